@@ -1,0 +1,221 @@
+//! Every command-line flag, in one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Examples:
+  twitchcheck eyelid twitching after coffee
+  twitchcheck check --json \"calf cramps at night, no numbness\"
+  twitchcheck batch queries.txt > results.jsonl
+  twitchcheck show magnesium
+
+Exit status: 0 something was recognized, 1 nothing was, 2 usage, knowledge-base or I/O error.
+
+twitchcheck is educational only; it does not diagnose. See a doctor for twitching that
+lasts more than two weeks, spreads, or comes with weakness or numbness.";
+
+/// Likely nutrient and lifestyle causes of muscle twitches, cramps and spasms.
+///
+/// Describe what your muscles do in your own words; twitchcheck ranks likely causes,
+/// explains them, and warns loudly when a sign needs a doctor.
+#[derive(Debug, Parser)]
+#[command(
+    name = "twitchcheck",
+    version,
+    after_help = AFTER_HELP,
+    override_usage = "twitchcheck [OPTIONS] <TEXT>...\n       twitchcheck [OPTIONS] <COMMAND>",
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    /// Use this knowledge-base file instead of the embedded one.
+    #[arg(long, global = true, value_name = "FILE", env = "TWITCHCHECK_KB")]
+    pub kb: Option<PathBuf>,
+
+    /// When to use colour: auto (only on a terminal, not with NO_COLOR or TERM=dumb).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommand names, and the options that take a separate value, for
+/// [`with_default_command`].
+const COMMANDS: &[&str] = &["check", "batch", "list", "show", "validate", "help"];
+const VALUE_OPTIONS: &[&str] = &["--kb", "--color", "--top"];
+
+/// Makes `check` the default command: `twitchcheck calf cramps` runs as
+/// `twitchcheck check calf cramps`, unless the first word is a subcommand's name.
+/// Arguments with only `--help`/`--version` (or none) are left for clap to answer.
+pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut i = 1;
+    let mut check_flag = false;
+    while i < args.len() {
+        let Some(arg) = args[i].to_str() else {
+            break; // not UTF-8: a query word, which clap will refuse with a clear message
+        };
+        if arg == "--" {
+            break;
+        }
+        if VALUE_OPTIONS.contains(&arg) {
+            check_flag |= arg == "--top";
+            i += 2;
+            continue;
+        }
+        if arg.starts_with('-') && arg != "-" {
+            check_flag |= !matches!(arg, "-h" | "--help" | "-V" | "--version")
+                && !arg.starts_with("--kb=")
+                && !arg.starts_with("--color=");
+            i += 1;
+            continue;
+        }
+        if COMMANDS.contains(&arg) {
+            return args;
+        }
+        break;
+    }
+    if i >= args.len() && !check_flag {
+        return args;
+    }
+    let mut out = args;
+    out.insert(1, "check".into());
+    out
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a description of twitching, cramps or spasms (the default command).
+    Check(CheckArgs),
+    /// Check one query per line and write one JSON object per line (JSON Lines).
+    Batch(BatchArgs),
+    /// List the findings, causes or red flags of the knowledge base.
+    List(ListArgs),
+    /// Show one cause, finding or red flag in full, with its sources.
+    Show(ShowArgs),
+    /// Validate a knowledge-base file and print its counts or every problem.
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// What your muscles do, in your own words; "-" reads the text from stdin.
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+
+    /// How many causes to show.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
+
+    /// Show how much each finding raised or lowered each cause.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Print nothing; only set the exit status (0 recognized, 1 not, 2 error).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// File with one query per line; stdin when absent or "-".
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// How many causes to include per query.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list.
+    #[arg(value_enum)]
+    pub what: ListKind,
+
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Findings,
+    Causes,
+    RedFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A cause, finding or red-flag id (see `twitchcheck list`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The file to validate; the --kb file or the embedded knowledge base when absent.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Cli {
+        let args = args.iter().map(|s| s.into()).collect();
+        Cli::try_parse_from(with_default_command(args)).unwrap()
+    }
+
+    #[test]
+    fn free_words_are_a_check() {
+        for args in [
+            &["twitchcheck", "calf", "cramps"][..],
+            &["twitchcheck", "--color=never", "calf", "cramps"],
+            &["twitchcheck", "--kb", "x.toml", "--json", "calf", "cramps"],
+            &["twitchcheck", "--top", "2", "calf", "cramps"],
+        ] {
+            match parse(args).command {
+                Command::Check(c) => assert_eq!(c.text, ["calf", "cramps"], "{args:?}"),
+                other => panic!("{args:?} gave {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_subcommand_name_first_is_the_subcommand() {
+        assert!(matches!(
+            parse(&["twitchcheck", "list", "causes"]).command,
+            Command::List(_)
+        ));
+        assert!(matches!(
+            parse(&["twitchcheck", "--color", "never", "show", "x"]).command,
+            Command::Show(_)
+        ));
+        let c = parse(&["twitchcheck", "check", "list"]);
+        assert!(matches!(c.command, Command::Check(ref a) if a.text == ["list"]));
+    }
+}

@@ -1,0 +1,247 @@
+//! The knowledge base: findings, causes, the links between them, and red flags.
+//!
+//! `load` turns TOML text into a validated [`KnowledgeBase`] whose references are
+//! indices, so later stages never look an id up by name or meet a dangling one.
+//! The file format is documented in `data/README.md`.
+
+mod load;
+
+pub use load::{load_file, load_text, Problem, Source, MAX_KB_BYTES};
+
+use serde::Serialize;
+
+/// The default knowledge base, embedded so the binary works from any directory.
+pub const EMBEDDED: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/knowledge.toml"));
+
+/// The name error messages give the embedded knowledge base.
+pub const EMBEDDED_NAME: &str = "data/knowledge.toml";
+
+/// A validated knowledge base.
+#[derive(Debug, Clone)]
+pub struct KnowledgeBase {
+    pub findings: Vec<Finding>,
+    pub causes: Vec<Cause>,
+    pub red_flags: Vec<RedFlag>,
+}
+
+/// Something a person can report: a body area, a symptom or a context.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub id: String,
+    pub name: String,
+    pub family: Family,
+    pub phrases: Vec<String>,
+    /// Index of the broader finding, if any.
+    pub parent: Option<usize>,
+    /// Index of a red flag that fires whenever this finding is reported.
+    pub red_flag: Option<usize>,
+    /// (cause index, frequency bin), sorted by cause index.
+    pub links: Vec<(usize, Bin)>,
+}
+
+/// A nutrient, lifestyle or medical cause.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cause {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub prior: Prior,
+    pub summary: String,
+    pub explanation: String,
+    pub helps: Vec<String>,
+    pub tests: Vec<String>,
+    pub evidence: String,
+    pub sources: Vec<Citation>,
+}
+
+/// An authoritative page a cause is drawn from.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub title: String,
+    pub url: String,
+}
+
+/// A sign that needs a doctor soon, today, or emergency services now.
+#[derive(Debug, Clone)]
+pub struct RedFlag {
+    pub id: String,
+    pub name: String,
+    pub urgency: Urgency,
+    pub phrases: Vec<String>,
+    pub advice: String,
+}
+
+/// Declares a closed vocabulary of kebab-case words (`family`, `kind`, ...), with
+/// its parsing from the KB and its JSON form kept in one place.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum $name {
+            $(#[serde(rename = $word)] $variant),+
+        }
+
+        impl $name {
+            /// Every word of the vocabulary, in order.
+            pub const WORDS: &'static [&'static str] = &[$($word),+];
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            pub fn parse(word: &str) -> Option<Self> {
+                match word { $($word => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Which family a finding belongs to.
+    Family { BodyArea = "body-area", Symptom = "symptom", Context = "context" }
+}
+
+vocabulary! {
+    /// What sort of cause it is.
+    Kind { Nutrient = "nutrient", Lifestyle = "lifestyle", Medical = "medical" }
+}
+
+vocabulary! {
+    /// How often a cause lies behind everyday twitching or cramps.
+    Prior { Common = "common", Occasional = "occasional", Rare = "rare" }
+}
+
+vocabulary! {
+    /// How often people with a cause report a finding.
+    Bin { VeryCommon = "very-common", Common = "common", Occasional = "occasional", Rare = "rare" }
+}
+
+vocabulary! {
+    /// How soon to see a doctor. Ordered: a later variant is more urgent.
+    Urgency { Routine = "routine", Soon = "soon", Urgent = "urgent", Emergency = "emergency" }
+}
+
+impl Bin {
+    /// Rough share of people with the cause who report the finding (see data/README.md).
+    pub fn frequency(self) -> f64 {
+        match self {
+            Bin::VeryCommon => 0.8,
+            Bin::Common => 0.5,
+            Bin::Occasional => 0.2,
+            Bin::Rare => 0.05,
+        }
+    }
+}
+
+impl Prior {
+    /// Relative weight of the cause before any finding is seen.
+    pub fn weight(self) -> f64 {
+        match self {
+            Prior::Common => 1.0,
+            Prior::Occasional => 0.4,
+            Prior::Rare => 0.1,
+        }
+    }
+}
+
+/// Which table an entry lives in; ids are unique within a table, and `show` looks in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Finding,
+    Cause,
+    RedFlag,
+}
+
+impl EntryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Finding => "finding",
+            EntryKind::Cause => "cause",
+            EntryKind::RedFlag => "red flag",
+        }
+    }
+}
+
+impl KnowledgeBase {
+    /// The embedded knowledge base.
+    pub fn embedded() -> Result<Self, Vec<Problem>> {
+        load_text(EMBEDDED)
+    }
+
+    pub fn finding(&self, id: &str) -> Option<usize> {
+        self.findings.iter().position(|f| f.id == id)
+    }
+
+    pub fn cause(&self, id: &str) -> Option<usize> {
+        self.causes.iter().position(|c| c.id == id)
+    }
+
+    pub fn red_flag(&self, id: &str) -> Option<usize> {
+        self.red_flags.iter().position(|r| r.id == id)
+    }
+
+    /// The finding and its ancestors, nearest first.
+    pub fn ancestors(&self, finding: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(finding), move |&f| self.findings[f].parent)
+    }
+
+    /// Every id in the KB with the table it lives in, for "did you mean" and completion.
+    pub fn ids(&self) -> impl Iterator<Item = (EntryKind, &str)> {
+        let f = self
+            .findings
+            .iter()
+            .map(|f| (EntryKind::Finding, f.id.as_str()));
+        let c = self
+            .causes
+            .iter()
+            .map(|c| (EntryKind::Cause, c.id.as_str()));
+        let r = self
+            .red_flags
+            .iter()
+            .map(|r| (EntryKind::RedFlag, r.id.as_str()));
+        f.chain(c).chain(r)
+    }
+
+    /// Counts for the one-line summary of `validate`.
+    pub fn summary(&self) -> String {
+        let phrases: usize = self.findings.iter().map(|f| f.phrases.len()).sum::<usize>()
+            + self
+                .red_flags
+                .iter()
+                .map(|r| r.phrases.len())
+                .sum::<usize>();
+        let links: usize = self.findings.iter().map(|f| f.links.len()).sum();
+        format!(
+            "{} findings, {} phrases, {} causes, {} links, {} red flags",
+            self.findings.len(),
+            phrases,
+            self.causes.len(),
+            links,
+            self.red_flags.len()
+        )
+    }
+}
+
+/// The nearest of `candidates` to `word` within a small edit distance scaled by
+/// length (rustc's rule: OSA distance at most max(len, 3) / 3), for "did you mean".
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = word.chars().count().max(3) / 3;
+    candidates
+        .into_iter()
+        .map(|c| (strsim::osa_distance(word, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,694 @@
+//! Free text in, recognized findings and red-flag phrases out.
+//!
+//! Steps: normalize the query into tokens ([`crate::normalize`]), correct typos
+//! against the KB's vocabulary, find phrases longest-first within each clause, then
+//! mark the hits that a negation ("no", "without", "not") reaches.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::kb::KnowledgeBase;
+use crate::normalize::{tokenize, Token};
+
+/// What a phrase points at: a finding, a red flag, or both (a shared phrase).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Target {
+    pub finding: Option<usize>,
+    pub red_flag: Option<usize>,
+}
+
+/// One phrase recognized in the query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub target: Target,
+    /// The query's words that matched, as normalized.
+    pub text: String,
+    /// Reached by a negation ("no numbness").
+    pub negated: bool,
+    /// At least one word was typo-corrected to match.
+    pub corrected: bool,
+}
+
+/// The matcher's result: what was recognized and which words were not.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Matches {
+    pub hits: Vec<Hit>,
+    pub unrecognized: Vec<String>,
+}
+
+/// Words that negate the findings right after them.
+const NEGATIONS: &[&str] = &[
+    "no", "not", "without", "never", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt",
+    "arent", "wasnt", "werent", "nor", "neither", "none", "deny", "denies", "free", "lack",
+    "lacking", "absent", "nothing", "wont", "cannot",
+];
+
+/// Words a negation reaches across to the next finding: "no sign of weakness",
+/// "haven't had any numbness or tingling", "not really weak". Any other word ends it.
+const NEGATION_BRIDGES: &[&str] = &[
+    "any",
+    "other",
+    "real",
+    "really",
+    "sign",
+    "signs",
+    "of",
+    "or",
+    "nor",
+    "and",
+    "in",
+    "on",
+    "at",
+    "feel",
+    "feels",
+    "feeling",
+    "felt",
+    "have",
+    "has",
+    "had",
+    "having",
+    "been",
+    "get",
+    "gets",
+    "getting",
+    "got",
+    "experience",
+    "experienced",
+    "experiencing",
+    "much",
+    "obvious",
+    "noticeable",
+    "history",
+    "symptom",
+    "symptoms",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "with",
+    "to",
+    "do",
+    "does",
+    "did",
+    "very",
+    "too",
+    "also",
+    "either",
+    "all",
+    "like",
+    "kind",
+    "type",
+    "noticed",
+    "notice",
+    "apparent",
+    "true",
+    "actual",
+    "is",
+    "are",
+    "am",
+    "was",
+    "were",
+    "be",
+    "both",
+    "either",
+    "whatsoever",
+    "that",
+    "significant",
+    "major",
+    "new",
+];
+
+/// Function words: never reported as unrecognized, never typo-corrected.
+const STOPWORDS: &[&str] = &[
+    "i",
+    "im",
+    "ive",
+    "id",
+    "ill",
+    "me",
+    "myself",
+    "you",
+    "he",
+    "she",
+    "it",
+    "its",
+    "we",
+    "they",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "and",
+    "or",
+    "but",
+    "so",
+    "if",
+    "then",
+    "than",
+    "with",
+    "after",
+    "before",
+    "since",
+    "during",
+    "from",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "about",
+    "into",
+    "over",
+    "under",
+    "up",
+    "down",
+    "out",
+    "off",
+    "is",
+    "are",
+    "am",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "doing",
+    "get",
+    "gets",
+    "got",
+    "getting",
+    "keep",
+    "keeps",
+    "kept",
+    "very",
+    "really",
+    "quite",
+    "so",
+    "too",
+    "also",
+    "just",
+    "still",
+    "again",
+    "when",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "where",
+    "all",
+    "lot",
+    "lots",
+    "much",
+    "many",
+    "more",
+    "most",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+    "may",
+    "might",
+    "must",
+    "feel",
+    "feels",
+    "feeling",
+    "felt",
+    "like",
+    "seem",
+    "seems",
+    "sometimes",
+    "often",
+    "always",
+    "now",
+    "lately",
+    "recently",
+    "today",
+    "yesterday",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "time",
+    "times",
+    "bit",
+    "little",
+    "kind",
+    "sort",
+    "thing",
+    "things",
+    "other",
+    "another",
+    "every",
+    "each",
+    "both",
+    "either",
+    "own",
+    "same",
+    "such",
+    "only",
+    "even",
+    "been",
+    "being",
+    "which",
+    "while",
+    "because",
+    "as",
+    "until",
+    "one",
+    "two",
+    "three",
+    "muscle",
+    "muscles",
+    "left",
+    "right",
+    "side",
+    "sides",
+    "both",
+    "area",
+    "help",
+    "please",
+    "hi",
+    "hello",
+    "thanks",
+    "ok",
+    "okay",
+    "symptom",
+    "symptoms",
+    "wondering",
+    "why",
+];
+
+/// Common English words of five or more letters (from the wordfreq project's list):
+/// a word here is a real word, so it is never "corrected" into a KB word
+/// ("right" must not become "night", nor "stolen" "swollen").
+const COMMON_WORDS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/common-words.txt"
+));
+
+/// True for a common English word. The list is sorted, so a binary search over its
+/// lines (split once, on first use) needs no hashing of 30 000 words at start-up.
+fn is_common_word(word: &str) -> bool {
+    static LINES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LINES
+        .get_or_init(|| COMMON_WORDS.lines().collect())
+        .binary_search(&word)
+        .is_ok()
+}
+
+/// The largest edit distance allowed when correcting a word of `len` characters.
+/// Words under five letters are never corrected ("ache" is not "acne"); above that,
+/// about one edit per four letters. This is stricter than rustc's len/3, because a
+/// wrong correction here can raise a false alarm.
+pub fn typo_limit(len: usize) -> usize {
+    if len < 5 {
+        0
+    } else {
+        (len / 4).min(3)
+    }
+}
+
+/// A vocabulary word the fuzzy matcher can correct towards.
+#[derive(Debug, Clone)]
+struct VocabWord {
+    /// The form compared with the query word (a phrase word as written, or its stem).
+    form: String,
+    /// The stem a corrected word takes.
+    stem: String,
+}
+
+/// A phrase dictionary built once from a KB.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    phrases: HashMap<Vec<String>, Target>,
+    longest: usize,
+    /// Every stem that appears in some phrase: a query word with one of these
+    /// stems needs no correction.
+    stems: HashSet<String>,
+    /// Correction candidates bucketed by length in characters, so a word is only
+    /// compared with candidates whose length is within the edit limit.
+    by_length: BTreeMap<usize, Vec<VocabWord>>,
+}
+
+impl Matcher {
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        let mut phrases: HashMap<Vec<String>, Target> = HashMap::new();
+        let mut forms: BTreeMap<String, String> = BTreeMap::new();
+        let mut add = |phrase: &str, set: &mut dyn FnMut(&mut Target)| {
+            let tokens = tokenize(phrase);
+            for t in &tokens {
+                forms
+                    .entry(t.surface.clone())
+                    .or_insert_with(|| t.stem.clone());
+                forms
+                    .entry(t.stem.clone())
+                    .or_insert_with(|| t.stem.clone());
+            }
+            let key: Vec<String> = tokens.into_iter().map(|t| t.stem).collect();
+            if !key.is_empty() {
+                set(phrases.entry(key).or_default());
+            }
+        };
+        for (i, f) in kb.findings.iter().enumerate() {
+            for p in &f.phrases {
+                add(p, &mut |t| t.finding = Some(i));
+            }
+        }
+        for (i, r) in kb.red_flags.iter().enumerate() {
+            for p in &r.phrases {
+                add(p, &mut |t| t.red_flag = Some(i));
+            }
+        }
+        let longest = phrases.keys().map(Vec::len).max().unwrap_or(0);
+        let stems = forms.values().cloned().collect();
+        let mut by_length: BTreeMap<usize, Vec<VocabWord>> = BTreeMap::new();
+        for (form, stem) in forms {
+            by_length
+                .entry(form.chars().count())
+                .or_default()
+                .push(VocabWord { form, stem });
+        }
+        Matcher {
+            phrases,
+            longest,
+            stems,
+            by_length,
+        }
+    }
+
+    /// The stem to match a query word as, and whether it was corrected; None when
+    /// the word is not in the vocabulary and has no close enough match.
+    fn resolve(&self, token: &Token) -> Option<(String, bool)> {
+        if self.stems.contains(&token.stem) {
+            return Some((token.stem.clone(), false));
+        }
+        let word = token.surface.as_str();
+        let len = word.chars().count();
+        let limit = typo_limit(len);
+        if limit == 0
+            || STOPWORDS.contains(&word)
+            || is_common_word(word)
+            || word.chars().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let stem_len = token.stem.chars().count();
+        let mut best: Option<(usize, &VocabWord)> = None;
+        for (&n, words) in self
+            .by_length
+            .range(len.min(stem_len).saturating_sub(limit)..=len + limit)
+        {
+            for w in words {
+                let mut d = strsim::osa_distance(word, &w.form);
+                if n.abs_diff(stem_len) <= limit {
+                    d = d.min(strsim::osa_distance(&token.stem, &w.form));
+                }
+                // Prefer the smaller distance, then the same first letter, then the
+                // alphabetically first form: the same word always gets the same fix.
+                let better = match best {
+                    None => true,
+                    Some((bd, bw)) => {
+                        let first = |f: &str| f.chars().next() == word.chars().next();
+                        (d, !first(&w.form), &w.form) < (bd, !first(&bw.form), &bw.form)
+                    }
+                };
+                if d <= limit && better {
+                    best = Some((d, w));
+                }
+            }
+        }
+        best.map(|(_, w)| (w.stem.clone(), true))
+    }
+
+    /// Recognizes the findings and red-flag phrases in a query.
+    pub fn find(&self, query: &str) -> Matches {
+        let tokens = tokenize(query);
+        let resolved: Vec<Option<(String, bool)>> =
+            tokens.iter().map(|t| self.resolve(t)).collect();
+        // Unknown words keep a stem no phrase uses, so they never complete a phrase.
+        let stems: Vec<String> = resolved
+            .iter()
+            .map(|r| {
+                r.as_ref()
+                    .map_or_else(|| "\u{0}".to_string(), |(s, _)| s.clone())
+            })
+            .collect();
+
+        // Longest match first, never across a clause break.
+        let mut spans: Vec<(usize, usize, Target)> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let clause_end = tokens[i..]
+                .iter()
+                .position(|t| t.clause != tokens[i].clause)
+                .map_or(tokens.len(), |p| i + p);
+            let max = self.longest.min(clause_end - i);
+            let found = (1..=max)
+                .rev()
+                .find_map(|n| self.phrases.get(&stems[i..i + n]).map(|t| (n, *t)));
+            match found {
+                Some((n, target)) => {
+                    spans.push((i, i + n, target));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+
+        let negated = negation_marks(&tokens, &spans);
+        let mut covered = vec![false; tokens.len()];
+        let hits = spans
+            .iter()
+            .zip(negated)
+            .map(|(&(start, end, target), negated)| {
+                covered[start..end].iter_mut().for_each(|c| *c = true);
+                Hit {
+                    target,
+                    text: tokens[start..end]
+                        .iter()
+                        .map(|t| t.surface.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    negated,
+                    corrected: resolved[start..end]
+                        .iter()
+                        .any(|r| matches!(r, Some((_, true)))),
+                }
+            })
+            .collect();
+        let unrecognized = tokens
+            .iter()
+            .zip(&covered)
+            .filter(|(t, &c)| {
+                !c && !STOPWORDS.contains(&t.surface.as_str())
+                    && !NEGATIONS.contains(&t.surface.as_str())
+            })
+            .map(|(t, _)| t.surface.clone())
+            .collect();
+        Matches { hits, unrecognized }
+    }
+}
+
+/// Which phrase spans a negation reaches. A negation word reaches forward over
+/// bridge words and further phrases ("no numbness or weakness"); any other word
+/// or a clause break ends it. A comma does not end it when the comma starts a list
+/// that is finished by "or"/"nor" and holds only phrases and bridge words
+/// ("no numbness, tingling or weakness"), because that is still the same list.
+fn negation_marks(tokens: &[Token], spans: &[(usize, usize, Target)]) -> Vec<bool> {
+    let span_at: HashMap<usize, usize> = spans.iter().enumerate().map(|(k, s)| (s.0, k)).collect();
+    let is_negation = |i: usize| NEGATIONS.contains(&tokens[i].surface.as_str());
+    let is_bridge = |i: usize| NEGATION_BRIDGES.contains(&tokens[i].surface.as_str());
+    let mut marks = vec![false; spans.len()];
+    let mut active = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        if i > 0 && tokens[i].clause != tokens[i - 1].clause {
+            active = active && tokens[i].after_comma && continues_list(tokens, spans, i);
+        }
+        if let Some(&k) = span_at.get(&i) {
+            marks[k] = active;
+            i = spans[k].1;
+            continue;
+        }
+        if is_negation(i) {
+            active = true;
+        } else if !is_bridge(i) {
+            active = false;
+        }
+        i += 1;
+    }
+    marks
+}
+
+/// True when the clause starting at `start` (after a comma) and those after it,
+/// up to one containing "or"/"nor", hold only phrases and bridge words.
+fn continues_list(tokens: &[Token], spans: &[(usize, usize, Target)], start: usize) -> bool {
+    let mut i = start;
+    let mut clause = tokens[start].clause;
+    let mut saw_or = false;
+    while i < tokens.len() {
+        if tokens[i].clause != clause {
+            if saw_or || !tokens[i].after_comma {
+                return saw_or;
+            }
+            clause = tokens[i].clause;
+        }
+        if let Some(&(_, end, _)) = spans.iter().find(|s| s.0 == i) {
+            i = end;
+            continue;
+        }
+        let w = tokens[i].surface.as_str();
+        if w == "or" || w == "nor" {
+            saw_or = true;
+        } else if !NEGATION_BRIDGES.contains(&w) && !NEGATIONS.contains(&w) {
+            return false;
+        }
+        i += 1;
+    }
+    saw_or
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> (KnowledgeBase, Matcher) {
+        let kb = crate::kb::load_text(include_str!("../tests/fixtures/mini.toml")).unwrap();
+        let m = Matcher::new(&kb);
+        (kb, m)
+    }
+
+    /// (finding or red-flag id, negated, corrected) for each hit.
+    fn hits(query: &str) -> Vec<(String, bool, bool)> {
+        let (kb, m) = matcher();
+        m.find(query)
+            .hits
+            .into_iter()
+            .map(|h| {
+                let id = match (h.target.finding, h.target.red_flag) {
+                    (Some(f), _) => kb.findings[f].id.clone(),
+                    (None, Some(r)) => kb.red_flags[r].id.clone(),
+                    _ => unreachable!(),
+                };
+                (id, h.negated, h.corrected)
+            })
+            .collect()
+    }
+
+    fn ids(query: &str) -> Vec<String> {
+        hits(query).into_iter().map(|h| h.0).collect()
+    }
+
+    #[test]
+    fn exact_words_and_word_forms() {
+        assert_eq!(ids("Calf twitches"), ["calf", "twitching"]);
+        assert_eq!(ids("twitching calves"), ["twitching", "calf"]);
+        assert_eq!(ids("twitchy"), ["twitching"]);
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        // "drinking lots of water" is one finding, not "water" plus noise.
+        assert_eq!(ids("I keep drinking lots of water"), ["water-intake"]);
+        // "drink" alone is nothing.
+        assert!(ids("I drink").is_empty());
+        assert_eq!(
+            ids("muscle weakness"),
+            ["breathing"; 0]
+                .iter()
+                .map(|s: &&str| s.to_string())
+                .chain(["weakness".to_string()])
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn phrases_do_not_cross_clauses() {
+        assert_eq!(ids("energy, drink"), Vec::<String>::new());
+        assert_eq!(ids("energy drink"), ["coffee"]);
+    }
+
+    #[test]
+    fn typos_are_corrected_by_length() {
+        assert_eq!(hits("twiching"), [("twitching".to_string(), false, true)]);
+        assert_eq!(hits("numbnes"), [("numbness".to_string(), false, true)]);
+        assert_eq!(hits("tingeling"), [("numbness".to_string(), false, true)]);
+        // Short words are never corrected, and real words never are.
+        assert!(ids("cafe").is_empty());
+        assert!(
+            ids("switch").is_empty(),
+            "switch is a real word, not a typo of twitch"
+        );
+        assert_eq!(typo_limit(4), 0);
+        assert_eq!(typo_limit(5), 1);
+        assert_eq!(typo_limit(8), 2);
+    }
+
+    #[test]
+    fn negation_reaches_a_list_but_not_the_next_clause() {
+        assert_eq!(
+            hits("calf cramps but no numbness or weakness"),
+            [
+                ("calf".to_string(), false, false),
+                ("numbness".to_string(), true, false),
+                ("weakness".to_string(), true, false),
+            ]
+        );
+        assert_eq!(
+            hits("no fever but my leg feels weakness"),
+            [
+                ("leg".to_string(), false, false),
+                ("weakness".to_string(), false, false)
+            ]
+        );
+        assert_eq!(
+            hits("without any sign of tingling"),
+            [("numbness".to_string(), true, false)]
+        );
+        assert_eq!(
+            hits("no numbness, tingling or weakness")
+                .iter()
+                .filter(|h| h.1)
+                .count(),
+            3
+        );
+        // A comma that does not continue a list ends the negation.
+        assert_eq!(
+            hits("no fever, leg weakness"),
+            [
+                ("leg".to_string(), false, false),
+                ("weakness".to_string(), false, false)
+            ]
+        );
+        // A content word between ends it too.
+        assert_eq!(
+            hits("no fever and weakness")[0],
+            ("weakness".to_string(), false, false)
+        );
+    }
+
+    #[test]
+    fn unrecognized_words_are_reported_without_function_words() {
+        let (_, m) = matcher();
+        let found = m.find("my calf is wobbling after the party");
+        assert_eq!(found.unrecognized, ["wobbling", "party"]);
+    }
+}

@@ -1,0 +1,197 @@
+//! Text normalization shared by the knowledge base's phrases and a user's query.
+//!
+//! Both sides go through the same steps, so a phrase written `calf cramp` in the KB
+//! matches `Calf-cramps`, `calf cramping` or `CALF CRAMPS` in a query.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The word as written, lower-cased, NFKC-normalized, apostrophes dropped.
+    pub surface: String,
+    /// The word's stem (English Snowball, after the irregular-plural map).
+    pub stem: String,
+    /// Index of the clause this word belongs to; clauses end at punctuation and at
+    /// contrast words such as "but", so negation never reaches past them.
+    pub clause: usize,
+    /// True when this word starts a clause that a comma began: such a break may
+    /// still continue a negated list ("no numbness, tingling or weakness").
+    pub after_comma: bool,
+}
+
+/// Words dropped before matching, on both sides: they carry no meaning for a phrase,
+/// and dropping them lets `closes eye` match "closes my eye".
+const DROPPED: &[&str] = &[
+    "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "its",
+];
+
+/// Words that end a clause (and with it a negation's reach), like punctuation does.
+const CLAUSE_BREAKS: &[&str] = &[
+    "but", "however", "although", "though", "except", "yet", "whereas", "while",
+];
+
+/// Plurals and forms the Snowball stemmer leaves apart from their base word.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("calves", "calf"),
+    ("calfs", "calf"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("halves", "half"),
+    ("thighs", "thigh"),
+    ("knives", "knife"),
+    ("lives", "life"),
+    ("women", "woman"),
+    ("men", "man"),
+];
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The stem of one already lower-cased word.
+pub fn stem(word: &str) -> String {
+    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+        return stemmer().stem(base).into_owned();
+    }
+    stemmer().stem(word).into_owned()
+}
+
+/// True for a word dropped before matching (articles and possessives).
+pub fn is_dropped(word: &str) -> bool {
+    DROPPED.contains(&word)
+}
+
+/// True for a word that ends a clause.
+pub fn is_clause_break(word: &str) -> bool {
+    CLAUSE_BREAKS.contains(&word)
+}
+
+/// Maps the typographic variants people paste (curly quotes, dashes) to plain ones.
+fn straighten(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// Splits text into tokens. Punctuation that ends a clause (`, ; . ! ? :` and
+/// brackets, line breaks) and clause-break words start a new clause.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut clause = 0;
+    let mut word = String::new();
+    // The break seen since the last word, if any: Some(true) for a lone comma.
+    let mut pending: Option<bool> = None;
+
+    let mut flush = |word: &mut String, clause: &mut usize, pending: &mut Option<bool>| {
+        if word.is_empty() {
+            return;
+        }
+        let surface = std::mem::take(word);
+        if is_clause_break(&surface) {
+            *pending = Some(false);
+            return;
+        }
+        if is_dropped(&surface) {
+            return;
+        }
+        let after_comma = match pending.take() {
+            Some(comma) if !tokens.is_empty() => {
+                *clause += 1;
+                comma
+            }
+            _ => false,
+        };
+        let stem = stem(&surface);
+        tokens.push(Token {
+            surface,
+            stem,
+            clause: *clause,
+            after_comma,
+        });
+    };
+
+    for c in text.nfkc().map(straighten) {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if c == '\'' {
+            // Dropped inside a word ("don't" -> "dont"); a quote mark otherwise.
+            if word.is_empty() {
+                continue;
+            }
+        } else {
+            flush(&mut word, &mut clause, &mut pending);
+            if c == ',' && pending.is_none() {
+                pending = Some(true);
+            } else if matches!(
+                c,
+                ',' | ';' | '.' | '!' | '?' | ':' | '(' | ')' | '[' | ']' | '\n' | '\r'
+            ) {
+                pending = Some(false);
+            }
+        }
+    }
+    flush(&mut word, &mut clause, &mut pending);
+    tokens
+}
+
+/// The normalized form of a phrase: its stems joined by single spaces. Two phrases
+/// with the same key match the same words.
+pub fn phrase_key(phrase: &str) -> String {
+    tokenize(phrase)
+        .iter()
+        .map(|t| t.stem.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.stem).collect()
+    }
+
+    #[test]
+    fn word_forms_share_a_stem() {
+        assert_eq!(stems("cramps cramping cramped"), ["cramp"; 3]);
+        assert_eq!(stems("twitches twitching twitched"), ["twitch"; 3]);
+        assert_eq!(stems("calves calf"), ["calf", "calf"]);
+        assert_eq!(stems("feet"), ["foot"]);
+    }
+
+    #[test]
+    fn case_unicode_quotes_and_dashes() {
+        assert_eq!(stems("DON\u{2019}T"), ["dont"]);
+        assert_eq!(stems("cola\u{2013}colored"), stems("cola colored"));
+        // NFKC folds the full-width letters people sometimes paste.
+        assert_eq!(stems("\u{FF23}\u{FF32}\u{FF21}\u{FF2D}\u{FF30}"), ["cramp"]);
+    }
+
+    #[test]
+    fn determiners_are_dropped() {
+        assert_eq!(phrase_key("closes my eye"), phrase_key("closes eye"));
+        assert_eq!(phrase_key("a lot of water"), phrase_key("lot of water"));
+    }
+
+    #[test]
+    fn clauses_split_at_punctuation_and_contrast_words() {
+        let t = tokenize("no fever, arm weak but legs fine");
+        let clauses: Vec<usize> = t.iter().map(|t| t.clause).collect();
+        assert_eq!(clauses, [0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only() {
+        assert!(tokenize("").is_empty());
+        assert!(tokenize("  ?!,. \t").is_empty());
+    }
+}

@@ -1,0 +1,175 @@
+//! Ranking causes from recognized findings with likelihood ratios.
+//!
+//! The model, as in LIRICAL and Bayesian symptom checkers: each link's frequency bin
+//! gives P(finding | cause); the finding's background rate is its average over all
+//! causes; a reported finding multiplies a cause's odds by P(f | cause) / background,
+//! a negated one by (1 - P(f | cause)) / (1 - background). A finding not linked to a
+//! cause has a small leak probability, so no finding rules a cause out. Scores add
+//! log likelihood ratios to a log prior.
+//!
+//! People see a relative match (the best cause is 1.0, others exp(score - best)):
+//! how well each cause fits compared with the best, never a probability of having it.
+
+use std::collections::BTreeSet;
+
+use crate::kb::KnowledgeBase;
+
+/// P(finding | cause) for a finding not linked to the cause.
+pub const LEAK: f64 = 0.01;
+
+/// Share of a child's link a vague parent finding earns ("leg" for a cause linked
+/// only to "calf").
+pub const PARENT_CREDIT: f64 = 0.5;
+
+/// How much one finding moved one cause: the natural log of its likelihood ratio.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub finding: usize,
+    pub negated: bool,
+    pub effect: f64,
+}
+
+/// One ranked cause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub cause: usize,
+    /// Relative match in (0, 1]: 1 for the best cause.
+    pub score: f64,
+    /// Log prior plus the sum of the evidence effects.
+    pub log_score: f64,
+    /// Every recognized finding's effect on this cause, largest first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Likelihood tables computed once per knowledge base.
+#[derive(Debug, Clone)]
+pub struct Ranker {
+    causes: usize,
+    /// P(finding | cause), row-major by finding, parent and child credit included.
+    p: Vec<f64>,
+    /// Average of each finding's row: how often it is reported whatever the cause.
+    background: Vec<f64>,
+    log_prior: Vec<f64>,
+}
+
+impl Ranker {
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        let causes = kb.causes.len();
+        let mut direct = vec![0.0; kb.findings.len() * causes];
+        for (f, finding) in kb.findings.iter().enumerate() {
+            for &(c, bin) in &finding.links {
+                direct[f * causes + c] = bin.frequency();
+            }
+        }
+        let mut p = vec![LEAK; direct.len()];
+        for f in 0..kb.findings.len() {
+            // A finding implies its ancestors: "calf" is also a "leg" finding.
+            for a in kb.ancestors(f) {
+                for c in 0..causes {
+                    let cell = &mut p[f * causes + c];
+                    *cell = cell.max(direct[a * causes + c]);
+                }
+            }
+            // A vague ancestor earns part of this finding's links.
+            for a in kb.ancestors(f).skip(1) {
+                for c in 0..causes {
+                    let cell = &mut p[a * causes + c];
+                    *cell = cell.max(PARENT_CREDIT * direct[f * causes + c]);
+                }
+            }
+        }
+        let background = p
+            .chunks(causes.max(1))
+            .map(|row| row.iter().sum::<f64>() / causes.max(1) as f64)
+            .collect();
+        let log_prior = kb.causes.iter().map(|c| c.prior.weight().ln()).collect();
+        Ranker {
+            causes,
+            p,
+            background,
+            log_prior,
+        }
+    }
+
+    /// The natural-log likelihood ratio of one finding, reported or negated, for one cause.
+    pub fn effect(&self, finding: usize, cause: usize, negated: bool) -> f64 {
+        let p = self.p[finding * self.causes + cause];
+        let b = self.background[finding];
+        if negated {
+            ((1.0 - p) / (1.0 - b)).ln()
+        } else {
+            (p / b).ln()
+        }
+    }
+
+    /// Ranks the causes that at least one reported (not negated) finding raises. `present` and
+    /// `negated` are finding indices; a finding implied by a more specific present
+    /// one (its ancestor) is not counted twice.
+    ///
+    /// Order: higher score first; ties go to the higher prior, then to the cause
+    /// listed first in the knowledge base.
+    pub fn rank(
+        &self,
+        kb: &KnowledgeBase,
+        present: &[usize],
+        negated: &[usize],
+    ) -> Vec<Suggestion> {
+        let present: BTreeSet<usize> = present.iter().copied().collect();
+        let implied: BTreeSet<usize> = present
+            .iter()
+            .flat_map(|&f| kb.ancestors(f).skip(1))
+            .collect();
+        let counted: Vec<(usize, bool)> = present
+            .iter()
+            .filter(|f| !implied.contains(f))
+            .map(|&f| (f, false))
+            .chain(
+                negated
+                    .iter()
+                    .copied()
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .filter(|f| !present.contains(f))
+                    .map(|f| (f, true)),
+            )
+            .collect();
+
+        let mut ranked: Vec<Suggestion> = (0..self.causes)
+            .map(|c| {
+                let mut evidence: Vec<Evidence> = counted
+                    .iter()
+                    .map(|&(finding, negated)| Evidence {
+                        finding,
+                        negated,
+                        effect: self.effect(finding, c, negated),
+                    })
+                    .collect();
+                evidence.sort_by(|a, b| {
+                    b.effect
+                        .total_cmp(&a.effect)
+                        .then(a.finding.cmp(&b.finding))
+                });
+                let log_score = self.log_prior[c] + evidence.iter().map(|e| e.effect).sum::<f64>();
+                Suggestion {
+                    cause: c,
+                    score: 0.0,
+                    log_score,
+                    evidence,
+                }
+            })
+            .filter(|s| s.evidence.iter().any(|e| !e.negated && e.effect > 0.0))
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.log_score
+                .total_cmp(&a.log_score)
+                .then(self.log_prior[b.cause].total_cmp(&self.log_prior[a.cause]))
+                .then(a.cause.cmp(&b.cause))
+        });
+        if let Some(best) = ranked.first().map(|s| s.log_score) {
+            for s in &mut ranked {
+                s.score = (s.log_score - best).exp();
+            }
+        }
+        ranked
+    }
+}
