@@ -23,10 +23,12 @@ pub struct Token {
     pub after_comma: bool,
 }
 
-/// Words dropped before matching, on both sides: they carry no meaning for a phrase,
-/// and dropping them lets `closes eye` match "closes my eye".
+/// Words dropped before matching, on both sides: articles, possessives and forms of
+/// "to be" carry no meaning for a phrase, and dropping them lets `closes eye` match
+/// "closes my eye" and `face drooping` match "my face is drooping".
 const DROPPED: &[&str] = &[
-    "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "its",
+    "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "its", "is",
+    "are", "am", "was", "were", "be", "been", "being",
 ];
 
 /// Words that end a clause (and with it a negation's reach), like punctuation does.

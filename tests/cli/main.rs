@@ -1,7 +1,12 @@
 //! Integration tests: the real binary, run hermetically (no inherited environment,
 //! colour off unless a test is about colour, files in temporary directories).
+//!
+//! Golden files live in tests/golden/; run with `UPDATE_GOLDEN=1` to rewrite them
+//! after an intended change, then review the diff.
 
+mod check;
 mod kb_errors;
+mod vignettes;
 
 use std::path::{Path, PathBuf};
 
@@ -17,4 +22,28 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
+}
+
+/// Compares `actual` with tests/golden/`name`, or rewrites the file when
+/// UPDATE_GOLDEN is set.
+pub fn assert_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        panic!(
+            "{} differs from the output; run with UPDATE_GOLDEN=1 if the change is intended\n--- expected\n{expected}\n--- actual\n{actual}",
+            path.display()
+        );
+    }
 }

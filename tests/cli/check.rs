@@ -1,0 +1,286 @@
+//! `check` and `batch` through the real binary: exit statuses, JSON schema, stdin,
+//! batch lines, and golden files of what a person reads. Golden output uses the
+//! small fixture KB so that it changes only when the code does.
+
+use serde_json::Value;
+
+use crate::{assert_golden, fixture, twitchcheck};
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let out = twitchcheck()
+        .args(["check", "--json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    let value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (code, value)
+}
+
+/// Asserts the documented schema of one check's JSON object.
+pub fn assert_schema(v: &Value) {
+    assert_eq!(v["schema_version"], 1);
+    assert!(v["query"].is_string());
+    for r in v["recognized"].as_array().unwrap() {
+        assert!(r["id"].is_string() && r["name"].is_string() && r["text"].is_string());
+        assert!(r["negated"].is_boolean() && r["corrected"].is_boolean());
+        assert!(matches!(r["type"].as_str(), Some("finding" | "red-flag")));
+    }
+    assert!(v["unrecognized"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(Value::is_string));
+    let mut last = f64::INFINITY;
+    for s in v["suggestions"].as_array().unwrap() {
+        assert!(s["id"].is_string() && s["name"].is_string() && s["summary"].is_string());
+        assert!(matches!(
+            s["kind"].as_str(),
+            Some("nutrient" | "lifestyle" | "medical")
+        ));
+        let score = s["score"].as_f64().unwrap();
+        assert!(
+            (0.0..=1.0).contains(&score) && score <= last,
+            "scores sorted in [0, 1]"
+        );
+        last = score;
+        for e in s["evidence"].as_array().unwrap() {
+            assert!(
+                e["finding"].is_string() && e["effect"].is_number() && e["negated"].is_boolean()
+            );
+        }
+        assert!(s["helps"].as_array().unwrap().iter().all(Value::is_string));
+        assert!(s["tests"].as_array().unwrap().iter().all(Value::is_string));
+        let sources = s["sources"].as_array().unwrap();
+        assert!(!sources.is_empty());
+        assert!(sources
+            .iter()
+            .all(|c| c["url"].as_str().unwrap().starts_with("https://")));
+    }
+    for f in v["red_flags"].as_array().unwrap() {
+        assert!(f["id"].is_string() && f["name"].is_string() && f["advice"].is_string());
+        assert!(matches!(
+            f["urgency"].as_str(),
+            Some("soon" | "urgent" | "emergency")
+        ));
+    }
+    assert!(matches!(
+        v["urgency"].as_str(),
+        Some("routine" | "soon" | "urgent" | "emergency")
+    ));
+    assert!(
+        !v["advice"].as_str().unwrap().is_empty(),
+        "the see-a-doctor advice is never omitted"
+    );
+    assert!(!v["disclaimer"].as_str().unwrap().is_empty());
+}
+
+#[test]
+fn json_follows_the_schema_and_exit_is_zero() {
+    let (code, v) = json(&["calf cramps after coffee, no numbness"]);
+    assert_eq!(code, 0);
+    assert_schema(&v);
+    assert_eq!(v["urgency"], "routine");
+    let negated: Vec<&str> = v["recognized"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["negated"] == true)
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(negated, ["numbness"]);
+}
+
+#[test]
+fn nothing_recognized_exits_one_with_empty_lists_and_the_warning() {
+    for query in ["qwzx blorf", "", "   ", "?!...,,"] {
+        let (code, v) = json(&[query]);
+        assert_eq!(code, 1, "{query:?}");
+        assert_schema(&v);
+        assert_eq!(v["recognized"], Value::Array(vec![]));
+        assert_eq!(v["suggestions"], Value::Array(vec![]));
+    }
+    let out = twitchcheck().args(["check", "qwzx"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("When to see a doctor") && text.contains("educational only"),
+        "{text}"
+    );
+}
+
+#[test]
+fn free_words_run_a_check() {
+    let out = twitchcheck()
+        .args(["--json", "eyelid", "twitching"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["query"], "eyelid twitching");
+}
+
+#[test]
+fn no_arguments_prints_short_help() {
+    let out = twitchcheck().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage:"));
+}
+
+#[test]
+fn query_from_stdin() {
+    let out = twitchcheck()
+        .args(["check", "--json", "-"])
+        .write_stdin("eyelid twitching after coffee\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["query"], "eyelid twitching after coffee\n");
+    assert_eq!(v["suggestions"][0]["id"], "caffeine");
+}
+
+#[test]
+fn quiet_prints_nothing_and_sets_the_status() {
+    twitchcheck()
+        .args(["check", "-q", "calf cramps"])
+        .assert()
+        .code(0)
+        .stdout("");
+    twitchcheck()
+        .args(["check", "-q", "qwzx"])
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn red_flags_escalate_and_negation_holds_them_back() {
+    let (_, v) = json(&["twitching and difficulty breathing"]);
+    assert_eq!(v["urgency"], "emergency");
+    assert_eq!(v["red_flags"][0]["id"], "breathing");
+    let (_, v) = json(&["calf cramps but no numbness or weakness"]);
+    assert_eq!(v["urgency"], "routine");
+    let (_, v) = json(&["no fever but my arm feels weak"]);
+    assert_eq!(v["urgency"], "urgent");
+}
+
+#[test]
+fn typos_are_reported_as_corrected() {
+    let (code, v) = json(&["eylid twiching"]);
+    assert_eq!(code, 0);
+    let recognized = v["recognized"].as_array().unwrap();
+    assert_eq!(recognized.len(), 2);
+    assert!(recognized.iter().all(|r| r["corrected"] == true));
+}
+
+#[test]
+fn batch_writes_one_json_line_per_query_in_order() {
+    let input = "eyelid twitching\n\ncalf cramps at night\nqwzx\ncramps and dark urine\n";
+    let out = twitchcheck()
+        .arg("batch")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "the blank line is skipped");
+    let numbers: Vec<u64> = lines.iter().map(|l| l["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [1, 3, 4, 5]);
+    for l in &lines {
+        assert_schema(l);
+    }
+    assert_eq!(lines[3]["urgency"], "emergency");
+}
+
+#[test]
+fn batch_reports_a_bad_line_and_goes_on() {
+    let mut input = b"calf cramps\n".to_vec();
+    input.extend_from_slice(b"caf\xe9 cramps\n");
+    input.extend_from_slice(b"eyelid twitching\n");
+    let out = twitchcheck()
+        .arg("batch")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["error"], "line 2 is not valid UTF-8; skipped");
+    assert!(lines[1]["advice"].is_string());
+    assert_eq!(lines[2]["query"], "eyelid twitching");
+}
+
+#[test]
+fn batch_from_a_file_that_does_not_exist() {
+    let out = twitchcheck()
+        .args(["batch", "/nonexistent/queries.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("twitchcheck: /nonexistent/queries.txt: cannot open:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn golden_table() {
+    let out = twitchcheck()
+        .arg("--kb")
+        .arg(fixture("mini.toml"))
+        .args(["check", "calf twiching after coffee, no numbness"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_golden("check-table.txt", &String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn golden_table_with_red_flag_and_explain() {
+    let out = twitchcheck()
+        .arg("--kb")
+        .arg(fixture("mini.toml"))
+        .args([
+            "check",
+            "--explain",
+            "leg twitching and short of breath, no tingling",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_golden(
+        "check-explain-emergency.txt",
+        &String::from_utf8(out.stdout).unwrap(),
+    );
+}
+
+#[test]
+fn golden_json() {
+    let out = twitchcheck()
+        .arg("--kb")
+        .arg(fixture("mini.toml"))
+        .args([
+            "check",
+            "--json",
+            "--top",
+            "2",
+            "calf cramps after coffee, no numbness",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_golden("check.json", &String::from_utf8(out.stdout).unwrap());
+}
