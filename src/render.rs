@@ -87,6 +87,9 @@ fn header(table: &mut Table, names: &[&str], style: Style) {
     }));
 }
 
+/// How many of the top causes get the detailed "what helps" section.
+const DETAILED: usize = 3;
+
 /// The full check for a person: banner, table, what helps, advice, disclaimer.
 pub fn check(report: &Report, explain: bool, style: Style) -> String {
     let mut out = String::new();
@@ -183,30 +186,24 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
             let _ = writeln!(out, "Match is relative to the best cause (1.00), not a probability. --explain shows the arithmetic.");
         }
         out.push('\n');
-        for (i, s) in report.suggestions.iter().take(3).enumerate() {
-            let _ = writeln!(
-                out,
-                "{}. {}: {}",
-                i + 1,
-                paint(&clean(&s.name), "1", style),
-                clean(&s.summary)
-            );
-            let _ = writeln!(out, "   What helps: {}", clean(&s.helps.join("; ")));
-            let _ = writeln!(
-                out,
-                "   Tests to ask a doctor about: {}",
-                clean(&s.tests.join("; "))
-            );
-            if let Some(src) = s.sources.first() {
-                let _ = writeln!(
-                    out,
-                    "   Source: {} <{}>",
-                    clean(&src.title),
-                    clean(&src.url)
-                );
+        let width = usize::from(style.width);
+        for (i, s) in report.suggestions.iter().take(DETAILED).enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, paint(&clean(&s.name), "1", style));
+            out.push_str(&wrap_hanging(&clean(&s.summary), "   ", "   ", width));
+            let _ = writeln!(out, "   What helps:");
+            for h in &s.helps {
+                out.push_str(&wrap_hanging(&clean(h), "   - ", "     ", width));
             }
+            let _ = writeln!(out, "   Tests to ask a doctor about:");
+            for t in &s.tests {
+                out.push_str(&wrap_hanging(&clean(t), "   - ", "     ", width));
+            }
+            if let Some(src) = s.sources.first() {
+                let line = format!("Source: {} <{}>", clean(&src.title), clean(&src.url));
+                out.push_str(&wrap_hanging(&line, "   ", "     ", width));
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
 
     let label = if report.urgency > Urgency::Routine {
@@ -214,13 +211,19 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
     } else {
         "When to see a doctor"
     };
+    let width = usize::from(style.width);
+    let advice = wrap_hanging(
+        &format!("{label}: {}", clean(&report.advice)),
+        "",
+        "",
+        width,
+    );
     let _ = writeln!(
         out,
-        "{}: {}",
-        paint(label, urgency_color(report.urgency), style),
-        clean(&report.advice)
+        "{}",
+        paint(advice.trim_end(), urgency_color(report.urgency), style)
     );
-    let _ = writeln!(out, "{}", clean(&report.disclaimer));
+    out.push_str(&wrap_hanging(&clean(&report.disclaimer), "", "", width));
     out
 }
 
