@@ -456,11 +456,13 @@ impl Matcher {
         let mut spans: Vec<(usize, usize, Target)> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let clause_end = tokens[i..]
+            // Only as far as the longest phrase: scanning a whole clause here would
+            // make a long single-clause query quadratic.
+            let max = tokens[i..]
                 .iter()
-                .position(|t| t.clause != tokens[i].clause)
-                .map_or(tokens.len(), |p| i + p);
-            let max = self.longest.min(clause_end - i);
+                .take(self.longest)
+                .take_while(|t| t.clause == tokens[i].clause)
+                .count();
             let found = (1..=max)
                 .rev()
                 .find_map(|n| self.phrases.get(&stems[i..i + n]).map(|t| (n, *t)));
@@ -540,19 +542,27 @@ fn negation_marks(tokens: &[Token], spans: &[(usize, usize, Target)]) -> Vec<boo
 
 /// True when the clause starting at `start` (after a comma) and those after it,
 /// up to one containing "or"/"nor", hold only phrases and bridge words.
+/// A list longer than this many comma-separated items is not treated as one: it
+/// keeps the look-ahead bounded, and ending a negation early only errs towards
+/// firing a red flag.
+const MAX_LIST_ITEMS: usize = 8;
+
 fn continues_list(tokens: &[Token], spans: &[(usize, usize, Target)], start: usize) -> bool {
     let mut i = start;
     let mut clause = tokens[start].clause;
+    let mut items = 1;
     let mut saw_or = false;
     while i < tokens.len() {
         if tokens[i].clause != clause {
-            if saw_or || !tokens[i].after_comma {
+            items += 1;
+            if saw_or || !tokens[i].after_comma || items > MAX_LIST_ITEMS {
                 return saw_or;
             }
             clause = tokens[i].clause;
         }
-        if let Some(&(_, end, _)) = spans.iter().find(|s| s.0 == i) {
-            i = end;
+        // Spans are sorted by start and do not overlap.
+        if let Ok(k) = spans.binary_search_by_key(&i, |s| s.0) {
+            i = spans[k].1;
             continue;
         }
         let w = tokens[i].surface.as_str();
