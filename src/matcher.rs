@@ -37,263 +37,47 @@ pub struct Matches {
 }
 
 /// Words that negate the findings right after them.
+#[rustfmt::skip]
 const NEGATIONS: &[&str] = &[
-    "no", "not", "without", "never", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt",
-    "arent", "wasnt", "werent", "nor", "neither", "none", "deny", "denies", "free", "lack",
-    "lacking", "absent", "nothing", "wont", "cannot",
+    "no", "not", "without", "never", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt",
+    "isnt", "arent", "wasnt", "werent", "nor", "neither", "none", "deny", "denies", "free",
+    "lack", "lacking", "absent", "nothing", "wont", "cannot",
 ];
 
 /// Words a negation reaches across to the next finding: "no sign of weakness",
 /// "haven't had any numbness or tingling", "not really weak". Any other word ends it.
+#[rustfmt::skip]
 const NEGATION_BRIDGES: &[&str] = &[
-    "any",
-    "other",
-    "real",
-    "really",
-    "sign",
-    "signs",
-    "of",
-    "or",
-    "nor",
-    "and",
-    "in",
-    "on",
-    "at",
-    "feel",
-    "feels",
-    "feeling",
-    "felt",
-    "have",
-    "has",
-    "had",
-    "having",
-    "been",
-    "get",
-    "gets",
-    "getting",
-    "got",
-    "experience",
-    "experienced",
-    "experiencing",
-    "much",
-    "obvious",
-    "noticeable",
-    "history",
-    "symptom",
-    "symptoms",
-    "issue",
-    "issues",
-    "problem",
-    "problems",
-    "with",
-    "to",
-    "do",
-    "does",
-    "did",
-    "very",
-    "too",
-    "also",
-    "either",
-    "all",
-    "like",
-    "kind",
-    "type",
-    "noticed",
-    "notice",
-    "apparent",
-    "true",
-    "actual",
-    "is",
-    "are",
-    "am",
-    "was",
-    "were",
-    "be",
-    "both",
-    "either",
-    "whatsoever",
-    "that",
-    "significant",
-    "major",
-    "new",
+    "any", "other", "real", "really", "sign", "signs", "of", "or", "nor", "and", "in", "on",
+    "at", "feel", "feels", "feeling", "felt", "have", "has", "had", "having", "been", "get",
+    "gets", "getting", "got", "experience", "experienced", "experiencing", "much", "obvious",
+    "noticeable", "history", "symptom", "symptoms", "issue", "issues", "problem", "problems",
+    "with", "to", "do", "does", "did", "very", "too", "also", "either", "all", "like", "kind",
+    "type", "noticed", "notice", "apparent", "true", "actual", "is", "are", "am", "was", "were",
+    "be", "both", "either", "whatsoever", "that", "significant", "major", "new", "drink",
+    "drinks", "drank", "eat", "eats", "ate", "take", "takes", "took", "use", "uses", "used",
+    "consume", "consumes",
 ];
 
 /// Function words: never reported as unrecognized, never typo-corrected.
+#[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
-    "i",
-    "im",
-    "ive",
-    "id",
-    "ill",
-    "me",
-    "myself",
-    "you",
-    "he",
-    "she",
-    "it",
-    "its",
-    "we",
-    "they",
-    "them",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "and",
-    "or",
-    "but",
-    "so",
-    "if",
-    "then",
-    "than",
-    "with",
-    "after",
-    "before",
-    "since",
-    "during",
-    "from",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "by",
-    "about",
-    "into",
-    "over",
-    "under",
-    "up",
-    "down",
-    "out",
-    "off",
-    "is",
-    "are",
-    "am",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "having",
-    "do",
-    "does",
-    "did",
-    "doing",
-    "get",
-    "gets",
-    "got",
-    "getting",
-    "keep",
-    "keeps",
-    "kept",
-    "very",
-    "really",
-    "quite",
-    "so",
-    "too",
-    "also",
-    "just",
-    "still",
-    "again",
-    "when",
-    "what",
-    "which",
-    "who",
-    "how",
-    "why",
-    "where",
-    "all",
-    "lot",
-    "lots",
-    "much",
-    "many",
-    "more",
-    "most",
-    "can",
-    "could",
-    "would",
-    "should",
-    "will",
-    "may",
-    "might",
-    "must",
-    "feel",
-    "feels",
-    "feeling",
-    "felt",
-    "like",
-    "seem",
-    "seems",
-    "sometimes",
-    "often",
-    "always",
-    "now",
-    "lately",
-    "recently",
-    "today",
-    "yesterday",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "time",
-    "times",
-    "bit",
-    "little",
-    "kind",
-    "sort",
-    "thing",
-    "things",
-    "other",
-    "another",
-    "every",
-    "each",
-    "both",
-    "either",
-    "own",
-    "same",
-    "such",
-    "only",
-    "even",
-    "been",
-    "being",
-    "which",
-    "while",
-    "because",
-    "as",
-    "until",
-    "one",
-    "two",
-    "three",
-    "muscle",
-    "muscles",
-    "left",
-    "right",
-    "side",
-    "sides",
-    "both",
-    "area",
-    "help",
-    "please",
-    "hi",
-    "hello",
-    "thanks",
-    "ok",
-    "okay",
-    "symptom",
-    "symptoms",
-    "wondering",
-    "why",
+    "i", "im", "ive", "id", "ill", "me", "myself", "you", "he", "she", "it", "its", "we",
+    "they", "them", "this", "that", "these", "those", "there", "here", "and", "or", "but", "so",
+    "if", "then", "than", "with", "after", "before", "since", "during", "from", "of", "in",
+    "on", "at", "to", "for", "by", "about", "into", "over", "under", "up", "down", "out", "off",
+    "is", "are", "am", "was", "were", "be", "been", "being", "have", "has", "had", "having",
+    "do", "does", "did", "doing", "get", "gets", "got", "getting", "keep", "keeps", "kept",
+    "very", "really", "quite", "so", "too", "also", "just", "still", "again", "when", "what",
+    "which", "who", "how", "why", "where", "all", "lot", "lots", "much", "many", "more", "most",
+    "can", "could", "would", "should", "will", "may", "might", "must", "feel", "feels",
+    "feeling", "felt", "like", "seem", "seems", "sometimes", "often", "always", "now", "lately",
+    "recently", "today", "yesterday", "day", "days", "week", "weeks", "month", "months", "year",
+    "years", "time", "times", "bit", "little", "kind", "sort", "thing", "things", "other",
+    "another", "every", "each", "both", "either", "own", "same", "such", "only", "even", "been",
+    "being", "which", "while", "because", "as", "until", "one", "two", "three", "muscle",
+    "muscles", "left", "right", "side", "sides", "both", "area", "help", "please", "hi",
+    "hello", "thanks", "ok", "okay", "symptom", "symptoms", "wondering", "why",
 ];
 
 /// Common English words of five or more letters (from the wordfreq project's list):
@@ -346,6 +130,85 @@ pub struct Matcher {
     /// Correction candidates bucketed by length in characters, so a word is only
     /// compared with candidates whose length is within the edit limit.
     by_length: BTreeMap<usize, Vec<VocabWord>>,
+    /// Red flags fired by a set of stems found together in one clause.
+    together: Vec<(usize, Vec<String>)>,
+    /// Red flags fired by a stated duration, as (red flag, minimum days), longest first.
+    durations: Vec<(usize, u32)>,
+}
+
+/// Days in each unit of time, by stem.
+const TIME_UNITS: &[(&str, u32)] = &[
+    ("day", 1),
+    ("week", 7),
+    ("fortnight", 14),
+    ("month", 30),
+    ("year", 365),
+];
+
+/// Number words people use for durations ("a couple of weeks", "few months").
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("couple", 2),
+    ("few", 3),
+    ("several", 3),
+    ("many", 4),
+];
+
+/// Words before a bare unit that mean "one of it" ("for a month": articles are
+/// dropped, so the text is "for month").
+const ONE_UNIT_BEFORE: &[&str] = &[
+    "for", "over", "past", "last", "than", "about", "almost", "nearly", "around", "whole", "entire",
+];
+
+/// Finds a stated duration starting at token `i`: (tokens used, days).
+fn duration_at(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
+    let unit = |t: &Token| {
+        TIME_UNITS
+            .iter()
+            .find(|(u, _)| *u == t.stem)
+            .map(|&(_, d)| d)
+    };
+    let word = tokens[i].surface.as_str();
+    let number = word.parse::<u32>().ok().or_else(|| {
+        NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, n)| n)
+    });
+    if let Some(n) = number {
+        // "3 weeks", "couple of weeks", "few more months"
+        let mut j = i + 1;
+        while j < tokens.len()
+            && matches!(tokens[j].surface.as_str(), "of" | "more" | "whole" | "full")
+            && j < i + 3
+        {
+            j += 1;
+        }
+        let days = tokens
+            .get(j)
+            .filter(|t| t.clause == tokens[i].clause)
+            .and_then(unit)?;
+        return Some((j + 1 - i, n.saturating_mul(days)));
+    }
+    let next = tokens.get(i + 1).filter(|t| t.clause == tokens[i].clause)?;
+    let days = unit(next)?;
+    if ONE_UNIT_BEFORE.contains(&word) {
+        // "for weeks" (a plural with no number) means at least two.
+        let n = if next.surface.ends_with('s') { 2 } else { 1 };
+        return Some((2, n * days));
+    }
+    None
 }
 
 impl Matcher {
@@ -377,6 +240,25 @@ impl Matcher {
                 add(p, &mut |t| t.red_flag = Some(i));
             }
         }
+        let together: Vec<(usize, Vec<String>)> = kb
+            .red_flags
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| {
+                r.together.iter().map(move |set| {
+                    let words = set
+                        .iter()
+                        .flat_map(|w| tokenize(w))
+                        .map(|t| t.stem)
+                        .collect();
+                    (i, words)
+                })
+            })
+            .collect();
+        // Their words must resolve exactly, like phrase words.
+        for word in together.iter().flat_map(|(_, set)| set) {
+            forms.entry(word.clone()).or_insert_with(|| word.clone());
+        }
         let longest = phrases.keys().map(Vec::len).max().unwrap_or(0);
         let stems = forms.values().cloned().collect();
         let mut by_length: BTreeMap<usize, Vec<VocabWord>> = BTreeMap::new();
@@ -386,11 +268,20 @@ impl Matcher {
                 .or_default()
                 .push(VocabWord { form, stem });
         }
+        let mut durations: Vec<(usize, u32)> = kb
+            .red_flags
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.min_duration_days.map(|d| (i, d)))
+            .collect();
+        durations.sort_by_key(|&(i, d)| (std::cmp::Reverse(d), i));
         Matcher {
             phrases,
             longest,
             stems,
             by_length,
+            together,
+            durations,
         }
     }
 
@@ -475,9 +366,47 @@ impl Matcher {
             }
         }
 
+        // Stated durations ("for 3 weeks") outside phrases fire duration red flags.
+        if !self.durations.is_empty() {
+            let mut extra = Vec::new();
+            let mut next = 0; // index into spans, which are sorted
+            let mut i = 0;
+            while i < tokens.len() {
+                while next < spans.len() && spans[next].1 <= i {
+                    next += 1;
+                }
+                if next < spans.len() && spans[next].0 <= i {
+                    i = spans[next].1;
+                    continue;
+                }
+                match duration_at(&tokens, i) {
+                    Some((n, days)) if next >= spans.len() || i + n <= spans[next].0 => {
+                        if let Some(&(flag, _)) =
+                            self.durations.iter().find(|&&(_, min)| days >= min)
+                        {
+                            extra.push((
+                                i,
+                                i + n,
+                                Target {
+                                    finding: None,
+                                    red_flag: Some(flag),
+                                },
+                            ));
+                        }
+                        i += n;
+                    }
+                    _ => i += 1,
+                }
+            }
+            if !extra.is_empty() {
+                spans.extend(extra);
+                spans.sort_by_key(|s| s.0);
+            }
+        }
+
         let negated = negation_marks(&tokens, &spans);
         let mut covered = vec![false; tokens.len()];
-        let hits = spans
+        let mut hits: Vec<Hit> = spans
             .iter()
             .zip(negated)
             .map(|(&(start, end, target), negated)| {
@@ -496,6 +425,7 @@ impl Matcher {
                 }
             })
             .collect();
+        self.find_together(&tokens, &stems, &resolved, &mut hits, &mut covered);
         let unrecognized = tokens
             .iter()
             .zip(&covered)
@@ -506,6 +436,74 @@ impl Matcher {
             .map(|(t, _)| t.surface.clone())
             .collect();
         Matches { hits, unrecognized }
+    }
+}
+
+impl Matcher {
+    /// Adds a hit for each `together` set whose words all appear in one clause, for
+    /// red flags not already fired by a phrase. It counts as negated when a negation
+    /// word comes before the set's first word in that clause ("no dark urine").
+    fn find_together(
+        &self,
+        tokens: &[Token],
+        stems: &[String],
+        resolved: &[Option<(String, bool)>],
+        hits: &mut Vec<Hit>,
+        covered: &mut [bool],
+    ) {
+        if self.together.is_empty() || tokens.is_empty() {
+            return;
+        }
+        let mut fired: HashSet<usize> = hits
+            .iter()
+            .filter(|h| !h.negated)
+            .filter_map(|h| h.target.red_flag)
+            .collect();
+        let mut start = 0;
+        while start < tokens.len() {
+            let end = tokens[start..]
+                .iter()
+                .position(|t| t.clause != tokens[start].clause)
+                .map_or(tokens.len(), |p| start + p);
+            for (flag, set) in &self.together {
+                if fired.contains(flag) {
+                    continue;
+                }
+                let positions: Option<Vec<usize>> = set
+                    .iter()
+                    .map(|w| (start..end).find(|&k| &stems[k] == w))
+                    .collect();
+                let Some(mut positions) = positions else {
+                    continue;
+                };
+                positions.sort_unstable();
+                let first = positions[0];
+                let negated =
+                    (start..first).any(|k| NEGATIONS.contains(&tokens[k].surface.as_str()));
+                for &k in &positions {
+                    covered[k] = true;
+                }
+                if !negated {
+                    fired.insert(*flag);
+                }
+                hits.push(Hit {
+                    target: Target {
+                        finding: None,
+                        red_flag: Some(*flag),
+                    },
+                    text: positions
+                        .iter()
+                        .map(|&k| tokens[k].surface.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    negated,
+                    corrected: positions
+                        .iter()
+                        .any(|&k| matches!(resolved[k], Some((_, true)))),
+                });
+            }
+            start = end;
+        }
     }
 }
 
@@ -693,6 +691,43 @@ mod tests {
             hits("no fever and weakness")[0],
             ("weakness".to_string(), false, false)
         );
+    }
+
+    #[test]
+    fn stated_durations_fire_duration_red_flags() {
+        for q in [
+            "twitching for 3 weeks",
+            "calf twitch for two months",
+            "twitch for over a month",
+            "a couple of weeks of twitching",
+        ] {
+            assert!(ids(q).contains(&"persistent".to_string()), "{q}");
+        }
+        for q in [
+            "twitching for 3 days",
+            "twitch for a week",
+            "calf twitch 10 days",
+        ] {
+            assert!(!ids(q).contains(&"persistent".to_string()), "{q}");
+        }
+        // A phrase that already covers the words wins; no double hit.
+        assert_eq!(ids("twitch for weeks"), ["twitching", "persistent"]);
+    }
+
+    #[test]
+    fn together_sets_fire_across_gaps_within_a_clause() {
+        assert_eq!(ids("my urine looks like cola"), ["dark-urine"]);
+        assert_eq!(ids("pee came out brown"), ["dark-urine"]);
+        assert!(
+            ids("cola to drink. urine fine").is_empty(),
+            "not across clauses"
+        );
+        assert_eq!(
+            hits("no cola colored urine"),
+            [("dark-urine".to_string(), true, false)]
+        );
+        // Already fired by a phrase: not reported twice.
+        assert_eq!(ids("dark urine like cola"), ["dark-urine"]);
     }
 
     #[test]

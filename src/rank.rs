@@ -4,7 +4,8 @@
 //! gives P(finding | cause); the finding's background rate is its average over all
 //! causes; a reported finding multiplies a cause's odds by P(f | cause) / background,
 //! a negated one by (1 - P(f | cause)) / (1 - background). A finding not linked to a
-//! cause has a small leak probability, so no finding rules a cause out. Scores add
+//! cause has a small leak probability (larger for body areas), so no finding rules
+//! a cause out. Scores add
 //! log likelihood ratios to a log prior.
 //!
 //! People see a relative match (the best cause is 1.0, others exp(score - best)):
@@ -12,10 +13,15 @@
 
 use std::collections::BTreeSet;
 
-use crate::kb::KnowledgeBase;
+use crate::kb::{Family, KnowledgeBase};
 
-/// P(finding | cause) for a finding not linked to the cause.
+/// P(finding | cause) for a symptom or context not linked to the cause.
 pub const LEAK: f64 = 0.01;
+
+/// P(finding | cause) for a body area not linked to the cause. Higher than [`LEAK`]:
+/// a whole-body cause such as caffeine can twitch any muscle, so an unlisted area is
+/// weak evidence against it, not near-proof.
+pub const AREA_LEAK: f64 = 0.1;
 
 /// Share of a child's link a vague parent finding earns ("leg" for a cause linked
 /// only to "calf").
@@ -61,7 +67,14 @@ impl Ranker {
                 direct[f * causes + c] = bin.frequency();
             }
         }
-        let mut p = vec![LEAK; direct.len()];
+        let mut p = vec![0.0; direct.len()];
+        for (f, finding) in kb.findings.iter().enumerate() {
+            let leak = match finding.family {
+                Family::BodyArea => AREA_LEAK,
+                Family::Symptom | Family::Context => LEAK,
+            };
+            p[f * causes..(f + 1) * causes].fill(leak);
+        }
         for f in 0..kb.findings.len() {
             // A finding implies its ancestors: "calf" is also a "leg" finding.
             for a in kb.ancestors(f) {

@@ -127,6 +127,9 @@ struct RawRedFlag {
     name: Spanned<String>,
     urgency: Spanned<String>,
     phrases: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    together: Vec<Spanned<Vec<String>>>,
+    min_duration_days: Option<Spanned<u32>>,
     advice: Spanned<String>,
 }
 
@@ -394,12 +397,32 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
             &r.phrases,
             &mut flag_phrases,
         );
+        for set in &r.together {
+            let words = set.get_ref();
+            let single = words.iter().all(|w| phrase_key(w).split(' ').count() == 1);
+            if words.len() < 2 || !single {
+                problems.add(
+                    set.span().start,
+                    format!("{owner}: each `together` set needs two or more single words"),
+                );
+            }
+        }
+        if let Some(days) = &r.min_duration_days {
+            if *days.get_ref() == 0 {
+                problems.add(
+                    days.span().start,
+                    format!("{owner}: `min_duration_days` must be at least 1"),
+                );
+            }
+        }
         if let Some(urgency) = urgency {
             red_flags.push(RedFlag {
                 id: r.id.get_ref().clone(),
                 name: r.name.get_ref().clone(),
                 urgency,
                 phrases,
+                together: r.together.iter().map(|s| s.get_ref().clone()).collect(),
+                min_duration_days: r.min_duration_days.as_ref().map(|d| *d.get_ref()),
                 advice: r.advice.get_ref().clone(),
             });
         }

@@ -70,6 +70,12 @@ pub struct RedFlag {
     pub name: String,
     pub urgency: Urgency,
     pub phrases: Vec<String>,
+    /// Word sets that fire the flag when all their words appear in one clause, in
+    /// any order and with any words between ("my urine looks like cola").
+    pub together: Vec<Vec<String>>,
+    /// Fires when the query states a duration of at least this many days
+    /// ("for 3 weeks", "two months").
+    pub min_duration_days: Option<u32>,
     pub advice: String,
 }
 

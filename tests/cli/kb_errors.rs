@@ -55,7 +55,7 @@ fn the_fixture_is_valid() {
         .assert()
         .success()
         .stdout(predicates::str::ends_with(
-            "valid: 7 findings, 19 phrases, 3 causes, 7 links, 3 red flags\n",
+            "valid: 7 findings, 21 phrases, 3 causes, 7 links, 5 red flags\n",
         ));
 }
 
@@ -162,7 +162,11 @@ fn unknown_bin_kind_urgency_family_and_prior() {
         "kind = \"lifestyle\"\nprior = \"occasional\"",
         "kind = \"habit\"\nprior = \"sometimes\"",
     );
-    let text = break_one(&text, "urgency = \"emergency\"", "urgency = \"asap\"");
+    let text = break_one(
+        &text,
+        "urgency = \"emergency\"\nphrases = [\"trouble",
+        "urgency = \"asap\"\nphrases = [\"trouble",
+    );
     let text = break_one(
         &text,
         "family = \"context\"\nphrases = [\"coffee\"",
