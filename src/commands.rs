@@ -5,6 +5,7 @@ use std::ffi::{OsStr, OsString};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 
+use clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
 use clap::Parser;
 use serde::Serialize;
 
@@ -34,7 +35,15 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // Usage errors get the same `twitchcheck:` prefix as every other error;
+            // help, version and the bare-command usage print as clap made them.
+            if e.use_stderr() && e.kind() != DisplayHelpOnMissingArgumentOrSubcommand {
+                let text = e.render().to_string();
+                let text = text.strip_prefix("error: ").unwrap_or(&text);
+                let _ = write!(io::stderr().lock(), "twitchcheck: {text}");
+            } else {
+                let _ = e.print();
+            }
             return e.exit_code();
         }
     };
