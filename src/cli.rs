@@ -215,6 +215,13 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    #[test]
+    fn every_subcommand_is_known_to_the_default_command_rule() {
+        for sub in Cli::command().get_subcommands() {
+            assert!(COMMANDS.contains(&sub.get_name()), "{}", sub.get_name());
+        }
+    }
+
     fn parse(args: &[&str]) -> Cli {
         let args = args.iter().map(|s| s.into()).collect();
         Cli::try_parse_from(with_default_command(args)).unwrap()
