@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -30,7 +31,7 @@ lasts more than two weeks, spreads, or comes with weakness or numbness.";
 )]
 pub struct Cli {
     /// Use this knowledge-base file instead of the embedded one.
-    #[arg(long, global = true, value_name = "FILE", env = "TWITCHCHECK_KB")]
+    #[arg(long, global = true, value_name = "FILE", env = "TWITCHCHECK_KB", value_hint = ValueHint::FilePath)]
     pub kb: Option<PathBuf>,
 
     /// When to use colour: auto (only on a terminal, not with NO_COLOR or TERM=dumb).
@@ -43,7 +44,16 @@ pub struct Cli {
 
 /// Subcommand names, and the options that take a separate value, for
 /// [`with_default_command`].
-const COMMANDS: &[&str] = &["check", "batch", "list", "show", "validate", "help"];
+const COMMANDS: &[&str] = &[
+    "check",
+    "batch",
+    "list",
+    "show",
+    "validate",
+    "completions",
+    "man",
+    "help",
+];
 const VALUE_OPTIONS: &[&str] = &["--kb", "--color", "--top"];
 
 /// Makes `check` the default command: `twitchcheck calf cramps` runs as
@@ -96,12 +106,16 @@ pub enum Command {
     Show(ShowArgs),
     /// Validate a knowledge-base file and print its counts or every problem.
     Validate(ValidateArgs),
+    /// Print a shell completion script (source it at shell start-up; see the README).
+    Completions(CompletionsArgs),
+    /// Print the manual page in roff (try `man -l <(twitchcheck man)`).
+    Man,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
     /// What your muscles do, in your own words; "-" reads the text from stdin.
-    #[arg(value_name = "TEXT")]
+    #[arg(value_name = "TEXT", add = ArgValueCompleter::new(crate::complete::phrase_words))]
     pub text: Vec<String>,
 
     /// Print one JSON object instead of a table.
@@ -124,7 +138,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct BatchArgs {
     /// File with one query per line; stdin when absent or "-".
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub file: Option<PathBuf>,
 
     /// How many causes to include per query.
@@ -153,7 +167,7 @@ pub enum ListKind {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A cause, finding or red-flag id (see `twitchcheck list`).
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = ArgValueCandidates::new(crate::complete::ids))]
     pub id: String,
 
     /// Print JSON instead of text.
@@ -164,8 +178,24 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The file to validate; the --kb file or the embedded knowledge base when absent.
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: CompletionShell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -183,6 +213,13 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_is_known_to_the_default_command_rule() {
+        for sub in Cli::command().get_subcommands() {
+            assert!(COMMANDS.contains(&sub.get_name()), "{}", sub.get_name());
+        }
     }
 
     fn parse(args: &[&str]) -> Cli {

@@ -1,10 +1,11 @@
 //! The subcommands: parse arguments, load the knowledge base when needed, run the
 //! pipeline, write results to stdout and errors to stderr, and pick the exit status.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 
+use clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
 use clap::Parser;
 use serde::Serialize;
 
@@ -21,15 +22,32 @@ pub const MAX_QUERY_BYTES: usize = 4 * 1024 * 1024;
 /// Parses `args`, runs the command and returns the exit status. Errors are printed
 /// to stderr prefixed `twitchcheck:`; a closed stdout exits 0 quietly.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let args = crate::cli::with_default_command(args.into_iter().collect());
+    let args: Vec<OsString> = args.into_iter().collect();
+    // A shell asking for completions: answer before anything is parsed or printed.
+    if let Some(code) = crate::complete::run(&args) {
+        return code;
+    }
+    let argv0 = args
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "twitchcheck".into());
+    let args = crate::cli::with_default_command(args);
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // Usage errors get the same `twitchcheck:` prefix as every other error;
+            // help, version and the bare-command usage print as clap made them.
+            if e.use_stderr() && e.kind() != DisplayHelpOnMissingArgumentOrSubcommand {
+                let text = e.render().to_string();
+                let text = text.strip_prefix("error: ").unwrap_or(&text);
+                let _ = write!(io::stderr().lock(), "twitchcheck: {text}");
+            } else {
+                let _ = e.print();
+            }
             return e.exit_code();
         }
     };
-    match dispatch(cli) {
+    match dispatch(cli, &argv0) {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => EXIT_OK,
         Err(e) => {
@@ -43,7 +61,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     }
 }
 
-fn dispatch(cli: Cli) -> Result<i32, Error> {
+fn dispatch(cli: Cli, argv0: &OsStr) -> Result<i32, Error> {
     let style = style(cli.color);
     match &cli.command {
         Command::Check(args) => check(&cli, args, style),
@@ -51,7 +69,19 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::List(args) => list(&cli, args, style),
         Command::Show(args) => show(&cli, args, style),
         Command::Validate(args) => validate(&cli, args.file.as_deref()),
+        Command::Completions(args) => {
+            write_with(|out| crate::complete::write_script(args.shell, argv0, out))
+        }
+        Command::Man => write_with(|out| crate::man::render(out)),
     }
+}
+
+/// Runs `write` on a buffered stdout; for output that never depends on a KB.
+fn write_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<i32, Error> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    write(&mut out)?;
+    out.flush()?;
+    Ok(EXIT_OK)
 }
 
 /// Decides colour and width for text output.

@@ -8,8 +8,10 @@
 
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod error;
 pub mod kb;
+pub mod man;
 pub mod matcher;
 pub mod normalize;
 pub mod rank;

@@ -6,6 +6,9 @@
 
 mod check;
 mod kb_errors;
+mod output;
+mod shell;
+mod terminal;
 mod vignettes;
 
 use std::path::{Path, PathBuf};
