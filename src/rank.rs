@@ -186,3 +186,107 @@ impl Ranker {
         ranked
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        crate::kb::load_text(include_str!("../tests/fixtures/mini.toml")).unwrap()
+    }
+
+    fn f(kb: &KnowledgeBase, id: &str) -> usize {
+        kb.finding(id).unwrap()
+    }
+
+    fn ids(kb: &KnowledgeBase, ranked: &[Suggestion]) -> Vec<String> {
+        ranked
+            .iter()
+            .map(|s| kb.causes[s.cause].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_child_finding_counts_for_its_parents_links() {
+        let kb = kb();
+        let r = Ranker::new(&kb);
+        // "calf" is linked to magnesium only, but implies "leg", linked to dehydration.
+        let (calf, dehydration) = (f(&kb, "calf"), kb.cause("dehydration").unwrap());
+        assert!(r.effect(calf, dehydration, false) > 0.0);
+        assert!(ids(&kb, &r.rank(&kb, &[calf], &[])).contains(&"dehydration".to_string()));
+    }
+
+    #[test]
+    fn a_vague_parent_earns_part_of_a_childs_link() {
+        let kb = kb();
+        let r = Ranker::new(&kb);
+        let (leg, calf, magnesium) = (
+            f(&kb, "leg"),
+            f(&kb, "calf"),
+            kb.cause("magnesium").unwrap(),
+        );
+        let vague = r.effect(leg, magnesium, false);
+        let exact = r.effect(calf, magnesium, false);
+        assert!(vague > 0.0 && vague < exact, "vague {vague} exact {exact}");
+    }
+
+    #[test]
+    fn a_parent_implied_by_a_present_child_is_not_counted_twice() {
+        let kb = kb();
+        let r = Ranker::new(&kb);
+        let (leg, calf) = (f(&kb, "leg"), f(&kb, "calf"));
+        assert_eq!(r.rank(&kb, &[leg, calf], &[]), r.rank(&kb, &[calf], &[]));
+    }
+
+    #[test]
+    fn specific_evidence_wins_and_scores_are_relative() {
+        let kb = kb();
+        let r = Ranker::new(&kb);
+        let ranked = r.rank(&kb, &[f(&kb, "coffee"), f(&kb, "twitching")], &[]);
+        assert_eq!(ids(&kb, &ranked)[0], "caffeine");
+        assert_eq!(ranked[0].score, 1.0);
+        assert!(ranked
+            .windows(2)
+            .all(|w| w[0].score >= w[1].score && w[1].score > 0.0));
+    }
+
+    #[test]
+    fn a_negated_finding_lowers_the_causes_it_supports() {
+        let kb = kb();
+        let r = Ranker::new(&kb);
+        let (calf, numbness) = (f(&kb, "calf"), f(&kb, "numbness"));
+        let magnesium = kb.cause("magnesium").unwrap();
+        assert!(r.effect(numbness, magnesium, true) < 0.0);
+        let score = |negated: &[usize]| {
+            let ranked = r.rank(&kb, &[calf], negated);
+            ranked
+                .iter()
+                .find(|s| s.cause == magnesium)
+                .unwrap()
+                .log_score
+        };
+        assert!(score(&[numbness]) < score(&[]));
+    }
+
+    #[test]
+    fn only_causes_a_reported_finding_raises_are_suggested() {
+        let kb = kb();
+        let r = Ranker::new(&kb);
+        assert!(r.rank(&kb, &[], &[f(&kb, "numbness")]).is_empty());
+        let ranked = r.rank(&kb, &[f(&kb, "coffee")], &[]);
+        assert_eq!(ids(&kb, &ranked), ["caffeine"]);
+    }
+
+    #[test]
+    fn ties_go_to_the_higher_prior_then_to_kb_order() {
+        let kb = kb();
+        let r = Ranker::new(&kb);
+        // For "twitching", magnesium and caffeine (both common priors, both "common"
+        // links) tie exactly, and magnesium comes first in the KB.
+        let ranked = r.rank(&kb, &[f(&kb, "twitching")], &[]);
+        assert_eq!(ids(&kb, &ranked), ["magnesium", "caffeine"]);
+        assert_eq!(ranked[0].log_score, ranked[1].log_score);
+        // The same query always gives the same order.
+        assert_eq!(ranked, r.rank(&kb, &[f(&kb, "twitching")], &[]));
+    }
+}
