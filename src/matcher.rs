@@ -11,7 +11,7 @@ use crate::kb::KnowledgeBase;
 use crate::normalize::{tokenize, Token};
 
 /// What a phrase points at: a finding, a red flag, or both (a shared phrase).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Target {
     pub finding: Option<usize>,
     pub red_flag: Option<usize>,
@@ -130,8 +130,8 @@ pub struct Matcher {
     /// Correction candidates bucketed by length in characters, so a word is only
     /// compared with candidates whose length is within the edit limit.
     by_length: BTreeMap<usize, Vec<VocabWord>>,
-    /// Red flags fired by a set of stems found together in one clause.
-    together: Vec<(usize, Vec<String>)>,
+    /// Findings and red flags reported by a set of stems found together in one clause.
+    together: Vec<(Target, Vec<String>)>,
     /// Red flags fired by a stated duration, as (red flag, minimum days), longest first.
     durations: Vec<(usize, u32)>,
 }
@@ -240,21 +240,32 @@ impl Matcher {
                 add(p, &mut |t| t.red_flag = Some(i));
             }
         }
-        let together: Vec<(usize, Vec<String>)> = kb
-            .red_flags
-            .iter()
-            .enumerate()
-            .flat_map(|(i, r)| {
-                r.together.iter().map(move |set| {
-                    let words = set
-                        .iter()
-                        .flat_map(|w| tokenize(w))
-                        .map(|t| t.stem)
-                        .collect();
-                    (i, words)
-                })
+        // Together sets of findings and of red flags, as stems.
+        let stems_of = |set: &Vec<String>| -> Vec<String> {
+            set.iter()
+                .flat_map(|w| tokenize(w))
+                .map(|t| t.stem)
+                .collect()
+        };
+        let finding_sets = kb.findings.iter().enumerate().flat_map(|(i, f)| {
+            f.together.iter().map(move |set| {
+                let target = Target {
+                    finding: Some(i),
+                    red_flag: None,
+                };
+                (target, stems_of(set))
             })
-            .collect();
+        });
+        let flag_sets = kb.red_flags.iter().enumerate().flat_map(|(i, r)| {
+            r.together.iter().map(move |set| {
+                let target = Target {
+                    finding: None,
+                    red_flag: Some(i),
+                };
+                (target, stems_of(set))
+            })
+        });
+        let together: Vec<(Target, Vec<String>)> = finding_sets.chain(flag_sets).collect();
         // Their words must resolve exactly, like phrase words.
         for word in together.iter().flat_map(|(_, set)| set) {
             forms.entry(word.clone()).or_insert_with(|| word.clone());
@@ -441,8 +452,9 @@ impl Matcher {
 
 impl Matcher {
     /// Adds a hit for each `together` set whose words all appear in one clause, for
-    /// red flags not already fired by a phrase. It counts as negated when a negation
-    /// word comes before the set's first word in that clause ("no dark urine").
+    /// findings and red flags not already reported. It counts as negated when a
+    /// negation word that is not one of the set's own words comes before the set's
+    /// first word in that clause ("no dark urine", but not "no sunlight").
     fn find_together(
         &self,
         tokens: &[Token],
@@ -454,10 +466,21 @@ impl Matcher {
         if self.together.is_empty() || tokens.is_empty() {
             return;
         }
-        let mut fired: HashSet<usize> = hits
+        let mut reported: HashSet<Target> = hits
             .iter()
             .filter(|h| !h.negated)
-            .filter_map(|h| h.target.red_flag)
+            .flat_map(|h| {
+                let finding = h.target.finding.map(|f| Target {
+                    finding: Some(f),
+                    red_flag: None,
+                });
+                let flag = h.target.red_flag.map(|r| Target {
+                    finding: None,
+                    red_flag: Some(r),
+                });
+                [finding, flag]
+            })
+            .flatten()
             .collect();
         let mut start = 0;
         while start < tokens.len() {
@@ -465,8 +488,8 @@ impl Matcher {
                 .iter()
                 .position(|t| t.clause != tokens[start].clause)
                 .map_or(tokens.len(), |p| start + p);
-            for (flag, set) in &self.together {
-                if fired.contains(flag) {
+            for (target, set) in &self.together {
+                if reported.contains(target) {
                     continue;
                 }
                 let positions: Option<Vec<usize>> = set
@@ -477,20 +500,17 @@ impl Matcher {
                     continue;
                 };
                 positions.sort_unstable();
-                let first = positions[0];
-                let negated =
-                    (start..first).any(|k| NEGATIONS.contains(&tokens[k].surface.as_str()));
+                let negated = (start..positions[0]).any(|k| {
+                    NEGATIONS.contains(&tokens[k].surface.as_str()) && !set.contains(&stems[k])
+                });
                 for &k in &positions {
                     covered[k] = true;
                 }
                 if !negated {
-                    fired.insert(*flag);
+                    reported.insert(*target);
                 }
                 hits.push(Hit {
-                    target: Target {
-                        finding: None,
-                        red_flag: Some(*flag),
-                    },
+                    target: *target,
                     text: positions
                         .iter()
                         .map(|&k| tokens[k].surface.as_str())
@@ -728,6 +748,19 @@ mod tests {
         );
         // Already fired by a phrase: not reported twice.
         assert_eq!(ids("dark urine like cola"), ["dark-urine"]);
+        // Findings have sets too; a set's own negation word is part of it.
+        assert_eq!(
+            hits("I hardly get any sun"),
+            [("little-sun".to_string(), false, false)]
+        );
+        assert_eq!(
+            hits("there is no sun here"),
+            [("little-sun".to_string(), false, false)]
+        );
+        assert_eq!(
+            hits("not that I hardly see the sun"),
+            [("little-sun".to_string(), true, false)]
+        );
     }
 
     #[test]

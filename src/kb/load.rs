@@ -102,6 +102,8 @@ struct RawFinding {
     parent: Option<Spanned<String>>,
     red_flag: Option<Spanned<String>>,
     #[serde(default)]
+    together: Vec<Spanned<Vec<String>>>,
+    #[serde(default)]
     links: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
@@ -278,6 +280,20 @@ fn claim_phrases(
     out
 }
 
+/// Checks `together` sets: each needs two or more single words.
+fn check_together(problems: &mut Problems, owner: &str, sets: &[Spanned<Vec<String>>]) {
+    for set in sets {
+        let words = set.get_ref();
+        let single = words.iter().all(|w| phrase_key(w).split(' ').count() == 1);
+        if words.len() < 2 || !single {
+            problems.add(
+                set.span().start,
+                format!("{owner}: each `together` set needs two or more single words"),
+            );
+        }
+    }
+}
+
 /// Parses and validates KB text. On failure, returns every problem found, in file order.
 pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
     let mut problems = Problems {
@@ -397,16 +413,7 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
             &r.phrases,
             &mut flag_phrases,
         );
-        for set in &r.together {
-            let words = set.get_ref();
-            let single = words.iter().all(|w| phrase_key(w).split(' ').count() == 1);
-            if words.len() < 2 || !single {
-                problems.add(
-                    set.span().start,
-                    format!("{owner}: each `together` set needs two or more single words"),
-                );
-            }
-        }
+        check_together(&mut problems, &owner, &r.together);
         if let Some(days) = &r.min_duration_days {
             if *days.get_ref() == 0 {
                 problems.add(
@@ -449,6 +456,7 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
             &f.phrases,
             &mut finding_phrases,
         );
+        check_together(&mut problems, &owner, &f.together);
 
         let parent = f.parent.as_ref().and_then(|p| {
             let found = finding_ids.get(p.get_ref().as_str()).copied();
@@ -504,6 +512,7 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
                 phrases,
                 parent,
                 red_flag,
+                together: f.together.iter().map(|s| s.get_ref().clone()).collect(),
                 links,
             });
         }

@@ -36,6 +36,9 @@ pub struct Finding {
     pub parent: Option<usize>,
     /// Index of a red flag that fires whenever this finding is reported.
     pub red_flag: Option<usize>,
+    /// Word sets that report the finding when all their words appear in one clause
+    /// ("I hardly get any sun"); see [`RedFlag::together`].
+    pub together: Vec<Vec<String>>,
     /// (cause index, frequency bin), sorted by cause index.
     pub links: Vec<(usize, Bin)>,
 }

@@ -55,7 +55,7 @@ fn the_fixture_is_valid() {
         .assert()
         .success()
         .stdout(predicates::str::ends_with(
-            "valid: 7 findings, 21 phrases, 3 causes, 7 links, 5 red flags\n",
+            "valid: 8 findings, 22 phrases, 3 causes, 7 links, 5 red flags\n",
         ));
 }
 
@@ -90,7 +90,7 @@ fn unknown_field() {
     ));
     assert_eq!(
         problems(&err),
-        ["twitchcheck: KB:13:1: unknown field `nmae`, expected one of `id`, `name`, `family`, `phrases`, `parent`, `red_flag`, `links`"]
+        ["twitchcheck: KB:13:1: unknown field `nmae`, expected one of `id`, `name`, `family`, `phrases`, `parent`, `red_flag`, `together`, `links`"]
     );
 }
 
