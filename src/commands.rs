@@ -320,6 +320,7 @@ struct FindingJson<'a> {
     parent: Option<&'a str>,
     red_flag: Option<&'a str>,
     phrases: &'a [String],
+    together: &'a [Vec<String>],
     links: Vec<LinkJson<'a>>,
 }
 
@@ -335,6 +336,8 @@ struct RedFlagJson<'a> {
     name: &'a str,
     urgency: kb::Urgency,
     phrases: &'a [String],
+    together: &'a [Vec<String>],
+    min_duration_days: Option<u32>,
     advice: &'a str,
 }
 
@@ -347,6 +350,7 @@ fn finding_json(kb: &KnowledgeBase, i: usize) -> FindingJson<'_> {
         parent: f.parent.map(|p| kb.findings[p].id.as_str()),
         red_flag: f.red_flag.map(|r| kb.red_flags[r].id.as_str()),
         phrases: &f.phrases,
+        together: &f.together,
         links: f
             .links
             .iter()
@@ -365,6 +369,8 @@ fn red_flag_json(kb: &KnowledgeBase, i: usize) -> RedFlagJson<'_> {
         name: &r.name,
         urgency: r.urgency,
         phrases: &r.phrases,
+        together: &r.together,
+        min_duration_days: r.min_duration_days,
         advice: &r.advice,
     }
 }

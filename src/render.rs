@@ -321,6 +321,19 @@ fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String {
     out
 }
 
+/// The "words found together" section of `show`, empty when there are none.
+fn together(sets: &[Vec<String>], width: usize, style: Style) -> String {
+    if sets.is_empty() {
+        return String::new();
+    }
+    let sets: Vec<String> = sets.iter().map(|set| set.join(" + ")).collect();
+    format!(
+        "\n{}\n{}",
+        paint("Also when these words appear in one clause", "1", style),
+        wrap(&clean(&sets.join(", ")), width)
+    )
+}
+
 /// `show ID`: every entry with that id, in full.
 pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) -> String {
     let width = usize::from(style.width).clamp(40, 100);
@@ -388,6 +401,7 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                 }
                 let _ = writeln!(out, "\n{}", bold("Phrases"));
                 out.push_str(&wrap(&clean(&f.phrases.join(", ")), width));
+                out.push_str(&together(&f.together, width, style));
                 let _ = writeln!(out, "\n{}", bold("Points to"));
                 if f.links.is_empty() {
                     let _ = writeln!(out, "  (no causes linked directly)");
@@ -416,6 +430,15 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                 out.push_str(&wrap(&clean(&r.advice), width));
                 let _ = writeln!(out, "\n{}", bold("Phrases"));
                 out.push_str(&wrap(&clean(&r.phrases.join(", ")), width));
+                out.push_str(&together(&r.together, width, style));
+                if let Some(days) = r.min_duration_days {
+                    let _ = writeln!(
+                        out,
+                        "\n{}",
+                        paint("Also fires for a stated duration of", "1", style)
+                    );
+                    let _ = writeln!(out, "  {days} days or more");
+                }
             }
         }
     }
