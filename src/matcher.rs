@@ -110,6 +110,27 @@ pub fn typo_limit(len: usize) -> usize {
     }
 }
 
+/// Which letters a word holds (each letter sets bit `code point % 64`), for a cheap
+/// lower bound on the edit distance between two words.
+#[derive(Debug, Clone, Copy)]
+struct Letters(u64);
+
+impl Letters {
+    fn of(word: &str) -> Self {
+        Letters(word.chars().fold(0, |m, c| m | 1 << (c as u32 % 64)))
+    }
+
+    /// A lower bound on the OSA distance between the two words: each letter one
+    /// word has and the other lacks needs its own insertion, deletion or
+    /// substitution, and a transposition adds or removes no letter. Letters sharing
+    /// a bit only make the bound smaller, never wrong.
+    fn min_distance(self, other: Self) -> usize {
+        let only_here = (self.0 & !other.0).count_ones();
+        let only_there = (other.0 & !self.0).count_ones();
+        only_here.max(only_there) as usize
+    }
+}
+
 /// A vocabulary word the fuzzy matcher can correct towards.
 #[derive(Debug, Clone)]
 struct VocabWord {
@@ -117,6 +138,8 @@ struct VocabWord {
     form: String,
     /// The stem a corrected word takes.
     stem: String,
+    /// The form's letters, to skip the edit distance for clearly different words.
+    letters: Letters,
 }
 
 /// A phrase dictionary built once from a KB.
@@ -277,7 +300,11 @@ impl Matcher {
             by_length
                 .entry(form.chars().count())
                 .or_default()
-                .push(VocabWord { form, stem });
+                .push(VocabWord {
+                    letters: Letters::of(&form),
+                    form,
+                    stem,
+                });
         }
         let mut durations: Vec<(usize, u32)> = kb
             .red_flags
@@ -313,14 +340,24 @@ impl Matcher {
             return None;
         }
         let stem_len = token.stem.chars().count();
+        let (word_letters, stem_letters) = (Letters::of(word), Letters::of(&token.stem));
         let mut best: Option<(usize, &VocabWord)> = None;
         for (&n, words) in self
             .by_length
             .range(len.min(stem_len).saturating_sub(limit)..=len + limit)
         {
             for w in words {
+                // The edit distance is the costly part of a long query made of many
+                // different unknown words; most candidates fail the cheap bound.
+                // Over the limit, the exact distance does not matter.
+                let stem_near = n.abs_diff(stem_len) <= limit;
+                if word_letters.min_distance(w.letters) > limit
+                    && !(stem_near && stem_letters.min_distance(w.letters) <= limit)
+                {
+                    continue;
+                }
                 let mut d = strsim::osa_distance(word, &w.form);
-                if n.abs_diff(stem_len) <= limit {
+                if stem_near {
                     d = d.min(strsim::osa_distance(&token.stem, &w.form));
                 }
                 // Prefer the smaller distance, then the same first letter, then the
@@ -343,8 +380,16 @@ impl Matcher {
     /// Recognizes the findings and red-flag phrases in a query.
     pub fn find(&self, query: &str) -> Matches {
         let tokens = tokenize(query);
-        let resolved: Vec<Option<(String, bool)>> =
-            tokens.iter().map(|t| self.resolve(t)).collect();
+        // A long query repeats its words; each distinct word is resolved once.
+        let mut seen: HashMap<&str, Option<(String, bool)>> = HashMap::new();
+        let resolved: Vec<Option<(String, bool)>> = tokens
+            .iter()
+            .map(|t| {
+                seen.entry(t.surface.as_str())
+                    .or_insert_with(|| self.resolve(t))
+                    .clone()
+            })
+            .collect();
         // Unknown words keep a stem no phrase uses, so they never complete a phrase.
         let stems: Vec<String> = resolved
             .iter()
