@@ -90,7 +90,7 @@ const COMMON_WORDS: &str = include_str!(concat!(
 
 /// True for a common English word. The list is sorted, so a binary search over its
 /// lines (split once, on first use) needs no hashing of 30 000 words at start-up.
-fn is_common_word(word: &str) -> bool {
+pub fn is_common_word(word: &str) -> bool {
     static LINES: OnceLock<Vec<&'static str>> = OnceLock::new();
     LINES
         .get_or_init(|| COMMON_WORDS.lines().collect())
@@ -339,9 +339,15 @@ impl Matcher {
         {
             return None;
         }
+        // The stem is compared too ("twichings" is near "twitch"), but under the
+        // limit for its own length: a short stem is as easily mistaken for another
+        // word as a short word is ("wakness" has the stem "wak", one edit from
+        // "walk").
         let stem_len = token.stem.chars().count();
+        let stem_limit = typo_limit(stem_len).min(limit);
         let (word_letters, stem_letters) = (Letters::of(word), Letters::of(&token.stem));
-        let mut best: Option<(usize, &VocabWord)> = None;
+        // (distance, distance of the word as typed, same first letter, form)
+        let mut best: Option<(usize, usize, bool, &VocabWord)> = None;
         for (&n, words) in self
             .by_length
             .range(len.min(stem_len).saturating_sub(limit)..=len + limit)
@@ -350,31 +356,36 @@ impl Matcher {
                 // The edit distance is the costly part of a long query made of many
                 // different unknown words; most candidates fail the cheap bound.
                 // Over the limit, the exact distance does not matter.
-                let stem_near = n.abs_diff(stem_len) <= limit;
+                let stem_near = n.abs_diff(stem_len) <= stem_limit;
                 if word_letters.min_distance(w.letters) > limit
-                    && !(stem_near && stem_letters.min_distance(w.letters) <= limit)
+                    && !(stem_near && stem_letters.min_distance(w.letters) <= stem_limit)
                 {
                     continue;
                 }
-                let mut d = strsim::osa_distance(word, &w.form);
+                let word_d = strsim::osa_distance(word, &w.form);
+                let mut d = word_d;
                 if stem_near {
-                    d = d.min(strsim::osa_distance(&token.stem, &w.form));
-                }
-                // Prefer the smaller distance, then the same first letter, then the
-                // alphabetically first form: the same word always gets the same fix.
-                let better = match best {
-                    None => true,
-                    Some((bd, bw)) => {
-                        let first = |f: &str| f.chars().next() == word.chars().next();
-                        (d, !first(&w.form), &w.form) < (bd, !first(&bw.form), &bw.form)
+                    let stem_d = strsim::osa_distance(&token.stem, &w.form);
+                    if stem_d <= stem_limit {
+                        d = d.min(stem_d);
                     }
-                };
-                if d <= limit && better {
-                    best = Some((d, w));
+                }
+                if d > limit {
+                    continue;
+                }
+                // Prefer the smaller distance, then the one nearer the word as typed,
+                // then the same first letter, then the alphabetically first form: the
+                // same word always gets the same fix.
+                let other_first = w.form.chars().next() != word.chars().next();
+                let better = best.is_none_or(|(bd, bwd, bfirst, bw)| {
+                    (d, word_d, other_first, &w.form) < (bd, bwd, bfirst, &bw.form)
+                });
+                if better {
+                    best = Some((d, word_d, other_first, w));
                 }
             }
         }
-        best.map(|(_, w)| (w.stem.clone(), true))
+        best.map(|(.., w)| (w.stem.clone(), true))
     }
 
     /// Recognizes the findings and red-flag phrases in a query.
