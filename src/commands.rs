@@ -32,20 +32,9 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         .cloned()
         .unwrap_or_else(|| "twitchcheck".into());
     let args = crate::cli::with_default_command(args);
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            // Usage errors get the same `twitchcheck:` prefix as every other error;
-            // help, version and the bare-command usage print as clap made them.
-            if e.use_stderr() && e.kind() != DisplayHelpOnMissingArgumentOrSubcommand {
-                let text = e.render().to_string();
-                let text = text.strip_prefix("error: ").unwrap_or(&text);
-                let _ = write!(io::stderr().lock(), "twitchcheck: {text}");
-            } else {
-                let _ = e.print();
-            }
-            return e.exit_code();
-        }
+        Err(e) => return usage_error(&e, &args),
     };
     match dispatch(cli, &argv0) {
         Ok(code) => code,
@@ -53,12 +42,48 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         Err(e) => {
             let text = e.to_string();
             let mut stderr = io::stderr().lock();
+            // Messages echo paths, ids and KB text: escape what could drive the terminal.
             for line in text.lines() {
-                let _ = writeln!(stderr, "twitchcheck: {line}");
+                let _ = writeln!(stderr, "twitchcheck: {}", render::clean(line));
             }
             EXIT_ERROR
         }
     }
+}
+
+/// Prints clap's message for a usage error (or its help) and returns its status.
+fn usage_error(e: &clap::Error, args: &[OsString]) -> i32 {
+    if e.kind() == clap::error::ErrorKind::InvalidUtf8 {
+        // clap does not say which argument; the value of --kb is a path, which may
+        // be any bytes, so it is not the culprit.
+        let mut after_kb = false;
+        let culprit = args.iter().skip(1).find(|a| {
+            let skip = after_kb;
+            after_kb = a.to_str() == Some("--kb");
+            !skip && a.to_str().is_none()
+        });
+        let shown = culprit.map_or(String::new(), |a| {
+            format!(" \"{}\"", render::clean(&a.to_string_lossy()))
+        });
+        eprintln!(
+            "twitchcheck: argument{shown} is not valid UTF-8; type the text again, or convert \
+             it and pipe it in: `iconv -t UTF-8 FILE | twitchcheck check -`"
+        );
+        return EXIT_ERROR;
+    }
+    // Usage errors get the same `twitchcheck:` prefix as every other error;
+    // help, version and the bare-command usage print as clap made them.
+    if e.use_stderr() && e.kind() != DisplayHelpOnMissingArgumentOrSubcommand {
+        // The plain text: clap's rendering drops escape sequences, and an argument
+        // it echoes may still hold control characters such as `\r`.
+        let text = e.render().to_string();
+        let text = text.strip_prefix("error: ").unwrap_or(&text);
+        let cleaned: Vec<String> = text.lines().map(render::clean).collect();
+        let _ = writeln!(io::stderr().lock(), "twitchcheck: {}", cleaned.join("\n"));
+    } else {
+        let _ = e.print();
+    }
+    e.exit_code()
 }
 
 fn dispatch(cli: Cli, argv0: &OsStr) -> Result<i32, Error> {
@@ -247,7 +272,12 @@ fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
         Some(p) if p == Path::new("-") => Box::new(io::stdin().lock()),
         Some(p) => {
             let file = std::fs::File::open(p)
-                .map_err(|e| Error::Message(format!("{}: cannot open: {e}", p.display())))?;
+                .map_err(|e| {
+                    Error::Message(format!(
+                        "{}: cannot open: {e}; give a readable file with one query per line, or - for stdin",
+                        p.display()
+                    ))
+                })?;
             if file.metadata().is_ok_and(|m| m.is_dir()) {
                 return Err(Error::Message(format!(
                     "{}: is a directory; give a file with one query per line",
@@ -457,7 +487,10 @@ fn show(cli: &Cli, args: &ShowArgs, style: Style) -> Result<i32, Error> {
 
 fn validate(cli: &Cli, file: Option<&Path>) -> Result<i32, Error> {
     let (name, kb) = match file.or(cli.kb.as_deref()) {
-        Some(path) => (path.display().to_string(), load_kb_file(path)?),
+        Some(path) => (
+            render::clean(&path.display().to_string()),
+            load_kb_file(path)?,
+        ),
         None => (
             format!("{} (embedded)", kb::EMBEDDED_NAME),
             kb::KnowledgeBase::embedded()

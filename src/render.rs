@@ -139,7 +139,14 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
     }
     out.push('\n');
 
-    if report.suggestions.is_empty() {
+    if !report.query.chars().any(char::is_alphanumeric) {
+        let _ = writeln!(
+            out,
+            "Nothing to check: the text has no words. Describe where the twitching is, what it \
+             feels like, and what you were doing (for example \"calf cramps at night after \
+             running\")."
+        );
+    } else if report.suggestions.is_empty() {
         let _ = writeln!(
             out,
             "No likely cause found: nothing recognized points to a cause. Try describing where \

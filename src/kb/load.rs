@@ -44,12 +44,15 @@ pub struct Source {
 
 /// Reads a KB file, refusing what cannot be a KB before parsing it.
 pub fn load_file(path: &Path) -> Result<Source, String> {
-    let shown = path.display();
+    // Paths are echoed in messages: escape what could drive the terminal.
+    let shown = crate::render::clean(&path.display().to_string());
+    let cannot_read =
+        |e: std::io::Error| format!("{shown}: cannot read: {e}; check the file's permissions");
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
             format!("{shown}: no such file; check the path given to --kb or TWITCHCHECK_KB")
         }
-        _ => format!("{shown}: cannot read: {e}"),
+        _ => cannot_read(e),
     })?;
     if meta.is_dir() {
         return Err(format!(
@@ -63,17 +66,14 @@ pub fn load_file(path: &Path) -> Result<Source, String> {
             MAX_KB_BYTES / (1024 * 1024)
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(cannot_read)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         format!("{shown}:{line}:{column}: not valid UTF-8; save the file as UTF-8")
     })?;
-    Ok(Source {
-        name: shown.to_string(),
-        text,
-    })
+    Ok(Source { name: shown, text })
 }
 
 // The file's shape, as serde reads it. Positions are kept for every value a
@@ -163,7 +163,9 @@ impl Problems<'_> {
         self.list.push(Problem {
             line,
             column,
-            message,
+            // Messages quote the file's text, which may hold line breaks or escape
+            // sequences: keep each problem on one line, harmless to a terminal.
+            message: crate::render::clean(&message),
         });
     }
 }
@@ -304,11 +306,30 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
         Ok(raw) => raw,
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
-            let message = e.message().trim_end().replace('\n', " ");
+            let mut message = e.message().trim_end().replace('\n', " ");
+            if message.is_empty() {
+                // toml has no words for some syntax errors, such as a control
+                // character in a comment: name the character it stopped at.
+                message = match text.get(offset..).and_then(|t| t.chars().next()) {
+                    Some(c) => format!("invalid TOML: character {c:?} is not allowed here"),
+                    None => "invalid TOML: the file ends too early".to_string(),
+                };
+            }
             problems.add(offset, message);
             return Err(problems.list);
         }
     };
+
+    if raw.finding.is_empty() && raw.cause.is_empty() && raw.red_flag.is_empty() {
+        // An empty file, or TOML meant for something else with no entries at all.
+        problems.add(
+            0,
+            "no [[finding]], [[cause]] or [[red_flag]] entries; this is not a twitchcheck \
+             knowledge base (its format is in data/README.md)"
+                .to_string(),
+        );
+        return Err(problems.list);
+    }
 
     let finding_ids = index_ids(
         &mut problems,
