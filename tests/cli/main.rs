@@ -4,9 +4,12 @@
 //! Golden files live in tests/golden/; run with `UPDATE_GOLDEN=1` to rewrite them
 //! after an intended change, then review the diff.
 
+mod bad_input;
 mod check;
+mod escapes;
 mod kb_errors;
 mod output;
+mod properties;
 mod shell;
 mod terminal;
 mod vignettes;
