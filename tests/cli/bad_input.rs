@@ -10,7 +10,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use serde_json::Value;
 use twitchcheck::kb::KnowledgeBase;
 
-use crate::{fixture, twitchcheck};
+use crate::{fixture, json_lines, stderr_of_failure, twitchcheck};
 
 const NO_WORDS: &str = "Nothing to check: the text has no words. Describe where the twitching is, what it feels like, and what you were doing (for example \"calf cramps at night after running\").";
 
@@ -44,11 +44,9 @@ fn a_query_without_words_says_so_and_exits_one() {
 fn an_argument_that_is_not_utf8() {
     let arg = std::ffi::OsStr::from_bytes(b"caf\xe9 cramps");
     for args in [vec!["check".into(), arg.to_owned()], vec![arg.to_owned()]] {
-        let out = twitchcheck().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2));
-        assert!(out.stdout.is_empty());
+        let err = stderr_of_failure(twitchcheck().args(&args));
         assert_eq!(
-            String::from_utf8(out.stderr).unwrap(),
+            err,
             "twitchcheck: argument \"caf\u{fffd} cramps\" is not valid UTF-8; type the text again, or convert it and pipe it in: `iconv -t UTF-8 FILE | twitchcheck check -`\n"
         );
     }
@@ -68,16 +66,9 @@ fn a_kb_file_that_cannot_be_read() {
         );
         return;
     }
-    let out = twitchcheck()
-        .arg("--kb")
-        .arg(&path)
-        .args(["check", "calf"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    let err = stderr_of_failure(twitchcheck().arg("--kb").arg(&path).args(["check", "calf"]));
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        err,
         format!(
             "twitchcheck: {}: cannot read: Permission denied (os error 13); check the file's permissions\n",
             path.display()
@@ -91,16 +82,7 @@ fn kb_error(text: &str, args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kb.toml");
     fs::write(&path, text).unwrap();
-    let out = twitchcheck()
-        .arg("--kb")
-        .arg(&path)
-        .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    assert!(out.stdout.is_empty(), "{args:?}");
-    String::from_utf8(out.stderr)
-        .unwrap()
+    stderr_of_failure(twitchcheck().arg("--kb").arg(&path).args(args))
         .replace(&path.display().to_string(), "KB")
 }
 
@@ -147,11 +129,7 @@ fn batch_skips_a_line_over_the_limit_and_goes_on() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = json_lines(&out.stdout);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[1]["line"], 2);
     assert_eq!(lines[1]["error"], "line 2 is over 4 MiB; skipped");

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::{assert_golden, fixture, twitchcheck};
+use crate::{assert_golden, fixture, json_lines, stderr_of_failure, twitchcheck};
 
 fn json(args: &[&str]) -> (i32, Value) {
     let out = twitchcheck()
@@ -184,11 +184,7 @@ fn batch_writes_one_json_line_per_query_in_order() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = json_lines(&out.stdout);
     assert_eq!(lines.len(), 4, "the blank line is skipped");
     let numbers: Vec<u64> = lines.iter().map(|l| l["line"].as_u64().unwrap()).collect();
     assert_eq!(numbers, [1, 3, 4, 5]);
@@ -209,11 +205,7 @@ fn batch_reports_a_bad_line_and_goes_on() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = json_lines(&out.stdout);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[1]["line"], 2);
     assert_eq!(lines[1]["error"], "line 2 is not valid UTF-8; skipped");
@@ -223,13 +215,8 @@ fn batch_reports_a_bad_line_and_goes_on() {
 
 #[test]
 fn batch_from_a_file_that_does_not_exist() {
-    let out = twitchcheck()
-        .args(["batch", "/nonexistent/queries.txt"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = stderr_of_failure(twitchcheck().args(["batch", "/nonexistent/queries.txt"]));
+    let err = err;
     assert!(
         err.starts_with("twitchcheck: /nonexistent/queries.txt: cannot open:"),
         "{err}"

@@ -6,7 +6,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::{fixture, twitchcheck};
+use crate::{fixture, stderr_of_failure, twitchcheck};
 
 /// Clear screen, an OSC 8 hyperlink, carriage return, backspace, and a bidi override.
 const NASTY: &str = "\x1b[2J\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\\r\x08\u{202E}";
@@ -213,14 +213,9 @@ fn validate_errors_quoting_kb_text_are_escaped_and_one_line_each() {
 #[test]
 fn ids_paths_and_arguments_echoed_in_errors_are_escaped() {
     // An unknown id for `show`.
-    let out = twitchcheck()
-        .args(["show", "magnes\x1b[2Jium"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    let err = stderr_of_failure(twitchcheck().args(["show", "magnes\x1b[2Jium"]));
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        err,
         "twitchcheck: no cause, finding or red flag has the id \"magnes\\u{1b}[2Jium\"; did you mean \"magnesium\"? (`twitchcheck list causes` shows the ids)\n"
     );
 

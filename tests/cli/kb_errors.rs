@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::{fixture, twitchcheck};
+use crate::{fixture, stderr_of_failure, twitchcheck};
 
 fn mini() -> String {
     fs::read_to_string(fixture("mini.toml")).unwrap()
@@ -25,20 +25,7 @@ fn validate_err(text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kb.toml");
     fs::write(&path, text).unwrap();
-    let out = twitchcheck().arg("validate").arg(&path).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stdout.is_empty(),
-        "stdout must stay clean: {:?}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stderr)
-        .unwrap()
+    stderr_of_failure(twitchcheck().arg("validate").arg(&path))
         .replace(&path.display().to_string(), "KB")
 }
 
@@ -284,16 +271,9 @@ fn every_problem_is_listed_not_just_the_first() {
 fn file_that_does_not_exist() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing.toml");
-    let out = twitchcheck()
-        .arg("--kb")
-        .arg(&path)
-        .args(["check", "calf"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    let err = stderr_of_failure(twitchcheck().arg("--kb").arg(&path).args(["check", "calf"]));
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        err,
         format!(
             "twitchcheck: {}: no such file; check the path given to --kb or TWITCHCHECK_KB\n",
             path.display()
@@ -304,15 +284,13 @@ fn file_that_does_not_exist() {
 #[test]
 fn a_directory() {
     let dir = tempfile::tempdir().unwrap();
-    let out = twitchcheck()
-        .env("TWITCHCHECK_KB", dir.path())
-        .args(["list", "causes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    let err = stderr_of_failure(
+        &mut twitchcheck()
+            .env("TWITCHCHECK_KB", dir.path())
+            .args(["list", "causes"]),
+    );
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        err,
         format!(
             "twitchcheck: {}: is a directory, not a knowledge-base file; give the path of a .toml file\n",
             dir.path().display()
@@ -325,11 +303,9 @@ fn not_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("latin1.toml");
     fs::write(&path, b"version = 1\n# caf\xe9\n").unwrap();
-    let out = twitchcheck().arg("validate").arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    let err = stderr_of_failure(twitchcheck().arg("validate").arg(&path));
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        err,
         format!(
             "twitchcheck: {}:2:6: not valid UTF-8; save the file as UTF-8\n",
             path.display()
@@ -343,11 +319,9 @@ fn over_the_size_limit() {
     let path = dir.path().join("huge.toml");
     let file = fs::File::create(&path).unwrap();
     file.set_len(twitchcheck::kb::MAX_KB_BYTES + 1).unwrap();
-    let out = twitchcheck().arg("validate").arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    let err = stderr_of_failure(twitchcheck().arg("validate").arg(&path));
     assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
+        err,
         format!(
             "twitchcheck: {}: file is 33554433 bytes, over the 32 MiB limit for a knowledge base\n",
             path.display()

@@ -53,3 +53,30 @@ pub fn assert_golden(name: &str, actual: &str) {
         );
     }
 }
+
+/// Runs `cmd`, asserts it failed with exit 2 and left stdout empty, and returns
+/// its stderr: the promise every error path keeps.
+pub fn stderr_of_failure(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "stdout must stay clean: {:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// Parses JSON Lines output (from `batch`), one value per line.
+pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    std::str::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
