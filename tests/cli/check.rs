@@ -216,7 +216,6 @@ fn batch_reports_a_bad_line_and_goes_on() {
 #[test]
 fn batch_from_a_file_that_does_not_exist() {
     let err = stderr_of_failure(twitchcheck().args(["batch", "/nonexistent/queries.txt"]));
-    let err = err;
     assert!(
         err.starts_with("twitchcheck: /nonexistent/queries.txt: cannot open:"),
         "{err}"
