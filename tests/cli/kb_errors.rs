@@ -285,7 +285,7 @@ fn file_that_does_not_exist() {
 fn a_directory() {
     let dir = tempfile::tempdir().unwrap();
     let err = stderr_of_failure(
-        &mut twitchcheck()
+        twitchcheck()
             .env("TWITCHCHECK_KB", dir.path())
             .args(["list", "causes"]),
     );
