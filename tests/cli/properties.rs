@@ -592,3 +592,51 @@ fn an_unrelated_word_never_changes_the_urgency() {
         assert_eq!(checker().check(q, 5).urgency, u);
     }
 }
+
+/// Red flags fired by words found together or by a stated duration: every set, with
+/// words between and in either order, fires; after "no" it does not; every duration
+/// unit and number word at or past the threshold fires, and below it does not.
+#[test]
+fn word_sets_and_durations_fire_their_red_flags() {
+    let kb = &checker().kb;
+    let mut cases = 0;
+    let mut failures = Vec::new();
+    for (r, flag) in kb.red_flags.iter().enumerate() {
+        for set in &flag.together {
+            let forward = set.join(" really seems ");
+            let backward = set.iter().rev().cloned().collect::<Vec<_>>().join(" and ");
+            for query in [forward.clone(), backward, format!("cramps and {forward}")] {
+                cases += 1;
+                if !fires(&query, r) {
+                    failures.push(format!("{} not fired by {query:?}", flag.id));
+                }
+            }
+            cases += 1;
+            let negated = format!("no {}", set.join(" "));
+            if fires(&negated, r) && !set.iter().any(|w| w == "no" || w == "never") {
+                failures.push(format!("{} fired by {negated:?}", flag.id));
+            }
+        }
+        if let Some(min) = flag.min_duration_days {
+            for (unit, days) in [("days", 1), ("weeks", 7), ("months", 30), ("years", 365)] {
+                let enough = min.div_ceil(days).max(2);
+                cases += 1;
+                let long = format!("twitching for {enough} {unit}");
+                if !fires(&long, r) {
+                    failures.push(format!("{} not fired by {long:?}", flag.id));
+                }
+                // Below the threshold, where the unit can say so ("for 13 days").
+                let below = (min - 1) / days;
+                if below >= 2 {
+                    cases += 1;
+                    let short = format!("twitching for {below} {unit}");
+                    if fires(&short, r) {
+                        failures.push(format!("{} fired by {short:?}", flag.id));
+                    }
+                }
+            }
+        }
+    }
+    announce("word sets and durations", cases);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
