@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod commands;
 pub mod complete;
+mod embedded;
 pub mod error;
 pub mod kb;
 pub mod man;

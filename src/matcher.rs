@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::kb::KnowledgeBase;
+use crate::kb::{KnowledgeBase, Tokenized};
 use crate::normalize::{tokenize, Token};
 
 /// What a phrase points at: a finding, a red flag, or both (a shared phrase).
@@ -110,51 +110,30 @@ pub fn typo_limit(len: usize) -> usize {
     }
 }
 
-/// Which letters a word holds (each letter sets bit `code point % 64`), for a cheap
-/// lower bound on the edit distance between two words.
-#[derive(Debug, Clone, Copy)]
-struct Letters(u64);
-
-impl Letters {
-    fn of(word: &str) -> Self {
-        Letters(word.chars().fold(0, |m, c| m | 1 << (c as u32 % 64)))
-    }
-
-    /// A lower bound on the OSA distance between the two words: each letter one
-    /// word has and the other lacks needs its own insertion, deletion or
-    /// substitution, and a transposition adds or removes no letter. Letters sharing
-    /// a bit only make the bound smaller, never wrong.
-    fn min_distance(self, other: Self) -> usize {
-        let only_here = (self.0 & !other.0).count_ones();
-        let only_there = (other.0 & !self.0).count_ones();
-        only_here.max(only_there) as usize
-    }
-}
-
-/// A vocabulary word the fuzzy matcher can correct towards.
-#[derive(Debug, Clone)]
-struct VocabWord {
-    /// The form compared with the query word (a phrase word as written, or its stem).
-    form: String,
-    /// The stem a corrected word takes.
-    stem: String,
-    /// The form's letters, to skip the edit distance for clearly different words.
-    letters: Letters,
-}
-
 /// A phrase dictionary built once from a KB.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    phrases: HashMap<Vec<String>, Target>,
+    /// Each phrase as the ids of its stems.
+    phrases: HashMap<Vec<u32>, Target>,
     longest: usize,
-    /// Every stem that appears in some phrase: a query word with one of these
-    /// stems needs no correction.
-    stems: HashSet<String>,
-    /// Correction candidates bucketed by length in characters, so a word is only
-    /// compared with candidates whose length is within the edit limit.
-    by_length: BTreeMap<usize, Vec<VocabWord>>,
+    /// Every stem that appears in some phrase or `together` set, with its id: a
+    /// query word with one of these stems needs no correction.
+    stem_ids: HashMap<String, u32>,
+    /// Each stem's text, by id.
+    stems: Vec<String>,
+    /// Every phrase word as written with its stem id, in KB order: what the typo
+    /// index is built from.
+    words: Vec<(String, u32)>,
+    /// Built on the first word that needs correcting: most queries need none, so
+    /// a single `check` usually never pays for it.
+    typos: OnceLock<TypoIndex>,
     /// Findings and red flags reported by a set of stems found together in one clause.
-    together: Vec<(Target, Vec<String>)>,
+    together: Vec<(Target, Vec<u32>)>,
+    /// Indices into `together` by the set's first stem, so a query is checked only
+    /// against sets it could complete, not every set in the KB.
+    together_by_first: HashMap<u32, Vec<usize>>,
+    /// Sets with no words at all (every word dropped by normalization).
+    together_empty: Vec<usize>,
     /// Red flags fired by a stated duration, as (red flag, minimum days), longest first.
     durations: Vec<(usize, u32)>,
 }
@@ -236,76 +215,95 @@ fn duration_at(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
 
 impl Matcher {
     pub fn new(kb: &KnowledgeBase) -> Self {
-        let mut phrases: HashMap<Vec<String>, Target> = HashMap::new();
-        let mut forms: BTreeMap<String, String> = BTreeMap::new();
-        let mut add = |phrase: &str, set: &mut dyn FnMut(&mut Target)| {
-            let tokens = tokenize(phrase);
-            for t in &tokens {
-                forms
-                    .entry(t.surface.clone())
-                    .or_insert_with(|| t.stem.clone());
-                forms
-                    .entry(t.stem.clone())
-                    .or_insert_with(|| t.stem.clone());
-            }
-            let key: Vec<String> = tokens.into_iter().map(|t| t.stem).collect();
+        Self::from_tokens(kb, Tokenized::of(kb))
+    }
+
+    /// Builds the matcher from the KB's phrases and `together` words already
+    /// tokenized: the embedded KB's come pre-built, so starting up stems nothing.
+    pub fn from_tokens(kb: &KnowledgeBase, tokenized: Tokenized) -> Self {
+        let finding = |i| Target {
+            finding: Some(i),
+            red_flag: None,
+        };
+        let red_flag = |i| Target {
+            finding: None,
+            red_flag: Some(i),
+        };
+        let phrase_targets = kb
+            .findings
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.phrases.iter().map(move |_| finding(i)))
+            .chain(
+                kb.red_flags
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, r)| r.phrases.iter().map(move |_| red_flag(i))),
+            );
+        let mut phrases: HashMap<Vec<u32>, Target> =
+            HashMap::with_capacity(tokenized.phrases.len());
+        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut stems = Vec::new();
+        let mut words = Vec::with_capacity(tokenized.phrases.len() * 2);
+        let mut intern = |stem: String| -> u32 {
+            let next = stems.len() as u32;
+            *stem_ids.entry(stem).or_insert_with_key(|stem| {
+                stems.push(stem.clone());
+                next
+            })
+        };
+        for (tokens, target) in tokenized.phrases.into_iter().zip(phrase_targets) {
+            let key: Vec<u32> = tokens
+                .into_iter()
+                .map(|t| {
+                    let id = intern(t.stem);
+                    words.push((t.surface, id));
+                    id
+                })
+                .collect();
             if !key.is_empty() {
-                set(phrases.entry(key).or_default());
-            }
-        };
-        for (i, f) in kb.findings.iter().enumerate() {
-            for p in &f.phrases {
-                add(p, &mut |t| t.finding = Some(i));
+                // A phrase shared by a finding and a red flag points at both.
+                let entry = phrases.entry(key).or_default();
+                entry.finding = target.finding.or(entry.finding);
+                entry.red_flag = target.red_flag.or(entry.red_flag);
             }
         }
-        for (i, r) in kb.red_flags.iter().enumerate() {
-            for p in &r.phrases {
-                add(p, &mut |t| t.red_flag = Some(i));
+        // Together sets of findings and of red flags, as stem ids; their words
+        // resolve exactly, like phrase words, and are typo targets too.
+        let set_targets = kb
+            .findings
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.together.iter().map(move |_| finding(i)))
+            .chain(
+                kb.red_flags
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, r)| r.together.iter().map(move |_| red_flag(i))),
+            );
+        let together: Vec<(Target, Vec<u32>)> = set_targets
+            .zip(tokenized.together)
+            .map(|(target, tokens)| {
+                let set = tokens
+                    .into_iter()
+                    .map(|t| {
+                        let id = intern(t.stem.clone());
+                        words.push((t.stem, id));
+                        id
+                    })
+                    .collect();
+                (target, set)
+            })
+            .collect();
+        let mut together_by_first: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut together_empty = Vec::new();
+        for (i, (_, set)) in together.iter().enumerate() {
+            match set.first() {
+                Some(&first) => together_by_first.entry(first).or_default().push(i),
+                None => together_empty.push(i),
             }
-        }
-        // Together sets of findings and of red flags, as stems.
-        let stems_of = |set: &Vec<String>| -> Vec<String> {
-            set.iter()
-                .flat_map(|w| tokenize(w))
-                .map(|t| t.stem)
-                .collect()
-        };
-        let finding_sets = kb.findings.iter().enumerate().flat_map(|(i, f)| {
-            f.together.iter().map(move |set| {
-                let target = Target {
-                    finding: Some(i),
-                    red_flag: None,
-                };
-                (target, stems_of(set))
-            })
-        });
-        let flag_sets = kb.red_flags.iter().enumerate().flat_map(|(i, r)| {
-            r.together.iter().map(move |set| {
-                let target = Target {
-                    finding: None,
-                    red_flag: Some(i),
-                };
-                (target, stems_of(set))
-            })
-        });
-        let together: Vec<(Target, Vec<String>)> = finding_sets.chain(flag_sets).collect();
-        // Their words must resolve exactly, like phrase words.
-        for word in together.iter().flat_map(|(_, set)| set) {
-            forms.entry(word.clone()).or_insert_with(|| word.clone());
         }
         let longest = phrases.keys().map(Vec::len).max().unwrap_or(0);
-        let stems = forms.values().cloned().collect();
-        let mut by_length: BTreeMap<usize, Vec<VocabWord>> = BTreeMap::new();
-        for (form, stem) in forms {
-            by_length
-                .entry(form.chars().count())
-                .or_default()
-                .push(VocabWord {
-                    letters: Letters::of(&form),
-                    form,
-                    stem,
-                });
-        }
         let mut durations: Vec<(usize, u32)> = kb
             .red_flags
             .iter()
@@ -316,18 +314,22 @@ impl Matcher {
         Matcher {
             phrases,
             longest,
+            stem_ids,
             stems,
-            by_length,
+            words,
+            typos: OnceLock::new(),
             together,
+            together_by_first,
+            together_empty,
             durations,
         }
     }
 
-    /// The stem to match a query word as, and whether it was corrected; None when
-    /// the word is not in the vocabulary and has no close enough match.
-    fn resolve(&self, token: &Token) -> Option<(String, bool)> {
-        if self.stems.contains(&token.stem) {
-            return Some((token.stem.clone(), false));
+    /// The stem id to match a query word as, and whether it was corrected; None
+    /// when the word is not in the vocabulary and has no close enough match.
+    fn resolve(&self, token: &Token) -> Option<(u32, bool)> {
+        if let Some(&id) = self.stem_ids.get(&token.stem) {
+            return Some((id, false));
         }
         let word = token.surface.as_str();
         let len = word.chars().count();
@@ -339,75 +341,65 @@ impl Matcher {
         {
             return None;
         }
+        let typos = self.typos.get_or_init(|| TypoIndex::new(self));
         // The stem is compared too ("twichings" is near "twitch"), but under the
         // limit for its own length: a short stem is as easily mistaken for another
         // word as a short word is ("wakness" has the stem "wak", one edit from
         // "walk").
-        let stem_len = token.stem.chars().count();
-        let stem_limit = typo_limit(stem_len).min(limit);
-        let (word_letters, stem_letters) = (Letters::of(word), Letters::of(&token.stem));
-        // (distance, distance of the word as typed, same first letter, form)
-        let mut best: Option<(usize, usize, bool, &VocabWord)> = None;
-        for (&n, words) in self
-            .by_length
-            .range(len.min(stem_len).saturating_sub(limit)..=len + limit)
-        {
-            for w in words {
-                // The edit distance is the costly part of a long query made of many
-                // different unknown words; most candidates fail the cheap bound.
-                // Over the limit, the exact distance does not matter.
-                let stem_near = n.abs_diff(stem_len) <= stem_limit;
-                if word_letters.min_distance(w.letters) > limit
-                    && !(stem_near && stem_letters.min_distance(w.letters) <= stem_limit)
-                {
-                    continue;
-                }
-                let word_d = strsim::osa_distance(word, &w.form);
-                let mut d = word_d;
-                if stem_near {
-                    let stem_d = strsim::osa_distance(&token.stem, &w.form);
-                    if stem_d <= stem_limit {
-                        d = d.min(stem_d);
-                    }
-                }
-                if d > limit {
-                    continue;
-                }
-                // Prefer the smaller distance, then the one nearer the word as typed,
-                // then the same first letter, then the alphabetically first form: the
-                // same word always gets the same fix.
-                let other_first = w.form.chars().next() != word.chars().next();
-                let better = best.is_none_or(|(bd, bwd, bfirst, bw)| {
-                    (d, word_d, other_first, &w.form) < (bd, bwd, bfirst, &bw.form)
-                });
-                if better {
-                    best = Some((d, word_d, other_first, w));
+        let stem_limit = typo_limit(token.stem.chars().count()).min(limit);
+        // Each candidate form's distance from the word as typed (exact) and from
+        // the stem (when within the stem's limit).
+        let mut candidates: BTreeMap<u32, (usize, Option<usize>)> = BTreeMap::new();
+        let word_chars: Vec<char> = word.chars().collect();
+        for (form, d) in typos.within(&word_chars, limit) {
+            candidates.insert(form, (d, None));
+        }
+        if token.stem != token.surface {
+            let stem_chars: Vec<char> = token.stem.chars().collect();
+            for (form, d) in typos.within(&stem_chars, stem_limit) {
+                let w = &typos.forms[form as usize];
+                // Candidates are forms no longer than the word allows.
+                if w.len <= len + limit {
+                    candidates
+                        .entry(form)
+                        .or_insert_with(|| (strsim::osa_distance(word, &w.form), None))
+                        .1 = Some(d);
                 }
             }
         }
-        best.map(|(.., w)| (w.stem.clone(), true))
+        // Prefer the smaller distance, then the one nearer the word as typed, then
+        // the same first letter, then the alphabetically first form: the same word
+        // always gets the same fix.
+        let first = word.chars().next();
+        candidates
+            .into_iter()
+            .map(|(form, (word_d, stem_d))| {
+                let d = stem_d.map_or(word_d, |s| s.min(word_d));
+                (d, word_d, &typos.forms[form as usize])
+            })
+            .min_by_key(|&(d, word_d, w)| {
+                (d, word_d, w.form.chars().next() != first, w.form.as_str())
+            })
+            .map(|(.., w)| (w.stem, true))
     }
 
     /// Recognizes the findings and red-flag phrases in a query.
     pub fn find(&self, query: &str) -> Matches {
         let tokens = tokenize(query);
         // A long query repeats its words; each distinct word is resolved once.
-        let mut seen: HashMap<&str, Option<(String, bool)>> = HashMap::new();
-        let resolved: Vec<Option<(String, bool)>> = tokens
+        let mut seen: HashMap<&str, Option<(u32, bool)>> = HashMap::new();
+        let resolved: Vec<Option<(u32, bool)>> = tokens
             .iter()
             .map(|t| {
-                seen.entry(t.surface.as_str())
+                *seen
+                    .entry(t.surface.as_str())
                     .or_insert_with(|| self.resolve(t))
-                    .clone()
             })
             .collect();
-        // Unknown words keep a stem no phrase uses, so they never complete a phrase.
-        let stems: Vec<String> = resolved
+        // Unknown words get an id no stem has, so they never complete a phrase.
+        let stems: Vec<u32> = resolved
             .iter()
-            .map(|r| {
-                r.as_ref()
-                    .map_or_else(|| "\u{0}".to_string(), |(s, _)| s.clone())
-            })
+            .map(|r| r.map_or(u32::MAX, |(id, _)| id))
             .collect();
 
         // Longest match first, never across a clause break.
@@ -514,8 +506,8 @@ impl Matcher {
     fn find_together(
         &self,
         tokens: &[Token],
-        stems: &[String],
-        resolved: &[Option<(String, bool)>],
+        stems: &[u32],
+        resolved: &[Option<(u32, bool)>],
         hits: &mut Vec<Hit>,
         covered: &mut [bool],
     ) {
@@ -544,13 +536,24 @@ impl Matcher {
                 .iter()
                 .position(|t| t.clause != tokens[start].clause)
                 .map_or(tokens.len(), |p| start + p);
-            for (target, set) in &self.together {
+            // Only sets whose first word is in the clause can match; in KB order,
+            // as each match can hide later sets for the same target.
+            let mut candidates: Vec<usize> = stems[start..end]
+                .iter()
+                .filter_map(|id| self.together_by_first.get(id))
+                .flatten()
+                .chain(&self.together_empty)
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for (target, set) in candidates.into_iter().map(|i| &self.together[i]) {
                 if reported.contains(target) {
                     continue;
                 }
                 let positions: Option<Vec<usize>> = set
                     .iter()
-                    .map(|w| (start..end).find(|&k| &stems[k] == w))
+                    .map(|w| (start..end).find(|&k| stems[k] == *w))
                     .collect();
                 let Some(mut positions) = positions else {
                     continue;
@@ -579,6 +582,142 @@ impl Matcher {
                 });
             }
             start = end;
+        }
+    }
+}
+
+/// A correction candidate: a phrase word as written, or a stem.
+#[derive(Debug, Clone)]
+struct TypoForm {
+    form: String,
+    /// Length in characters.
+    len: usize,
+    /// The stem id a word corrected to this form takes.
+    stem: u32,
+}
+
+/// The correction candidates in a trie of their characters. A search carries one
+/// row of the edit-distance table per trie node and leaves a branch as soon as
+/// every cell of its row exceeds the limit, so a word is compared only with forms
+/// that share a close prefix rather than with the whole vocabulary, and the cost
+/// of a correction barely grows with the knowledge base.
+#[derive(Debug, Clone)]
+struct TypoIndex {
+    forms: Vec<TypoForm>,
+    nodes: Vec<TrieNode>,
+    /// The longest form, in characters: the deepest the trie goes.
+    longest: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    children: Vec<(char, u32)>,
+    /// The form that ends here, if any.
+    form: Option<u32>,
+}
+
+impl TypoIndex {
+    fn new(matcher: &Matcher) -> Self {
+        // A word as written maps to its stem, and a stem to itself; the first
+        // phrase to use a form decides, as in the KB's order.
+        let mut first_stem: HashMap<&str, u32> = HashMap::new();
+        for (surface, stem) in &matcher.words {
+            first_stem.entry(surface).or_insert(*stem);
+            first_stem
+                .entry(&matcher.stems[*stem as usize])
+                .or_insert(*stem);
+        }
+        let mut by_form: Vec<(&str, u32)> = first_stem.into_iter().collect();
+        by_form.sort_unstable();
+        let mut index = TypoIndex {
+            forms: Vec::with_capacity(by_form.len()),
+            nodes: vec![TrieNode::default()],
+            longest: 0,
+        };
+        for (form, stem) in by_form {
+            let mut node = 0;
+            for c in form.chars() {
+                let found = index.nodes[node]
+                    .children
+                    .iter()
+                    .find(|&&(k, _)| k == c)
+                    .map(|&(_, child)| child as usize);
+                node = match found {
+                    Some(child) => child,
+                    None => {
+                        index.nodes.push(TrieNode::default());
+                        let child = index.nodes.len() - 1;
+                        index.nodes[node].children.push((c, child as u32));
+                        child
+                    }
+                };
+            }
+            index.nodes[node].form = Some(index.forms.len() as u32);
+            index.longest = index.longest.max(form.chars().count());
+            index.forms.push(TypoForm {
+                form: form.to_string(),
+                len: form.chars().count(),
+                stem,
+            });
+        }
+        index
+    }
+
+    /// Every form within `limit` of `word` by optimal string alignment distance
+    /// (strsim's `osa_distance`: an adjacent swap costs one edit), with its distance.
+    fn within(&self, word: &[char], limit: usize) -> Vec<(u32, usize)> {
+        let width = word.len() + 1;
+        // One row per trie depth, plus two starting rows (0, 1, 2, ...), reused
+        // by every branch of the search.
+        let mut rows = vec![0; (self.longest + 2) * width];
+        for (j, cell) in rows[..2 * width].iter_mut().enumerate() {
+            *cell = j % width;
+        }
+        let mut found = Vec::new();
+        self.search(0, 0, None, word, limit, &mut rows, &mut found);
+        found
+    }
+
+    /// Extends the table by the characters below `node`. Rows `depth` and
+    /// `depth + 1` hold the table for the trie path so far (`depth` characters, the
+    /// last being `last`); a swap of two characters reaches back to the first.
+    #[allow(clippy::too_many_arguments)]
+    fn search(
+        &self,
+        node: usize,
+        depth: usize,
+        last: Option<char>,
+        word: &[char],
+        limit: usize,
+        rows: &mut [usize],
+        found: &mut Vec<(u32, usize)>,
+    ) {
+        let width = word.len() + 1;
+        for &(c, child) in &self.nodes[node].children {
+            let (before, after) = rows.split_at_mut((depth + 2) * width);
+            let prev2 = &before[depth * width..(depth + 1) * width];
+            let prev = &before[(depth + 1) * width..];
+            let row = &mut after[..width];
+            row[0] = depth + 1;
+            for j in 1..width {
+                let w = word[j - 1];
+                let cost = usize::from(c != w);
+                row[j] = (row[j - 1] + 1).min(prev[j] + 1).min(prev[j - 1] + cost);
+                if j > 1 && c != w && c == word[j - 2] && last == Some(w) {
+                    row[j] = row[j].min(prev2[j - 2] + 1);
+                }
+            }
+            let child = child as usize;
+            if let Some(form) = self.nodes[child].form {
+                if row[width - 1] <= limit {
+                    found.push((form, row[width - 1]));
+                }
+            }
+            // Cells never shrink further down (a swap reaches back one row,
+            // whose cells bound this row's), so a row all over the limit ends the branch.
+            if row.iter().any(|&d| d <= limit) {
+                self.search(child, depth + 1, Some(c), word, limit, rows, found);
+            }
         }
     }
 }
@@ -724,6 +863,48 @@ mod tests {
         assert_eq!(typo_limit(4), 0);
         assert_eq!(typo_limit(5), 1);
         assert_eq!(typo_limit(8), 2);
+    }
+
+    /// The trie search finds exactly the forms a full scan with strsim finds, at the
+    /// same distances, for words near and far from the vocabulary.
+    #[test]
+    fn typo_index_agrees_with_a_full_scan() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let m = Matcher::new(&kb);
+        let index = TypoIndex::new(&m);
+        let mut probes: Vec<String> = Vec::new();
+        for (i, f) in index.forms.iter().enumerate().step_by(7) {
+            let chars: Vec<char> = f.form.chars().collect();
+            let k = i % chars.len();
+            let mut swapped = chars.clone();
+            swapped.swap(k, (k + 1) % chars.len());
+            let mut edited = chars.clone();
+            edited[k] = 'q';
+            edited.remove((k + 2) % edited.len());
+            probes.push(swapped.into_iter().collect());
+            probes.push(edited.into_iter().collect());
+            probes.push(format!("{}xy", f.form));
+        }
+        probes.extend(["twiching", "eylid", "abcdefgh", "crampng", "nite"].map(String::from));
+        for word in &probes {
+            let chars: Vec<char> = word.chars().collect();
+            let distances: Vec<(u32, usize)> = index
+                .forms
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (i as u32, strsim::osa_distance(word, &f.form)))
+                .collect();
+            for limit in 1..=3 {
+                let mut fast = index.within(&chars, limit);
+                fast.sort();
+                let slow: Vec<(u32, usize)> = distances
+                    .iter()
+                    .copied()
+                    .filter(|&(_, d)| d <= limit)
+                    .collect();
+                assert_eq!(fast, slow, "{word} within {limit}");
+            }
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! how well each cause fits compared with the best, never a probability of having it.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use crate::kb::{Family, KnowledgeBase};
 
@@ -48,71 +49,115 @@ pub struct Suggestion {
 }
 
 /// Likelihood tables computed once per knowledge base.
+///
+/// Only the cells that differ from the leak are stored, so memory and start-up
+/// grow with the number of links rather than findings × causes.
 #[derive(Debug, Clone)]
 pub struct Ranker {
     causes: usize,
-    /// P(finding | cause), row-major by finding, parent and child credit included.
-    p: Vec<f64>,
-    /// Average of each finding's row: how often it is reported whatever the cause.
-    background: Vec<f64>,
+    /// P(finding | cause) where it is above the finding's leak, parent and child
+    /// credit included: one row per finding, sorted by cause.
+    p: Vec<Vec<(usize, f64)>>,
+    /// P(finding | cause) for a cause not linked to the finding: [`LEAK`] or [`AREA_LEAK`].
+    leak: Vec<f64>,
+    /// Average of each finding's row over all causes: how often it is reported
+    /// whatever the cause. Summing a row takes one step per cause, so each is
+    /// computed the first time a query uses the finding.
+    background: Vec<OnceLock<f64>>,
     log_prior: Vec<f64>,
 }
 
 impl Ranker {
     pub fn new(kb: &KnowledgeBase) -> Self {
-        let causes = kb.causes.len();
-        let mut direct = vec![0.0; kb.findings.len() * causes];
+        let mut cells: Vec<Vec<(usize, f64)>> = vec![Vec::new(); kb.findings.len()];
         for (f, finding) in kb.findings.iter().enumerate() {
-            for &(c, bin) in &finding.links {
-                direct[f * causes + c] = bin.frequency();
-            }
-        }
-        let mut p = vec![0.0; direct.len()];
-        for (f, finding) in kb.findings.iter().enumerate() {
-            let leak = match finding.family {
-                Family::BodyArea => AREA_LEAK,
-                Family::Symptom | Family::Context => LEAK,
-            };
-            p[f * causes..(f + 1) * causes].fill(leak);
-        }
-        for f in 0..kb.findings.len() {
             // A finding implies its ancestors: "calf" is also a "leg" finding.
             for a in kb.ancestors(f) {
-                for c in 0..causes {
-                    let cell = &mut p[f * causes + c];
-                    *cell = cell.max(direct[a * causes + c]);
-                }
+                let links = &kb.findings[a].links;
+                cells[f].extend(links.iter().map(|&(c, bin)| (c, bin.frequency())));
             }
             // A vague ancestor earns part of this finding's links.
             for a in kb.ancestors(f).skip(1) {
-                for c in 0..causes {
-                    let cell = &mut p[a * causes + c];
-                    *cell = cell.max(PARENT_CREDIT * direct[f * causes + c]);
-                }
+                let credit = finding
+                    .links
+                    .iter()
+                    .map(|&(c, bin)| (c, PARENT_CREDIT * bin.frequency()));
+                cells[a].extend(credit);
             }
         }
-        let background = p
-            .chunks(causes.max(1))
-            .map(|row| row.iter().sum::<f64>() / causes.max(1) as f64)
+        let leak: Vec<f64> = kb
+            .findings
+            .iter()
+            .map(|f| match f.family {
+                Family::BodyArea => AREA_LEAK,
+                Family::Symptom | Family::Context => LEAK,
+            })
+            .collect();
+        // Each cell is the largest of what reached it, and never below the leak.
+        let p = cells
+            .into_iter()
+            .zip(&leak)
+            .map(|(mut row, &leak)| {
+                row.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                row.dedup_by_key(|cell| cell.0);
+                row.retain(|&(_, p)| p > leak);
+                row
+            })
             .collect();
         let log_prior = kb.causes.iter().map(|c| c.prior.weight().ln()).collect();
         Ranker {
-            causes,
+            causes: kb.causes.len(),
             p,
-            background,
+            leak,
+            background: vec![OnceLock::new(); kb.findings.len()],
             log_prior,
         }
     }
 
+    /// P(finding | cause).
+    fn p(&self, finding: usize, cause: usize) -> f64 {
+        let row = &self.p[finding];
+        row.binary_search_by_key(&cause, |cell| cell.0)
+            .map_or(self.leak[finding], |i| row[i].1)
+    }
+
+    fn background(&self, finding: usize) -> f64 {
+        *self.background[finding].get_or_init(|| {
+            // Summed cause by cause, in order, so the result is the same to the
+            // last bit whatever the storage.
+            let mut cells = self.p[finding].iter().peekable();
+            let sum: f64 = (0..self.causes)
+                .map(|c| match cells.next_if(|cell| cell.0 == c) {
+                    Some(&(_, p)) => p,
+                    None => self.leak[finding],
+                })
+                .sum();
+            sum / self.causes.max(1) as f64
+        })
+    }
+
     /// The natural-log likelihood ratio of one finding, reported or negated, for one cause.
     pub fn effect(&self, finding: usize, cause: usize, negated: bool) -> f64 {
-        let p = self.p[finding * self.causes + cause];
-        let b = self.background[finding];
-        if negated {
-            ((1.0 - p) / (1.0 - b)).ln()
-        } else {
-            (p / b).ln()
+        likelihood_ratio(self.p(finding, cause), self.background(finding), negated)
+    }
+
+    /// The causes that a reported finding may raise: those it links to, or all of
+    /// them when even the leak rises above the finding's background (floating-point
+    /// rounding can put an unlinked finding's average a hair below the leak).
+    fn candidates(&self, reported: &[usize]) -> Vec<usize> {
+        let leak_raises = reported
+            .iter()
+            .any(|&f| likelihood_ratio(self.leak[f], self.background(f), false) > 0.0);
+        if leak_raises {
+            return (0..self.causes).collect();
         }
+        let mut causes: Vec<usize> = reported
+            .iter()
+            .flat_map(|&f| self.p[f].iter().map(|cell| cell.0))
+            .collect();
+        causes.sort_unstable();
+        causes.dedup();
+        causes
     }
 
     /// Ranks the causes that at least one reported (not negated) finding raises. `present` and
@@ -147,7 +192,14 @@ impl Ranker {
             )
             .collect();
 
-        let mut ranked: Vec<Suggestion> = (0..self.causes)
+        let reported: Vec<usize> = counted
+            .iter()
+            .filter(|&&(_, negated)| !negated)
+            .map(|&(f, _)| f)
+            .collect();
+        let mut ranked: Vec<Suggestion> = self
+            .candidates(&reported)
+            .into_iter()
             .map(|c| {
                 let mut evidence: Vec<Evidence> = counted
                     .iter()
@@ -184,6 +236,16 @@ impl Ranker {
             }
         }
         ranked
+    }
+}
+
+/// ln(P / background) for a reported finding, ln((1 - P) / (1 - background)) for a
+/// negated one.
+fn likelihood_ratio(p: f64, background: f64, negated: bool) -> f64 {
+    if negated {
+        ((1.0 - p) / (1.0 - background)).ln()
+    } else {
+        (p / background).ln()
     }
 }
 

@@ -98,6 +98,11 @@ pub struct Checker {
 impl Checker {
     pub fn new(kb: KnowledgeBase) -> Self {
         let matcher = Matcher::new(&kb);
+        Self::with_matcher(kb, matcher)
+    }
+
+    /// A checker whose matcher was built already (see `Checker::embedded`).
+    pub fn with_matcher(kb: KnowledgeBase, matcher: Matcher) -> Self {
         let ranker = Ranker::new(&kb);
         Checker {
             kb,

@@ -5,12 +5,17 @@
 //! The file format is documented in `data/README.md`.
 
 mod load;
+pub mod prebuilt;
 
 pub use load::{load_file, load_text, Problem, Source, MAX_KB_BYTES};
 
 use serde::Serialize;
 
-/// The default knowledge base, embedded so the binary works from any directory.
+use crate::normalize::{tokenize, Token};
+
+/// The shipped knowledge base's text. The binary embeds it pre-built by build.rs
+/// (see [`prebuilt`] and `KnowledgeBase::embedded` in `src/embedded.rs`); the text
+/// itself is for tests and tools.
 pub const EMBEDDED: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/knowledge.toml"));
 
@@ -18,7 +23,7 @@ pub const EMBEDDED: &str =
 pub const EMBEDDED_NAME: &str = "data/knowledge.toml";
 
 /// A validated knowledge base.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KnowledgeBase {
     pub findings: Vec<Finding>,
     pub causes: Vec<Cause>,
@@ -26,7 +31,7 @@ pub struct KnowledgeBase {
 }
 
 /// Something a person can report: a body area, a symptom or a context.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub id: String,
     pub name: String,
@@ -44,7 +49,7 @@ pub struct Finding {
 }
 
 /// A nutrient, lifestyle or medical cause.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cause {
     pub id: String,
     pub name: String,
@@ -67,7 +72,7 @@ pub struct Citation {
 }
 
 /// A sign that needs a doctor soon, today, or emergency services now.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RedFlag {
     pub id: String,
     pub name: String,
@@ -162,6 +167,37 @@ impl Prior {
     }
 }
 
+/// The KB's phrases and `together` words, tokenized for the matcher. Tokenizing
+/// stems every word, which is most of what building a matcher costs, so build.rs
+/// does it once for the embedded KB (see [`prebuilt`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tokenized {
+    /// Each phrase's tokens: findings' phrases first, then red flags', in file order.
+    pub phrases: Vec<Vec<Token>>,
+    /// Each `together` set's tokens: findings' sets first, then red flags'.
+    pub together: Vec<Vec<Token>>,
+}
+
+impl Tokenized {
+    pub fn of(kb: &KnowledgeBase) -> Self {
+        let phrases = kb
+            .findings
+            .iter()
+            .flat_map(|f| &f.phrases)
+            .chain(kb.red_flags.iter().flat_map(|r| &r.phrases))
+            .map(|p| tokenize(p))
+            .collect();
+        let together = kb
+            .findings
+            .iter()
+            .flat_map(|f| &f.together)
+            .chain(kb.red_flags.iter().flat_map(|r| &r.together))
+            .map(|set| set.iter().flat_map(|w| tokenize(w)).collect())
+            .collect();
+        Tokenized { phrases, together }
+    }
+}
+
 /// Which table an entry lives in; ids are unique within a table, and `show` looks in all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -181,11 +217,6 @@ impl EntryKind {
 }
 
 impl KnowledgeBase {
-    /// The embedded knowledge base.
-    pub fn embedded() -> Result<Self, Vec<Problem>> {
-        load_text(EMBEDDED)
-    }
-
     pub fn finding(&self, id: &str) -> Option<usize> {
         self.findings.iter().position(|f| f.id == id)
     }

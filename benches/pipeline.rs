@@ -1,0 +1,164 @@
+//! In-process benchmarks of each stage, on the dev-style queries in
+//! benches/queries.txt: `cargo bench --bench pipeline`.
+//!
+//! Loading is measured both ways: the embedded KB's pre-built form (what every
+//! run without `--kb` pays) and parsing the same TOML with full validation (what
+//! `--kb FILE` pays).
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{black_box, Bencher};
+use twitchcheck::kb::{self, KnowledgeBase};
+use twitchcheck::matcher::Matcher;
+use twitchcheck::rank::Ranker;
+use twitchcheck::render::{self, Style};
+use twitchcheck::{Checker, Report};
+
+fn main() {
+    divan::main();
+}
+
+fn queries() -> Vec<&'static str> {
+    include_str!("queries.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+const STYLE: Style = Style {
+    color: false,
+    width: 100,
+};
+
+#[divan::bench]
+fn load_embedded_prebuilt() -> KnowledgeBase {
+    KnowledgeBase::embedded().unwrap()
+}
+
+#[divan::bench]
+fn load_embedded_toml() -> KnowledgeBase {
+    kb::load_text(kb::EMBEDDED).unwrap()
+}
+
+/// Everything a `check` builds before it reads the query.
+#[divan::bench]
+fn checker_embedded() -> Checker {
+    Checker::embedded()
+}
+
+#[divan::bench]
+fn checker_from_toml() -> Checker {
+    Checker::new(kb::load_text(kb::EMBEDDED).unwrap())
+}
+
+#[divan::bench]
+fn match_queries(bencher: Bencher) {
+    let kb = KnowledgeBase::embedded().unwrap();
+    let matcher = Matcher::new(&kb);
+    let queries = queries();
+    bencher.counter(ItemsCount::new(queries.len())).bench(|| {
+        for q in &queries {
+            black_box(matcher.find(q));
+        }
+    });
+}
+
+#[divan::bench]
+fn rank_queries(bencher: Bencher) {
+    let kb = KnowledgeBase::embedded().unwrap();
+    let matcher = Matcher::new(&kb);
+    let ranker = Ranker::new(&kb);
+    // (reported, negated) finding indices per query, as `Checker::check` passes them.
+    let inputs: Vec<(Vec<usize>, Vec<usize>)> = queries()
+        .iter()
+        .map(|q| {
+            let hits = matcher.find(q).hits;
+            let findings = |negated: bool| {
+                hits.iter()
+                    .filter(|h| h.negated == negated)
+                    .filter_map(|h| h.target.finding)
+                    .collect()
+            };
+            (findings(false), findings(true))
+        })
+        .collect();
+    bencher.counter(ItemsCount::new(inputs.len())).bench(|| {
+        for (present, negated) in &inputs {
+            black_box(ranker.rank(&kb, present, negated));
+        }
+    });
+}
+
+fn reports() -> Vec<Report> {
+    let checker = Checker::embedded();
+    queries().iter().map(|q| checker.check(q, 5)).collect()
+}
+
+#[divan::bench]
+fn render_table(bencher: Bencher) {
+    let reports = reports();
+    bencher.counter(ItemsCount::new(reports.len())).bench(|| {
+        for r in &reports {
+            black_box(render::check(r, false, STYLE));
+        }
+    });
+}
+
+/// The pretty JSON of `check --json`.
+#[divan::bench]
+fn render_json_pretty(bencher: Bencher) {
+    let reports = reports();
+    bencher.counter(ItemsCount::new(reports.len())).bench(|| {
+        for r in &reports {
+            black_box(serde_json::to_string_pretty(r).unwrap());
+        }
+    });
+}
+
+/// The one-line JSON of `batch`.
+#[divan::bench]
+fn render_json_line(bencher: Bencher) {
+    let reports = reports();
+    bencher.counter(ItemsCount::new(reports.len())).bench(|| {
+        for r in &reports {
+            black_box(serde_json::to_string(r).unwrap());
+        }
+    });
+}
+
+/// What `batch` does per line once the KB is loaded: check and write one JSON line.
+#[divan::bench]
+fn check_and_json_line(bencher: Bencher) {
+    let checker = Checker::embedded();
+    let queries = queries();
+    let mut out = Vec::new();
+    bencher
+        .counter(ItemsCount::new(queries.len()))
+        .bench_local(|| {
+            out.clear();
+            for q in &queries {
+                serde_json::to_writer(&mut out, &checker.check(q, 5)).unwrap();
+                out.push(b'\n');
+            }
+            black_box(&out);
+        });
+}
+
+/// Issue 5's bound: a 1 MiB query (dev-style sentences, one after another)
+/// answers in under a second.
+#[divan::bench(sample_count = 10)]
+fn check_1mib_query(bencher: Bencher) {
+    let checker = Checker::embedded();
+    let mut query = String::new();
+    for q in queries().iter().cycle() {
+        if query.len() >= 1 << 20 {
+            break;
+        }
+        query.push_str(q);
+        query.push_str(". ");
+    }
+    query.truncate(1 << 20);
+    let query = query.trim_end().to_string();
+    bencher
+        .counter(BytesCount::new(query.len()))
+        .bench(|| black_box(checker.check(&query, 5)));
+}

@@ -1,0 +1,76 @@
+//! How load and checks grow with the knowledge base: the shipped KB and synthetic
+//! ones 10 and 100 times its size (benches/support/synth_kb.rs):
+//! `cargo bench --bench scaling`.
+
+#[path = "support/synth_kb.rs"]
+mod synth_kb;
+
+use std::sync::OnceLock;
+
+use divan::counter::ItemsCount;
+use divan::{black_box, Bencher};
+use twitchcheck::kb::{self, prebuilt};
+use twitchcheck::matcher::Matcher;
+use twitchcheck::Checker;
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: [usize; 3] = [1, 10, 100];
+const QUERY: &str = "calf cramps at night, no numbness";
+
+/// The KB text `copies` times the shipped one, generated once per size.
+fn text(copies: usize) -> &'static str {
+    static TEXTS: [OnceLock<String>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let i = SIZES.iter().position(|&n| n == copies).unwrap();
+    TEXTS[i].get_or_init(|| synth_kb::generate(copies))
+}
+
+/// The pre-built form build.rs would embed for that KB.
+fn prebuilt_bytes(copies: usize) -> Vec<u8> {
+    let kb = kb::load_text(text(copies)).unwrap();
+    let tokens = kb::Tokenized::of(&kb);
+    prebuilt::encode(&kb, &tokens)
+}
+
+/// A run without `--kb` when this KB is the embedded one: read the pre-built
+/// form, build the checker, answer one query.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn prebuilt_load_and_check(bencher: Bencher, copies: usize) {
+    let bytes = prebuilt_bytes(copies);
+    bencher.bench(|| {
+        let (kb, tokens) = prebuilt::decode(&bytes);
+        let matcher = Matcher::from_tokens(&kb, tokens);
+        let checker = Checker::with_matcher(kb, matcher);
+        black_box(checker.check(QUERY, 5))
+    });
+}
+
+/// `--kb FILE check`: parse and validate the TOML, build the checker, answer one query.
+#[divan::bench(args = SIZES, sample_count = 5)]
+fn toml_load_and_check(bencher: Bencher, copies: usize) {
+    let text = text(copies);
+    bencher.bench(|| {
+        let checker = Checker::new(kb::load_text(text).unwrap());
+        black_box(checker.check(QUERY, 5))
+    });
+}
+
+/// `batch` throughput once loaded: check each dev-style query and write its JSON line.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn batch_queries(bencher: Bencher, copies: usize) {
+    let checker = Checker::new(kb::load_text(text(copies)).unwrap());
+    let queries: Vec<&str> = include_str!("queries.txt").lines().collect();
+    let mut out = Vec::new();
+    bencher
+        .counter(ItemsCount::new(queries.len()))
+        .bench_local(|| {
+            out.clear();
+            for q in &queries {
+                serde_json::to_writer(&mut out, &checker.check(q, 5)).unwrap();
+                out.push(b'\n');
+            }
+            black_box(&out);
+        });
+}

@@ -1,0 +1,72 @@
+//! Validates the knowledge base and embeds it pre-built (see src/embedded.rs).
+//!
+//! It reuses the crate's own loader and normalizer, so the embedded KB passes the
+//! very checks `twitchcheck --kb FILE` applies, and its phrases are tokenized exactly
+//! as at run time. An invalid `data/knowledge.toml` fails the build with every
+//! problem listed as `file:line:column: message`.
+
+// Only part of each module is used here.
+#![allow(dead_code, unused_imports)]
+
+#[path = "src/kb/mod.rs"]
+mod kb;
+#[path = "src/normalize.rs"]
+mod normalize;
+
+/// The loader shows user text through `render::clean`; the rest of src/render.rs
+/// (tables, colour) has no place here, so this stand-in escapes control
+/// characters the same way for the build's messages.
+mod render {
+    pub fn clean(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_control() {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=TWITCHCHECK_BUILD_KB");
+    for path in ["data/knowledge.toml", "src/kb", "src/normalize.rs"] {
+        println!("cargo:rerun-if-changed={path}");
+    }
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+    // Another KB may be embedded instead, for the scaling benchmarks.
+    let source = match std::env::var_os("TWITCHCHECK_BUILD_KB") {
+        Some(path) => {
+            let path = manifest.join(path);
+            println!("cargo:rerun-if-changed={}", path.display());
+            path
+        }
+        None => manifest.join("data/knowledge.toml"),
+    };
+    let text = std::fs::read_to_string(&source)
+        .unwrap_or_else(|e| panic!("{}: cannot read: {e}", source.display()));
+    let kb = match kb::load_text(&text) {
+        Ok(kb) => kb,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}:{p}", source.display());
+            }
+            eprintln!(
+                "{}: {} problem(s); the knowledge base must be valid to build twitchcheck",
+                source.display(),
+                problems.len()
+            );
+            std::process::exit(1);
+        }
+    };
+    let tokens = kb::Tokenized::of(&kb);
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("knowledge.bin");
+    std::fs::write(&out, kb::prebuilt::encode(&kb, &tokens))
+        .unwrap_or_else(|e| panic!("{}: cannot write: {e}", out.display()));
+    // Tests compare the pre-built form with the file it came from.
+    println!("cargo:rustc-env=TWITCHCHECK_KB_SOURCE={}", source.display());
+}
