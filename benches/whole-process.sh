@@ -64,12 +64,16 @@ run() { # name, runs, command...
 
 echo "==> timing" >&2
 # The floor and the two start-up figures in one hyperfine call, so they are
-# measured close together in time and share whatever else the machine is doing.
-hyperfine --shell=none --warmup 20 --runs 300 --style none --output null \
-  --export-json "$work/startup.json" \
-  --command-name hello "$work/hello" \
-  --command-name version "$work/twitchcheck-1x --version" \
-  --command-name check-1x "$work/twitchcheck-1x --color=never check $query" >&2
+# measured close together in time; five rounds of it, and each figure is the
+# median of its five medians, so a burst of other work on a shared machine
+# skews one round rather than one command.
+for round in 1 2 3 4 5; do
+  hyperfine --shell=none --warmup 20 --runs 200 --style none --output null \
+    --export-json "$work/startup-$round.json" \
+    --command-name hello "$work/hello" \
+    --command-name version "$work/twitchcheck-1x --version" \
+    --command-name check-1x "$work/twitchcheck-1x --color=never check $query" >&2
+done
 run batch-1x 10 "$work/twitchcheck-1x batch $work/queries.txt"
 for n in 10 100; do
   run "check-${n}x" 30 "$work/twitchcheck-${n}x --color=never check $query"
@@ -95,7 +99,10 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 python3 - "$work" <<'EOF'
 import json, sys
 work = sys.argv[1]
-startup = {r["command"]: r["median"] for r in json.load(open(f"{work}/startup.json"))["results"]}
+import statistics
+rounds = [json.load(open(f"{work}/startup-{i}.json"))["results"] for i in range(1, 6)]
+startup = {r["command"]: statistics.median(rs[k]["median"] for rs in rounds)
+           for k, r in enumerate(rounds[0])}
 def median(name):
     if name in startup:
         return startup[name]
