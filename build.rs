@@ -13,28 +13,19 @@ mod kb;
 #[path = "src/normalize.rs"]
 mod normalize;
 
-/// The loader shows user text through `render::clean`; the rest of src/render.rs
-/// (tables, colour) has no place here, so this stand-in escapes control
-/// characters the same way for the build's messages.
-mod render {
-    pub fn clean(text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        for c in text.chars() {
-            if c.is_control() {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    }
-}
+#[path = "src/sanitize.rs"]
+mod sanitize;
 
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=TWITCHCHECK_BUILD_KB");
-    for path in ["data/knowledge.toml", "src/kb", "src/normalize.rs"] {
+    for path in [
+        "data/knowledge.toml",
+        "src/kb",
+        "src/normalize.rs",
+        "src/sanitize.rs",
+    ] {
         println!("cargo:rerun-if-changed={path}");
     }
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());

@@ -18,6 +18,7 @@ pub mod normalize;
 pub mod rank;
 pub mod render;
 pub mod report;
+pub mod sanitize;
 pub mod triage;
 
 pub use error::Error;

@@ -56,7 +56,7 @@ const NEGATION_BRIDGES: &[&str] = &[
     "type", "noticed", "notice", "apparent", "true", "actual", "is", "are", "am", "was", "were",
     "be", "both", "either", "whatsoever", "that", "significant", "major", "new", "drink",
     "drinks", "drank", "eat", "eats", "ate", "take", "takes", "took", "use", "uses", "used",
-    "consume", "consumes",
+    "consume", "consumes", "longer",
 ];
 
 /// Function words: never reported as unrecognized, never typo-corrected.
@@ -132,8 +132,6 @@ pub struct Matcher {
     /// Indices into `together` by the set's first stem, so a query is checked only
     /// against sets it could complete, not every set in the KB.
     together_by_first: HashMap<u32, Vec<usize>>,
-    /// Sets with no words at all (every word dropped by normalization).
-    together_empty: Vec<usize>,
     /// Red flags fired by a stated duration, as (red flag, minimum days), longest first.
     durations: Vec<(usize, u32)>,
 }
@@ -295,13 +293,10 @@ impl Matcher {
                 (target, set)
             })
             .collect();
+        // Validation guarantees every set has two or more words.
         let mut together_by_first: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut together_empty = Vec::new();
         for (i, (_, set)) in together.iter().enumerate() {
-            match set.first() {
-                Some(&first) => together_by_first.entry(first).or_default().push(i),
-                None => together_empty.push(i),
-            }
+            together_by_first.entry(set[0]).or_default().push(i);
         }
         let longest = phrases.keys().map(Vec::len).max().unwrap_or(0);
         let mut durations: Vec<(usize, u32)> = kb
@@ -320,7 +315,6 @@ impl Matcher {
             typos: OnceLock::new(),
             together,
             together_by_first,
-            together_empty,
             durations,
         }
     }
@@ -463,6 +457,15 @@ impl Matcher {
             }
         }
 
+        // Words inside a multi-word finding phrase mean what that phrase says
+        // ("dark yellow urine" is concentrated urine, not dark urine), so word sets
+        // do not reuse them. Single-word phrases (body areas) stay available.
+        let mut claimed = vec![false; tokens.len()];
+        for &(start, end, target) in &spans {
+            if end - start > 1 && target.finding.is_some() && target.red_flag.is_none() {
+                claimed[start..end].iter_mut().for_each(|c| *c = true);
+            }
+        }
         let negated = negation_marks(&tokens, &spans);
         let mut covered = vec![false; tokens.len()];
         let mut hits: Vec<Hit> = spans
@@ -484,7 +487,14 @@ impl Matcher {
                 }
             })
             .collect();
-        self.find_together(&tokens, &stems, &resolved, &mut hits, &mut covered);
+        self.find_together(
+            &tokens,
+            &stems,
+            &resolved,
+            &claimed,
+            &mut hits,
+            &mut covered,
+        );
         let unrecognized = tokens
             .iter()
             .zip(&covered)
@@ -508,6 +518,7 @@ impl Matcher {
         tokens: &[Token],
         stems: &[u32],
         resolved: &[Option<(u32, bool)>],
+        claimed: &[bool],
         hits: &mut Vec<Hit>,
         covered: &mut [bool],
     ) {
@@ -542,7 +553,6 @@ impl Matcher {
                 .iter()
                 .filter_map(|id| self.together_by_first.get(id))
                 .flatten()
-                .chain(&self.together_empty)
                 .copied()
                 .collect();
             candidates.sort_unstable();
@@ -553,7 +563,7 @@ impl Matcher {
                 }
                 let positions: Option<Vec<usize>> = set
                     .iter()
-                    .map(|w| (start..end).find(|&k| stems[k] == *w))
+                    .map(|w| (start..end).find(|&k| stems[k] == *w && !claimed[k]))
                     .collect();
                 let Some(mut positions) = positions else {
                     continue;

@@ -24,6 +24,11 @@ pub const LEAK: f64 = 0.01;
 /// weak evidence against it, not near-proof.
 pub const AREA_LEAK: f64 = 0.1;
 
+/// The smallest effect that counts as raising a cause. Averaging many equal leak
+/// probabilities can land a hair below the leak itself, and a finding linked to
+/// nothing must not seem to raise every cause by that rounding error.
+const RAISES: f64 = 1e-9;
+
 /// Share of a child's link a vague parent finding earns ("leg" for a cause linked
 /// only to "calf").
 pub const PARENT_CREDIT: f64 = 0.5;
@@ -222,7 +227,7 @@ impl Ranker {
                     evidence,
                 }
             })
-            .filter(|s| s.evidence.iter().any(|e| !e.negated && e.effect > 0.0))
+            .filter(|s| s.evidence.iter().any(|e| !e.negated && e.effect > RAISES))
             .collect();
         ranked.sort_by(|a, b| {
             b.log_score

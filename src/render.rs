@@ -19,21 +19,7 @@ pub struct Style {
     pub width: u16,
 }
 
-/// Replaces control characters (escape sequences, carriage returns, backspaces)
-/// with the visible `\u{..}` form, keeping ordinary text untouched.
-pub fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control()
-            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use crate::sanitize::clean;
 
 fn paint(text: &str, code: &str, style: Style) -> String {
     if style.color {

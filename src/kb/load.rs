@@ -45,7 +45,7 @@ pub struct Source {
 /// Reads a KB file, refusing what cannot be a KB before parsing it.
 pub fn load_file(path: &Path) -> Result<Source, String> {
     // Paths are echoed in messages: escape what could drive the terminal.
-    let shown = crate::render::clean(&path.display().to_string());
+    let shown = crate::sanitize::clean(&path.display().to_string());
     let cannot_read =
         |e: std::io::Error| format!("{shown}: cannot read: {e}; check the file's permissions");
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
@@ -165,7 +165,7 @@ impl Problems<'_> {
             column,
             // Messages quote the file's text, which may hold line breaks or escape
             // sequences: keep each problem on one line, harmless to a terminal.
-            message: crate::render::clean(&message),
+            message: crate::sanitize::clean(&message),
         });
     }
 }
@@ -286,7 +286,12 @@ fn claim_phrases(
 fn check_together(problems: &mut Problems, owner: &str, sets: &[Spanned<Vec<String>>]) {
     for set in sets {
         let words = set.get_ref();
-        let single = words.iter().all(|w| phrase_key(w).split(' ').count() == 1);
+        // Each word must stay exactly one word after normalization: not split by
+        // punctuation, and not dropped ("the", "my").
+        let single = words.iter().all(|w| {
+            let key = phrase_key(w);
+            !key.is_empty() && !key.contains(' ')
+        });
         if words.len() < 2 || !single {
             problems.add(
                 set.span().start,

@@ -328,3 +328,21 @@ fn over_the_size_limit() {
         )
     );
 }
+
+#[test]
+fn a_word_set_needs_two_real_words() {
+    let text = break_one(
+        &mini(),
+        "together = [[\"urine\", \"cola\"], [\"pee\", \"brown\"]]",
+        "together = [[\"the\", \"my\"], [\"pee\"], [\"dark urine\", \"x\"]]",
+    );
+    let err = validate_err(&text);
+    assert_eq!(
+        problems(&err),
+        [
+            "twitchcheck: KB:117:13: red flag \"dark-urine\": each `together` set needs two or more single words",
+            "twitchcheck: KB:117:28: red flag \"dark-urine\": each `together` set needs two or more single words",
+            "twitchcheck: KB:117:37: red flag \"dark-urine\": each `together` set needs two or more single words",
+        ]
+    );
+}
