@@ -162,3 +162,25 @@ fn check_1mib_query(bencher: Bencher) {
         .counter(BytesCount::new(query.len()))
         .bench(|| black_box(checker.check(&query, 5)));
 }
+
+/// The same bound for the worst shapes of 1 MiB: one single word, and made-up
+/// words of typo length that each need a correction search.
+#[divan::bench(args = ["one word", "unknown words"], sample_count = 10)]
+fn check_1mib_adversarial(bencher: Bencher, shape: &str) {
+    let checker = Checker::embedded();
+    let query = match shape {
+        "one word" => "a".repeat(1 << 20),
+        _ => {
+            let mut query = String::new();
+            let mut n: u32 = 0;
+            while query.len() < 1 << 20 {
+                n = n.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                query.push_str(&format!("zq{:07x} ", n >> 4));
+            }
+            query
+        }
+    };
+    bencher
+        .counter(BytesCount::new(query.len()))
+        .bench(|| black_box(checker.check(&query, 5)));
+}

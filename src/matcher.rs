@@ -676,6 +676,12 @@ impl TypoIndex {
     /// Every form within `limit` of `word` by optimal string alignment distance
     /// (strsim's `osa_distance`: an adjacent swap costs one edit), with its distance.
     fn within(&self, word: &[char], limit: usize) -> Vec<(u32, usize)> {
+        // The distance is at least the difference in length: a word longer than
+        // every form by more than the limit has no candidate, and searching would
+        // cost a row as long as the word per trie node (a 1 MiB "word").
+        if word.len() > self.longest + limit {
+            return Vec::new();
+        }
         let width = word.len() + 1;
         // One row per trie depth, plus two starting rows (0, 1, 2, ...), reused
         // by every branch of the search.
