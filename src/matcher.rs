@@ -458,8 +458,10 @@ impl Matcher {
         }
 
         // Words inside a multi-word finding phrase mean what that phrase says
-        // ("dark yellow urine" is concentrated urine, not dark urine), so word sets
-        // do not reuse them. Single-word phrases (body areas) stay available.
+        // ("dark yellow urine" is concentrated urine, not dark urine), so red flags'
+        // word sets do not reuse them: that would be a false alarm. Findings' sets
+        // may ("protein poor diet" is also low protein), and single-word phrases
+        // (body areas) stay available to all.
         let mut claimed = vec![false; tokens.len()];
         for &(start, end, target) in &spans {
             if end - start > 1 && target.finding.is_some() && target.red_flag.is_none() {
@@ -563,7 +565,10 @@ impl Matcher {
                 }
                 let positions: Option<Vec<usize>> = set
                     .iter()
-                    .map(|w| (start..end).find(|&k| stems[k] == *w && !claimed[k]))
+                    .map(|w| {
+                        (start..end)
+                            .find(|&k| stems[k] == *w && (target.red_flag.is_none() || !claimed[k]))
+                    })
                     .collect();
                 let Some(mut positions) = positions else {
                     continue;
