@@ -1,8 +1,8 @@
 //! Validates the knowledge base and embeds it pre-built (see src/embedded.rs).
 //!
-//! It reuses the crate's own loader and normalizer, so the embedded KB passes the
-//! very checks `twitchcheck --kb FILE` applies, and its phrases are tokenized exactly
-//! as at run time. An invalid `data/knowledge.toml` fails the build with every
+//! It reuses the crate's own loader, normalizer and matcher, so the embedded KB
+//! passes the very checks `twitchcheck --kb FILE` applies, and its matcher is built
+//! exactly as at run time. An invalid `data/knowledge.toml` fails the build with every
 //! problem listed as `file:line:column: message`.
 
 // Only part of each module is used here.
@@ -10,6 +10,8 @@
 
 #[path = "src/kb/mod.rs"]
 mod kb;
+#[path = "src/matcher.rs"]
+mod matcher;
 #[path = "src/normalize.rs"]
 mod normalize;
 
@@ -23,6 +25,7 @@ fn main() {
     for path in [
         "data/knowledge.toml",
         "src/kb",
+        "src/matcher.rs",
         "src/normalize.rs",
         "src/sanitize.rs",
     ] {
@@ -54,9 +57,9 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let tokens = kb::Tokenized::of(&kb);
+    let matcher = matcher::Matcher::new(&kb);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("knowledge.bin");
-    std::fs::write(&out, kb::prebuilt::encode(&kb, &tokens))
+    std::fs::write(&out, kb::prebuilt::encode(&kb, &matcher))
         .unwrap_or_else(|e| panic!("{}: cannot write: {e}", out.display()));
     // Tests compare the pre-built form with the file it came from.
     println!("cargo:rustc-env=TWITCHCHECK_KB_SOURCE={}", source.display());

@@ -30,8 +30,7 @@ fn text(copies: usize) -> &'static str {
 /// The pre-built form build.rs would embed for that KB.
 fn prebuilt_bytes(copies: usize) -> Vec<u8> {
     let kb = kb::load_text(text(copies)).unwrap();
-    let tokens = kb::Tokenized::of(&kb);
-    prebuilt::encode(&kb, &tokens)
+    prebuilt::encode(&kb, &Matcher::new(&kb))
 }
 
 /// A run without `--kb` when this KB is the embedded one: read the pre-built
@@ -40,8 +39,7 @@ fn prebuilt_bytes(copies: usize) -> Vec<u8> {
 fn prebuilt_load_and_check(bencher: Bencher, copies: usize) {
     let bytes = prebuilt_bytes(copies);
     bencher.bench(|| {
-        let (kb, tokens) = prebuilt::decode(&bytes);
-        let matcher = Matcher::from_tokens(&kb, tokens);
+        let (kb, matcher) = prebuilt::decode(&bytes);
         let checker = Checker::with_matcher(kb, matcher);
         black_box(checker.check(QUERY, 5))
     });

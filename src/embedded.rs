@@ -5,13 +5,13 @@
 //! [`crate::kb::prebuilt`]. Setting `TWITCHCHECK_BUILD_KB=FILE` at build time embeds
 //! another file instead, which the scaling benchmarks use for 10× and 100× KBs.
 
-use crate::kb::{prebuilt, KnowledgeBase, Problem, Tokenized};
+use crate::kb::{prebuilt, KnowledgeBase, Problem};
 use crate::matcher::Matcher;
 use crate::report::Checker;
 
 static PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin"));
 
-fn decode() -> (KnowledgeBase, Tokenized) {
+fn decode() -> (KnowledgeBase, Matcher) {
     prebuilt::decode(PREBUILT)
 }
 
@@ -24,10 +24,9 @@ impl KnowledgeBase {
 }
 
 impl Checker {
-    /// A checker for the embedded knowledge base, from its pre-built phrase tokens.
+    /// A checker for the embedded knowledge base, with its pre-built matcher.
     pub fn embedded() -> Self {
-        let (kb, tokens) = decode();
-        let matcher = Matcher::from_tokens(&kb, tokens);
+        let (kb, matcher) = decode();
         Checker::with_matcher(kb, matcher)
     }
 }
@@ -38,14 +37,19 @@ mod tests {
     use crate::kb::load_text;
 
     /// The pre-built form holds exactly what loading the source file gives: the
-    /// same validated KB and the same phrase tokens.
+    /// same validated KB, and a matcher with the same tables as one built from it
+    /// (compared by their bytes, which are written in a fixed order).
     #[test]
     fn prebuilt_matches_the_source_file() {
         let text = std::fs::read_to_string(env!("TWITCHCHECK_KB_SOURCE")).unwrap();
         let loaded = load_text(&text).unwrap();
-        let tokenized = Tokenized::of(&loaded);
-        let (kb, prebuilt_tokens) = decode();
+        let (kb, matcher) = decode();
         assert_eq!(kb, loaded);
-        assert_eq!(prebuilt_tokens, tokenized);
+        let fresh = prebuilt::encode(&loaded, &Matcher::new(&loaded));
+        assert_eq!(prebuilt::encode(&kb, &matcher), fresh);
+        assert!(
+            fresh == PREBUILT,
+            "the embedded bytes are those of the source file"
+        );
     }
 }

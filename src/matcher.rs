@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::kb::prebuilt::{Reader, Writer};
 use crate::kb::{KnowledgeBase, Tokenized};
 use crate::normalize::{tokenize, Token};
 
@@ -121,9 +122,9 @@ pub struct Matcher {
     stem_ids: HashMap<String, u32>,
     /// Each stem's text, by id.
     stems: Vec<String>,
-    /// Every phrase word as written with its stem id, in KB order: what the typo
-    /// index is built from.
-    words: Vec<(String, u32)>,
+    /// The typo correction candidates: every phrase word as written and every
+    /// stem, sorted, each with the stem id a word corrected to it takes.
+    forms: Vec<(String, u32)>,
     /// Built on the first word that needs correcting: most queries need none, so
     /// a single `check` usually never pays for it.
     typos: OnceLock<TypoIndex>,
@@ -217,7 +218,8 @@ impl Matcher {
     }
 
     /// Builds the matcher from the KB's phrases and `together` words already
-    /// tokenized: the embedded KB's come pre-built, so starting up stems nothing.
+    /// tokenized. The embedded KB's matcher is built so by build.rs and stored
+    /// ready to use ([`Matcher::write`], [`Matcher::read`]), so starting up stems nothing.
     pub fn from_tokens(kb: &KnowledgeBase, tokenized: Tokenized) -> Self {
         let finding = |i| Target {
             finding: Some(i),
@@ -298,7 +300,18 @@ impl Matcher {
         for (i, (_, set)) in together.iter().enumerate() {
             together_by_first.entry(set[0]).or_default().push(i);
         }
-        let longest = phrases.keys().map(Vec::len).max().unwrap_or(0);
+        // A word as written maps to its stem, and a stem to itself; the first
+        // phrase to use a form decides, as in the KB's order.
+        let mut first_stem: HashMap<&str, u32> = HashMap::new();
+        for (surface, stem) in &words {
+            first_stem.entry(surface).or_insert(*stem);
+            first_stem.entry(&stems[*stem as usize]).or_insert(*stem);
+        }
+        let mut forms: Vec<(String, u32)> = first_stem
+            .into_iter()
+            .map(|(form, stem)| (form.to_string(), stem))
+            .collect();
+        forms.sort_unstable();
         let mut durations: Vec<(usize, u32)> = kb
             .red_flags
             .iter()
@@ -306,17 +319,89 @@ impl Matcher {
             .filter_map(|(i, r)| r.min_duration_days.map(|d| (i, d)))
             .collect();
         durations.sort_by_key(|&(i, d)| (std::cmp::Reverse(d), i));
+        Self::assemble(phrases, stems, forms, together, durations)
+    }
+
+    /// The matcher from its tables; the lookups by stem and by a set's first stem
+    /// are derived here, so the pre-built form need not store them.
+    fn assemble(
+        phrases: HashMap<Vec<u32>, Target>,
+        stems: Vec<String>,
+        forms: Vec<(String, u32)>,
+        together: Vec<(Target, Vec<u32>)>,
+        durations: Vec<(usize, u32)>,
+    ) -> Self {
+        let stem_ids = (0..)
+            .zip(&stems)
+            .map(|(id, stem)| (stem.clone(), id))
+            .collect();
+        // Validation guarantees every set has two or more words.
+        let mut together_by_first: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, (_, set)) in together.iter().enumerate() {
+            together_by_first.entry(set[0]).or_default().push(i);
+        }
+        let longest = phrases.keys().map(Vec::len).max().unwrap_or(0);
         Matcher {
             phrases,
             longest,
             stem_ids,
             stems,
-            words,
+            forms,
             typos: OnceLock::new(),
             together,
             together_by_first,
             durations,
         }
+    }
+
+    /// Writes the matcher's tables for the pre-built KB (see [`crate::kb::prebuilt`]),
+    /// in a fixed order so the same KB always gives the same bytes.
+    pub fn write(&self, w: &mut Writer) {
+        let target = |w: &mut Writer, t: &Target| {
+            w.opt(t.finding);
+            w.opt(t.red_flag);
+        };
+        let mut phrases: Vec<_> = self.phrases.iter().collect();
+        phrases.sort_unstable_by_key(|&(key, _)| key);
+        w.num(phrases.len());
+        for (key, t) in phrases {
+            w.ids(key);
+            target(w, t);
+        }
+        w.strs(&self.stems);
+        w.num(self.forms.len());
+        for (form, stem) in &self.forms {
+            w.str(form);
+            w.num(*stem as usize);
+        }
+        w.num(self.together.len());
+        for (t, set) in &self.together {
+            target(w, t);
+            w.ids(set);
+        }
+        w.num(self.durations.len());
+        for &(flag, days) in &self.durations {
+            w.num(flag);
+            w.num(days as usize);
+        }
+    }
+
+    /// Reads what [`Matcher::write`] wrote.
+    pub fn read(r: &mut Reader) -> Self {
+        let target = |r: &mut Reader| Target {
+            finding: r.opt(),
+            red_flag: r.opt(),
+        };
+        let mut phrases = HashMap::new();
+        for _ in 0..r.num() {
+            let key = r.ids();
+            phrases.insert(key, target(r));
+        }
+        let stems = r.strs();
+        let forms = r.list(|r| (r.str(), r.num() as u32));
+        let together = r.list(|r| (target(r), r.ids()));
+        let durations = r.list(|r| (r.num(), r.num() as u32));
+        Self::assemble(phrases, stems, forms, together, durations)
     }
 
     /// The stem id to match a query word as, and whether it was corrected; None
@@ -335,7 +420,7 @@ impl Matcher {
         {
             return None;
         }
-        let typos = self.typos.get_or_init(|| TypoIndex::new(self));
+        let typos = self.typos.get_or_init(|| TypoIndex::new(&self.forms));
         // The stem is compared too ("twichings" is near "twitch"), but under the
         // limit for its own length: a short stem is as easily mistaken for another
         // word as a short word is ("wakness" has the stem "wak", one edit from
@@ -632,24 +717,14 @@ struct TrieNode {
 }
 
 impl TypoIndex {
-    fn new(matcher: &Matcher) -> Self {
-        // A word as written maps to its stem, and a stem to itself; the first
-        // phrase to use a form decides, as in the KB's order.
-        let mut first_stem: HashMap<&str, u32> = HashMap::new();
-        for (surface, stem) in &matcher.words {
-            first_stem.entry(surface).or_insert(*stem);
-            first_stem
-                .entry(&matcher.stems[*stem as usize])
-                .or_insert(*stem);
-        }
-        let mut by_form: Vec<(&str, u32)> = first_stem.into_iter().collect();
-        by_form.sort_unstable();
+    fn new(forms: &[(String, u32)]) -> Self {
         let mut index = TypoIndex {
-            forms: Vec::with_capacity(by_form.len()),
+            forms: Vec::with_capacity(forms.len()),
             nodes: vec![TrieNode::default()],
             longest: 0,
         };
-        for (form, stem) in by_form {
+        for (form, stem) in forms {
+            let stem = *stem;
             let mut node = 0;
             for c in form.chars() {
                 let found = index.nodes[node]
@@ -892,7 +967,7 @@ mod tests {
     fn typo_index_agrees_with_a_full_scan() {
         let kb = KnowledgeBase::embedded().unwrap();
         let m = Matcher::new(&kb);
-        let index = TypoIndex::new(&m);
+        let index = TypoIndex::new(&m.forms);
         let mut probes: Vec<String> = Vec::new();
         for (i, f) in index.forms.iter().enumerate().step_by(7) {
             let chars: Vec<char> = f.form.chars().collect();

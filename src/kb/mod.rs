@@ -169,7 +169,7 @@ impl Prior {
 
 /// The KB's phrases and `together` words, tokenized for the matcher. Tokenizing
 /// stems every word, which is most of what building a matcher costs, so build.rs
-/// does it once for the embedded KB (see [`prebuilt`]).
+/// builds the embedded KB's matcher once and stores it (see [`prebuilt`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tokenized {
     /// Each phrase's tokens: findings' phrases first, then red flags', in file order.

@@ -1,38 +1,39 @@
-//! A compact binary form of a validated knowledge base and its normalized phrases.
+//! A compact binary form of a validated knowledge base and its matcher.
 //!
 //! `build.rs` parses and validates `data/knowledge.toml` with the same code as
-//! `--kb FILE`, tokenizes every phrase, and writes both with [`encode`]; the binary
-//! embeds the bytes and [`decode`]s them on first use. Reading this form costs a
-//! few hundred thousand instructions, against tens of millions for parsing the
-//! TOML and stemming every phrase, which was most of a `check`'s run time.
+//! `--kb FILE`, builds the matcher (tokenizing every phrase and numbering its
+//! stems), and writes both with [`encode`]; the binary embeds the bytes and
+//! [`decode`]s them on first use. Reading this form costs a few hundred thousand
+//! instructions, against tens of millions for parsing the TOML and stemming every
+//! phrase, which was most of a `check`'s run time. The matcher's tables are stored
+//! ready to use (stems numbered, phrases as stem ids, typo forms sorted), so
+//! reading them tokenizes and hashes no phrase word.
 //!
 //! The format is private to one build: numbers are little-endian u32, strings a
 //! length then UTF-8 bytes, enums their index in the vocabulary's `ALL`.
 
-use super::{
-    Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Tokenized, Urgency,
-};
-use crate::normalize::Token;
+use super::{Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency};
+use crate::matcher::Matcher;
 
-struct Writer(Vec<u8>);
+pub struct Writer(Vec<u8>);
 
 impl Writer {
-    fn num(&mut self, n: usize) {
+    pub fn num(&mut self, n: usize) {
         let n = u32::try_from(n).expect("knowledge base fits u32 counts");
         self.0.extend_from_slice(&n.to_le_bytes());
     }
 
     /// None as 0, Some(i) as i + 1.
-    fn opt(&mut self, n: Option<usize>) {
+    pub fn opt(&mut self, n: Option<usize>) {
         self.num(n.map_or(0, |i| i + 1));
     }
 
-    fn str(&mut self, s: &str) {
+    pub fn str(&mut self, s: &str) {
         self.num(s.len());
         self.0.extend_from_slice(s.as_bytes());
     }
 
-    fn strs(&mut self, items: &[String]) {
+    pub fn strs(&mut self, items: &[String]) {
         self.num(items.len());
         for s in items {
             self.str(s);
@@ -46,34 +47,29 @@ impl Writer {
         }
     }
 
-    fn tokens(&mut self, lists: &[Vec<Token>]) {
-        self.num(lists.len());
-        for tokens in lists {
-            self.num(tokens.len());
-            for t in tokens {
-                self.str(&t.surface);
-                self.str(&t.stem);
-                self.num(t.clause);
-                self.num(usize::from(t.after_comma));
-            }
+    /// Stem ids.
+    pub fn ids(&mut self, ids: &[u32]) {
+        self.num(ids.len());
+        for &id in ids {
+            self.num(id as usize);
         }
     }
 }
 
-struct Reader<'a>(&'a [u8]);
+pub struct Reader<'a>(&'a [u8]);
 
 impl Reader<'_> {
-    fn num(&mut self) -> usize {
+    pub fn num(&mut self) -> usize {
         let (head, rest) = self.0.split_at(4);
         self.0 = rest;
         u32::from_le_bytes(head.try_into().expect("4 bytes")) as usize
     }
 
-    fn opt(&mut self) -> Option<usize> {
+    pub fn opt(&mut self) -> Option<usize> {
         self.num().checked_sub(1)
     }
 
-    fn str(&mut self) -> String {
+    pub fn str(&mut self) -> String {
         let len = self.num();
         let (head, rest) = self.0.split_at(len);
         self.0 = rest;
@@ -82,23 +78,16 @@ impl Reader<'_> {
             .to_string()
     }
 
-    fn strs(&mut self) -> Vec<String> {
+    pub fn strs(&mut self) -> Vec<String> {
         (0..self.num()).map(|_| self.str()).collect()
     }
 
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+    pub fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
         (0..self.num()).map(|_| item(self)).collect()
     }
 
-    fn tokens(&mut self) -> Vec<Vec<Token>> {
-        self.list(|r| {
-            r.list(|r| Token {
-                surface: r.str(),
-                stem: r.str(),
-                clause: r.num(),
-                after_comma: r.num() != 0,
-            })
-        })
+    pub fn ids(&mut self) -> Vec<u32> {
+        self.list(|r| r.num() as u32)
     }
 }
 
@@ -107,8 +96,8 @@ fn index_of<T: PartialEq>(all: &[T], value: &T) -> usize {
     all.iter().position(|v| v == value).expect("in ALL")
 }
 
-/// Writes a validated KB and its tokenized phrases.
-pub fn encode(kb: &KnowledgeBase, tokenized: &Tokenized) -> Vec<u8> {
+/// Writes a validated KB and its matcher.
+pub fn encode(kb: &KnowledgeBase, matcher: &Matcher) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.num(kb.causes.len());
     for c in &kb.causes {
@@ -152,14 +141,13 @@ pub fn encode(kb: &KnowledgeBase, tokenized: &Tokenized) -> Vec<u8> {
             w.num(index_of(Bin::ALL, &bin));
         }
     }
-    w.tokens(&tokenized.phrases);
-    w.tokens(&tokenized.together);
+    matcher.write(&mut w);
     w.0
 }
 
 /// Reads what [`encode`] wrote. Panics on malformed input: the bytes come from
 /// this build's own build.rs, never from a user.
-pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Tokenized) {
+pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Matcher) {
     let mut r = Reader(bytes);
     let causes = r.list(|r| Cause {
         id: r.str(),
@@ -195,10 +183,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Tokenized) {
         together: r.list(Reader::strs),
         links: r.list(|r| (r.num(), Bin::ALL[r.num()])),
     });
-    let tokenized = Tokenized {
-        phrases: r.tokens(),
-        together: r.tokens(),
-    };
+    let matcher = Matcher::read(&mut r);
     assert!(
         r.0.is_empty(),
         "trailing bytes in the pre-built knowledge base"
@@ -208,5 +193,5 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Tokenized) {
         causes,
         red_flags,
     };
-    (kb, tokenized)
+    (kb, matcher)
 }
