@@ -114,17 +114,18 @@ pub fn typo_limit(len: usize) -> usize {
 /// A phrase dictionary built once from a KB.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    /// Each phrase as the ids of its stems.
-    phrases: HashMap<Vec<u32>, Target>,
+    /// Every stem that appears in some phrase or `together` set, sorted; a stem's
+    /// id is its index. A query word with one of these stems needs no correction.
+    stems: SortedRuns<u8>,
+    /// Each phrase as the ids of its stems, sorted, and what each points at.
+    phrases: SortedRuns<u32>,
+    phrase_targets: Vec<Target>,
+    /// The most stems in a phrase.
     longest: usize,
-    /// Every stem that appears in some phrase or `together` set, with its id: a
-    /// query word with one of these stems needs no correction.
-    stem_ids: HashMap<String, u32>,
-    /// Each stem's text, by id.
-    stems: Vec<String>,
     /// The typo correction candidates: every phrase word as written and every
-    /// stem, sorted, each with the stem id a word corrected to it takes.
-    forms: Vec<(String, u32)>,
+    /// stem, sorted, and the stem id a word corrected to each takes.
+    forms: SortedRuns<u8>,
+    form_stems: Vec<u32>,
     /// Built on the first word that needs correcting: most queries need none, so
     /// a single `check` usually never pays for it.
     typos: OnceLock<TypoIndex>,
@@ -135,6 +136,67 @@ pub struct Matcher {
     together_by_first: HashMap<u32, Vec<usize>>,
     /// Red flags fired by a stated duration, as (red flag, minimum days), longest first.
     durations: Vec<(usize, u32)>,
+}
+
+/// Distinct sequences (strings as bytes, phrases as stem ids) in sorted order,
+/// stored end to end in one vector and found by binary search. The pre-built KB
+/// stores the matcher's tables in this form, so reading one costs two
+/// allocations rather than one per item, and no hashing.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct SortedRuns<T> {
+    items: Vec<T>,
+    /// Where each sequence ends in `items`; it starts where the one before ends.
+    ends: Vec<u32>,
+}
+
+impl<T: Ord + Clone> SortedRuns<T> {
+    /// From distinct sequences already in sorted order.
+    fn from_sorted<'a>(runs: impl IntoIterator<Item = &'a [T]>) -> Self
+    where
+        T: 'a,
+    {
+        let mut table = SortedRuns {
+            items: Vec::new(),
+            ends: Vec::new(),
+        };
+        for run in runs {
+            table.items.extend_from_slice(run);
+            table.ends.push(table.items.len() as u32);
+        }
+        table
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &[T] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.items[start..self.ends[i] as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[T]> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The index of `run`, if it is in the table.
+    fn find(&self, run: &[T]) -> Option<usize> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            match self.get(mid).cmp(run) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+}
+
+/// A string of a table of strings: build.rs wrote UTF-8.
+fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("the matcher's strings are UTF-8")
 }
 
 /// Days in each unit of time, by stem.
@@ -240,25 +302,31 @@ impl Matcher {
                     .enumerate()
                     .flat_map(|(i, r)| r.phrases.iter().map(move |_| red_flag(i))),
             );
-        let mut phrases: HashMap<Vec<u32>, Target> =
-            HashMap::with_capacity(tokenized.phrases.len());
-        let mut stem_ids: HashMap<String, u32> = HashMap::new();
-        let mut stems = Vec::new();
-        let mut words = Vec::with_capacity(tokenized.phrases.len() * 2);
-        let mut intern = |stem: String| -> u32 {
-            let next = stems.len() as u32;
-            *stem_ids.entry(stem).or_insert_with_key(|stem| {
-                stems.push(stem.clone());
-                next
-            })
-        };
-        for (tokens, target) in tokenized.phrases.into_iter().zip(phrase_targets) {
+        // Stems are numbered in sorted order, so a word's stem id is found by
+        // binary search.
+        let mut all_stems: Vec<&str> = tokenized
+            .phrases
+            .iter()
+            .chain(&tokenized.together)
+            .flatten()
+            .map(|t| t.stem.as_str())
+            .collect();
+        all_stems.sort_unstable();
+        all_stems.dedup();
+        let stems = SortedRuns::from_sorted(all_stems.iter().map(|s| s.as_bytes()));
+        let id = |stem: &str| stems.find(stem.as_bytes()).expect("numbered above") as u32;
+        // A word as written maps to its stem, and a stem to itself; the first
+        // phrase to use a form decides, as in the KB's order.
+        let mut first_stem: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut phrases: BTreeMap<Vec<u32>, Target> = BTreeMap::new();
+        for (tokens, target) in tokenized.phrases.iter().zip(phrase_targets) {
             let key: Vec<u32> = tokens
-                .into_iter()
+                .iter()
                 .map(|t| {
-                    let id = intern(t.stem);
-                    words.push((t.surface, id));
-                    id
+                    let stem = id(&t.stem);
+                    first_stem.entry(&t.surface).or_insert(stem);
+                    first_stem.entry(&t.stem).or_insert(stem);
+                    stem
                 })
                 .collect();
             if !key.is_empty() {
@@ -282,36 +350,23 @@ impl Matcher {
                     .flat_map(|(i, r)| r.together.iter().map(move |_| red_flag(i))),
             );
         let together: Vec<(Target, Vec<u32>)> = set_targets
-            .zip(tokenized.together)
+            .zip(&tokenized.together)
             .map(|(target, tokens)| {
                 let set = tokens
-                    .into_iter()
+                    .iter()
                     .map(|t| {
-                        let id = intern(t.stem.clone());
-                        words.push((t.stem, id));
-                        id
+                        let stem = id(&t.stem);
+                        first_stem.entry(&t.stem).or_insert(stem);
+                        stem
                     })
                     .collect();
                 (target, set)
             })
             .collect();
-        // Validation guarantees every set has two or more words.
-        let mut together_by_first: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (i, (_, set)) in together.iter().enumerate() {
-            together_by_first.entry(set[0]).or_default().push(i);
-        }
-        // A word as written maps to its stem, and a stem to itself; the first
-        // phrase to use a form decides, as in the KB's order.
-        let mut first_stem: HashMap<&str, u32> = HashMap::new();
-        for (surface, stem) in &words {
-            first_stem.entry(surface).or_insert(*stem);
-            first_stem.entry(&stems[*stem as usize]).or_insert(*stem);
-        }
-        let mut forms: Vec<(String, u32)> = first_stem
-            .into_iter()
-            .map(|(form, stem)| (form.to_string(), stem))
-            .collect();
-        forms.sort_unstable();
+        let forms = SortedRuns::from_sorted(first_stem.keys().map(|f| f.as_bytes()));
+        let form_stems = first_stem.values().copied().collect();
+        let phrase_targets = phrases.values().copied().collect();
+        let phrases = SortedRuns::from_sorted(phrases.keys().map(Vec::as_slice));
         let mut durations: Vec<(usize, u32)> = kb
             .red_flags
             .iter()
@@ -319,39 +374,32 @@ impl Matcher {
             .filter_map(|(i, r)| r.min_duration_days.map(|d| (i, d)))
             .collect();
         durations.sort_by_key(|&(i, d)| (std::cmp::Reverse(d), i));
-        Self::assemble(phrases, stems, forms, together, durations)
-    }
-
-    /// The matcher from its tables; the lookups by stem and by a set's first stem
-    /// are derived here, so the pre-built form need not store them.
-    fn assemble(
-        phrases: HashMap<Vec<u32>, Target>,
-        stems: Vec<String>,
-        forms: Vec<(String, u32)>,
-        together: Vec<(Target, Vec<u32>)>,
-        durations: Vec<(usize, u32)>,
-    ) -> Self {
-        let stem_ids = (0..)
-            .zip(&stems)
-            .map(|(id, stem)| (stem.clone(), id))
-            .collect();
-        // Validation guarantees every set has two or more words.
-        let mut together_by_first: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (i, (_, set)) in together.iter().enumerate() {
-            together_by_first.entry(set[0]).or_default().push(i);
-        }
-        let longest = phrases.keys().map(Vec::len).max().unwrap_or(0);
-        Matcher {
-            phrases,
-            longest,
-            stem_ids,
+        Matcher::assemble(Matcher {
             stems,
+            phrases,
+            phrase_targets,
+            longest: 0,
             forms,
+            form_stems,
             typos: OnceLock::new(),
             together,
-            together_by_first,
+            together_by_first: HashMap::new(),
             durations,
+        })
+    }
+
+    /// Fills in what the tables imply: the longest phrase and the sets by their
+    /// first stem, which the pre-built form therefore need not store.
+    fn assemble(mut self) -> Self {
+        self.longest = (0..self.phrases.len())
+            .map(|i| self.phrases.get(i).len())
+            .max()
+            .unwrap_or(0);
+        // Validation guarantees every set has two or more words.
+        for (i, (_, set)) in self.together.iter().enumerate() {
+            self.together_by_first.entry(set[0]).or_default().push(i);
         }
+        self
     }
 
     /// Writes the matcher's tables for the pre-built KB (see [`crate::kb::prebuilt`]),
@@ -361,19 +409,16 @@ impl Matcher {
             w.opt(t.finding);
             w.opt(t.red_flag);
         };
-        let mut phrases: Vec<_> = self.phrases.iter().collect();
-        phrases.sort_unstable_by_key(|&(key, _)| key);
-        w.num(phrases.len());
-        for (key, t) in phrases {
-            w.ids(key);
+        w.bytes(&self.stems.items);
+        w.ids(&self.stems.ends);
+        w.ids(&self.phrases.items);
+        w.ids(&self.phrases.ends);
+        for t in &self.phrase_targets {
             target(w, t);
         }
-        w.strs(&self.stems);
-        w.num(self.forms.len());
-        for (form, stem) in &self.forms {
-            w.str(form);
-            w.num(*stem as usize);
-        }
+        w.bytes(&self.forms.items);
+        w.ids(&self.forms.ends);
+        w.ids(&self.form_stems);
         w.num(self.together.len());
         for (t, set) in &self.together {
             target(w, t);
@@ -392,23 +437,38 @@ impl Matcher {
             finding: r.opt(),
             red_flag: r.opt(),
         };
-        let mut phrases = HashMap::new();
-        for _ in 0..r.num() {
-            let key = r.ids();
-            phrases.insert(key, target(r));
-        }
-        let stems = r.strs();
-        let forms = r.list(|r| (r.str(), r.num() as u32));
-        let together = r.list(|r| (target(r), r.ids()));
-        let durations = r.list(|r| (r.num(), r.num() as u32));
-        Self::assemble(phrases, stems, forms, together, durations)
+        let stems = SortedRuns {
+            items: r.bytes(),
+            ends: r.ids(),
+        };
+        let phrases = SortedRuns {
+            items: r.ids(),
+            ends: r.ids(),
+        };
+        let phrase_targets = (0..phrases.len()).map(|_| target(r)).collect();
+        let forms = SortedRuns {
+            items: r.bytes(),
+            ends: r.ids(),
+        };
+        Matcher::assemble(Matcher {
+            stems,
+            phrases,
+            phrase_targets,
+            longest: 0,
+            forms,
+            form_stems: r.ids(),
+            typos: OnceLock::new(),
+            together: r.list(|r| (target(r), r.ids())),
+            together_by_first: HashMap::new(),
+            durations: r.list(|r| (r.num(), r.num() as u32)),
+        })
     }
 
     /// The stem id to match a query word as, and whether it was corrected; None
     /// when the word is not in the vocabulary and has no close enough match.
     fn resolve(&self, token: &Token) -> Option<(u32, bool)> {
-        if let Some(&id) = self.stem_ids.get(&token.stem) {
-            return Some((id, false));
+        if let Some(id) = self.stems.find(token.stem.as_bytes()) {
+            return Some((id as u32, false));
         }
         let word = token.surface.as_str();
         let len = word.chars().count();
@@ -420,7 +480,7 @@ impl Matcher {
         {
             return None;
         }
-        let typos = self.typos.get_or_init(|| TypoIndex::new(&self.forms));
+        let typos = self.typos.get_or_init(|| TypoIndex::new(self));
         // The stem is compared too ("twichings" is near "twitch"), but under the
         // limit for its own length: a short stem is as easily mistaken for another
         // word as a short word is ("wakness" has the stem "wak", one edit from
@@ -492,9 +552,10 @@ impl Matcher {
                 .take(self.longest)
                 .take_while(|t| t.clause == tokens[i].clause)
                 .count();
-            let found = (1..=max)
-                .rev()
-                .find_map(|n| self.phrases.get(&stems[i..i + n]).map(|t| (n, *t)));
+            let found = (1..=max).rev().find_map(|n| {
+                let phrase = self.phrases.find(&stems[i..i + n])?;
+                Some((n, self.phrase_targets[phrase]))
+            });
             match found {
                 Some((n, target)) => {
                     spans.push((i, i + n, target));
@@ -717,14 +778,15 @@ struct TrieNode {
 }
 
 impl TypoIndex {
-    fn new(forms: &[(String, u32)]) -> Self {
+    fn new(matcher: &Matcher) -> Self {
+        let forms = matcher.forms.len();
         let mut index = TypoIndex {
-            forms: Vec::with_capacity(forms.len()),
+            forms: Vec::with_capacity(forms),
             nodes: vec![TrieNode::default()],
             longest: 0,
         };
-        for (form, stem) in forms {
-            let stem = *stem;
+        let forms = matcher.forms.iter().map(text);
+        for (form, &stem) in forms.zip(&matcher.form_stems) {
             let mut node = 0;
             for c in form.chars() {
                 let found = index.nodes[node]
@@ -967,7 +1029,7 @@ mod tests {
     fn typo_index_agrees_with_a_full_scan() {
         let kb = KnowledgeBase::embedded().unwrap();
         let m = Matcher::new(&kb);
-        let index = TypoIndex::new(&m.forms);
+        let index = TypoIndex::new(&m);
         let mut probes: Vec<String> = Vec::new();
         for (i, f) in index.forms.iter().enumerate().step_by(7) {
             let chars: Vec<char> = f.form.chars().collect();

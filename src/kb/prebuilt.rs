@@ -47,12 +47,17 @@ impl Writer {
         }
     }
 
-    /// Stem ids.
+    /// A list of numbers (stem ids, offsets).
     pub fn ids(&mut self, ids: &[u32]) {
         self.num(ids.len());
         for &id in ids {
             self.num(id as usize);
         }
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.num(bytes.len());
+        self.0.extend_from_slice(bytes);
     }
 }
 
@@ -87,7 +92,19 @@ impl Reader<'_> {
     }
 
     pub fn ids(&mut self) -> Vec<u32> {
-        self.list(|r| r.num() as u32)
+        let len = self.num() * 4;
+        let (head, rest) = self.0.split_at(len);
+        self.0 = rest;
+        head.chunks_exact(4)
+            .map(|n| u32::from_le_bytes(n.try_into().expect("4 bytes")))
+            .collect()
+    }
+
+    pub fn bytes(&mut self) -> Vec<u8> {
+        let len = self.num();
+        let (head, rest) = self.0.split_at(len);
+        self.0 = rest;
+        head.to_vec()
     }
 }
 
