@@ -41,7 +41,7 @@ fn prebuilt_load_and_check(bencher: Bencher, copies: usize) {
     bencher.bench(|| {
         let (kb, matcher) = prebuilt::decode(&bytes);
         let checker = Checker::with_matcher(kb, matcher);
-        black_box(checker.check(QUERY, 5))
+        black_box(&checker.check(QUERY, 5));
     });
 }
 
@@ -51,7 +51,7 @@ fn toml_load_and_check(bencher: Bencher, copies: usize) {
     let text = text(copies);
     bencher.bench(|| {
         let checker = Checker::new(kb::load_text(text).unwrap());
-        black_box(checker.check(QUERY, 5))
+        black_box(&checker.check(QUERY, 5));
     });
 }
 

@@ -90,9 +90,9 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
             let _ = writeln!(
                 out,
                 "  * {} [{}]: {}",
-                paint(&clean(&flag.name), "1", style),
+                paint(&clean(flag.name), "1", style),
                 flag.urgency,
-                clean(&flag.advice)
+                clean(flag.advice)
             );
         }
         out.push('\n');
@@ -151,7 +151,7 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
                     let name = if e.negated {
                         format!("no {}", e.finding)
                     } else {
-                        e.finding.clone()
+                        e.finding.to_string()
                     };
                     if explain {
                         format!("{name} {:+.2}", e.effect)
@@ -162,7 +162,7 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
                 .collect();
             table.add_row(vec![
                 Cell::new(i + 1),
-                Cell::new(clean(&s.name)),
+                Cell::new(clean(s.name)),
                 Cell::new(s.kind),
                 Cell::new(format!("{:.2}", s.score)).set_alignment(CellAlignment::Right),
                 Cell::new(clean(&why.join(", "))),
@@ -181,14 +181,14 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
         out.push('\n');
         let width = usize::from(style.width);
         for (i, s) in report.suggestions.iter().take(DETAILED).enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, paint(&clean(&s.name), "1", style));
-            out.push_str(&wrap_hanging(&clean(&s.summary), "   ", "   ", width));
+            let _ = writeln!(out, "{}. {}", i + 1, paint(&clean(s.name), "1", style));
+            out.push_str(&wrap_hanging(&clean(s.summary), "   ", "   ", width));
             let _ = writeln!(out, "   What helps:");
-            for h in &s.helps {
+            for h in s.helps {
                 out.push_str(&wrap_hanging(&clean(h), "   - ", "     ", width));
             }
             let _ = writeln!(out, "   Tests to ask a doctor about:");
-            for t in &s.tests {
+            for t in s.tests {
                 out.push_str(&wrap_hanging(&clean(t), "   - ", "     ", width));
             }
             if let Some(src) = s.sources.first() {
@@ -205,18 +205,13 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
         "When to see a doctor"
     };
     let width = usize::from(style.width);
-    let advice = wrap_hanging(
-        &format!("{label}: {}", clean(&report.advice)),
-        "",
-        "",
-        width,
-    );
+    let advice = wrap_hanging(&format!("{label}: {}", clean(report.advice)), "", "", width);
     let _ = writeln!(
         out,
         "{}",
         paint(advice.trim_end(), urgency_color(report.urgency), style)
     );
-    out.push_str(&wrap_hanging(&clean(&report.disclaimer), "", "", width));
+    out.push_str(&wrap_hanging(&clean(report.disclaimer), "", "", width));
     out
 }
 

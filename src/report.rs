@@ -3,7 +3,9 @@
 //! [`Checker`] holds what is built once per knowledge base (the phrase dictionary
 //! and the likelihood tables); [`Checker::check`] runs query → matches → ranking →
 //! triage and returns a [`Report`]: plain data that the renderers print as a table
-//! or serialize as the documented JSON, without looking anything up again.
+//! or serialize as the documented JSON, without looking anything up again. A report
+//! borrows its names and texts from the checker's knowledge base rather than
+//! copying them, which is much of what a `batch` line would otherwise cost.
 
 use serde::Serialize;
 
@@ -17,23 +19,23 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything a check found, in the shape of `check --json`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Report {
+pub struct Report<'a> {
     pub schema_version: u32,
     pub query: String,
-    pub recognized: Vec<Recognized>,
+    pub recognized: Vec<Recognized<'a>>,
     pub unrecognized: Vec<String>,
-    pub suggestions: Vec<Suggestion>,
-    pub red_flags: Vec<FiredFlag>,
+    pub suggestions: Vec<Suggestion<'a>>,
+    pub red_flags: Vec<FiredFlag<'a>>,
     pub urgency: Urgency,
-    pub advice: String,
-    pub disclaimer: String,
+    pub advice: &'static str,
+    pub disclaimer: &'static str,
 }
 
 /// A recognized phrase: a finding, or a red-flag phrase that is not a finding.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Recognized {
-    pub id: String,
-    pub name: String,
+pub struct Recognized<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     /// `finding` or `red-flag`.
     #[serde(rename = "type")]
     pub entry: &'static str,
@@ -45,38 +47,38 @@ pub struct Recognized {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Suggestion {
-    pub id: String,
-    pub name: String,
+pub struct Suggestion<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub kind: Kind,
     /// Relative match: 1 for the best cause, less for the others. Not a probability.
     pub score: f64,
-    pub summary: String,
-    pub evidence: Vec<EvidenceItem>,
-    pub helps: Vec<String>,
-    pub tests: Vec<String>,
-    pub sources: Vec<Citation>,
+    pub summary: &'a str,
+    pub evidence: Vec<EvidenceItem<'a>>,
+    pub helps: &'a [String],
+    pub tests: &'a [String],
+    pub sources: &'a [Citation],
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct EvidenceItem {
+pub struct EvidenceItem<'a> {
     /// Finding id.
-    pub finding: String,
-    pub name: String,
+    pub finding: &'a str,
+    pub name: &'a str,
     pub negated: bool,
     /// Natural log of the likelihood ratio: above 0 raised the cause, below lowered it.
     pub effect: f64,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct FiredFlag {
-    pub id: String,
-    pub name: String,
+pub struct FiredFlag<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub urgency: Urgency,
-    pub advice: String,
+    pub advice: &'a str,
 }
 
-impl Report {
+impl Report<'_> {
     /// True when at least one finding or red-flag phrase was recognized (exit 0).
     pub fn recognized_anything(&self) -> bool {
         !self.recognized.is_empty()
@@ -112,7 +114,7 @@ impl Checker {
     }
 
     /// Runs one query. `top` limits the suggestions returned.
-    pub fn check(&self, query: &str, top: usize) -> Report {
+    pub fn check(&self, query: &str, top: usize) -> Report<'_> {
         let kb = &self.kb;
         let matches = self.matcher.find(query);
 
@@ -126,8 +128,8 @@ impl Checker {
                     (None, None) => unreachable!("a phrase always has a target"),
                 };
                 Recognized {
-                    id: id.clone(),
-                    name: name.clone(),
+                    id,
+                    name,
                     entry,
                     text: h.text.clone(),
                     negated: h.negated,
@@ -152,24 +154,24 @@ impl Checker {
             .map(|s| {
                 let cause = &kb.causes[s.cause];
                 Suggestion {
-                    id: cause.id.clone(),
-                    name: cause.name.clone(),
+                    id: &cause.id,
+                    name: &cause.name,
                     kind: cause.kind,
                     score: round3(s.score),
-                    summary: cause.summary.clone(),
+                    summary: &cause.summary,
                     evidence: s
                         .evidence
                         .iter()
                         .map(|e| EvidenceItem {
-                            finding: kb.findings[e.finding].id.clone(),
-                            name: kb.findings[e.finding].name.clone(),
+                            finding: &kb.findings[e.finding].id,
+                            name: &kb.findings[e.finding].name,
                             negated: e.negated,
                             effect: round3(e.effect),
                         })
                         .collect(),
-                    helps: cause.helps.clone(),
-                    tests: cause.tests.clone(),
-                    sources: cause.sources.clone(),
+                    helps: &cause.helps,
+                    tests: &cause.tests,
+                    sources: &cause.sources,
                 }
             })
             .collect();
@@ -187,16 +189,16 @@ impl Checker {
                 .map(|&r| {
                     let flag = &kb.red_flags[r];
                     FiredFlag {
-                        id: flag.id.clone(),
-                        name: flag.name.clone(),
+                        id: &flag.id,
+                        name: &flag.name,
                         urgency: flag.urgency,
-                        advice: flag.advice.clone(),
+                        advice: &flag.advice,
                     }
                 })
                 .collect(),
             urgency,
-            advice: triage::advice(urgency).to_string(),
-            disclaimer: triage::DISCLAIMER.to_string(),
+            advice: triage::advice(urgency),
+            disclaimer: triage::DISCLAIMER,
         }
     }
 }

@@ -340,7 +340,7 @@ fn fires(query: &str, flag: usize) -> bool {
         .check(query, 5)
         .red_flags
         .iter()
-        .any(|f| &f.id == id)
+        .any(|f| f.id == id)
 }
 
 /// One typo: (word index, edit kind, position, letter).

@@ -31,7 +31,7 @@ fn own_vignettes_meet_the_floors() {
     let (mut top1, mut top1_n, mut failures) = (0, 0, Vec::new());
     for case in &cases.case {
         let report = checker.check(&case.query, 5);
-        let ids: Vec<&str> = report.suggestions.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<&str> = report.suggestions.iter().map(|s| s.id).collect();
         let exit = if report.recognized_anything() { 0 } else { 1 };
         let mut problems = Vec::new();
         if exit != case.exit.unwrap_or(0) {
