@@ -224,14 +224,6 @@ fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     Ok(code)
 }
 
-/// One line of `batch` output: the check's JSON plus the input line number.
-#[derive(Serialize)]
-struct BatchItem<'a> {
-    line: usize,
-    #[serde(flatten)]
-    report: &'a crate::Report<'a>,
-}
-
 /// A `batch` line that could not be checked; the batch goes on.
 #[derive(Serialize)]
 struct BatchError<'a> {
@@ -299,6 +291,7 @@ fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
         }
     };
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let lines = crate::jsonl::LineWriter::new(&checker.kb);
     let mut any_recognized = false;
     let mut line = Vec::new();
     let mut number = 0;
@@ -333,14 +326,7 @@ fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
             }
             let report = checker.check(text, top);
             any_recognized |= report.recognized_anything();
-            serde_json::to_writer(
-                &mut out,
-                &BatchItem {
-                    line: number,
-                    report: &report,
-                },
-            )
-            .map_err(io::Error::from)?;
+            lines.write(&mut out, number, &report)?;
         }
         writeln!(out)?;
     }

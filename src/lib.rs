@@ -11,6 +11,7 @@ pub mod commands;
 pub mod complete;
 mod embedded;
 pub mod error;
+pub mod jsonl;
 pub mod kb;
 pub mod man;
 pub mod matcher;

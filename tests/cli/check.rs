@@ -270,3 +270,29 @@ fn golden_json() {
     assert_eq!(out.status.code(), Some(0));
     assert_golden("check.json", &String::from_utf8(out.stdout).unwrap());
 }
+
+/// `batch` writes its lines with pre-escaped texts (src/jsonl.rs); each must be the
+/// very object `check --json` gives for that query, plus its line number.
+#[test]
+fn batch_lines_are_check_json_plus_the_line_number() {
+    let queries = [
+        "calf cramps at night, no numbness",
+        "eyelid twitching after coffee",
+        "cramps and dark cola-colored urine, short of breath",
+        "vegetarian with pins and needles in my feet",
+        "qwzx",
+    ];
+    let out = twitchcheck()
+        .args(["batch", "--top", "3"])
+        .write_stdin(queries.join("\n"))
+        .output()
+        .unwrap();
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), queries.len());
+    for (i, (query, mut line)) in queries.iter().zip(lines).enumerate() {
+        assert_eq!(line["line"], i + 1);
+        line.as_object_mut().unwrap().remove("line");
+        let (_, single) = json(&["--top", "3", query]);
+        assert_eq!(line, single, "{query}");
+    }
+}
