@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::kb::prebuilt::{Reader, Writer};
-use crate::kb::{KnowledgeBase, Tokenized};
+use crate::kb::{Finding, KnowledgeBase, RedFlag, Tokenized};
 use crate::normalize::{tokenize, Token};
 
 /// What a phrase points at: a finding, a red flag, or both (a shared phrase).
@@ -199,6 +199,30 @@ fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("the matcher's strings are UTF-8")
 }
 
+/// The target of each item (phrase or word set) of every finding, then of every red
+/// flag, in knowledge-base order: the order `Tokenized` lists their tokens in.
+fn targets_in_kb_order<'a>(
+    kb: &'a KnowledgeBase,
+    finding_items: impl Fn(&Finding) -> usize + 'a,
+    flag_items: impl Fn(&RedFlag) -> usize + 'a,
+) -> impl Iterator<Item = Target> + 'a {
+    let findings = kb.findings.iter().enumerate().flat_map(move |(i, f)| {
+        let target = Target {
+            finding: Some(i),
+            red_flag: None,
+        };
+        std::iter::repeat_n(target, finding_items(f))
+    });
+    let flags = kb.red_flags.iter().enumerate().flat_map(move |(i, r)| {
+        let target = Target {
+            finding: None,
+            red_flag: Some(i),
+        };
+        std::iter::repeat_n(target, flag_items(r))
+    });
+    findings.chain(flags)
+}
+
 /// Days in each unit of time, by stem.
 const TIME_UNITS: &[(&str, u32)] = &[
     ("day", 1),
@@ -283,25 +307,7 @@ impl Matcher {
     /// tokenized. The embedded KB's matcher is built so by build.rs and stored
     /// ready to use ([`Matcher::write`], [`Matcher::read`]), so starting up stems nothing.
     pub fn from_tokens(kb: &KnowledgeBase, tokenized: Tokenized) -> Self {
-        let finding = |i| Target {
-            finding: Some(i),
-            red_flag: None,
-        };
-        let red_flag = |i| Target {
-            finding: None,
-            red_flag: Some(i),
-        };
-        let phrase_targets = kb
-            .findings
-            .iter()
-            .enumerate()
-            .flat_map(|(i, f)| f.phrases.iter().map(move |_| finding(i)))
-            .chain(
-                kb.red_flags
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, r)| r.phrases.iter().map(move |_| red_flag(i))),
-            );
+        let phrase_targets = targets_in_kb_order(kb, |f| f.phrases.len(), |r| r.phrases.len());
         // Stems are numbered in sorted order, so a word's stem id is found by
         // binary search.
         // (Hash maps while building, sorted at the end: a KB 100 times the shipped
@@ -340,17 +346,7 @@ impl Matcher {
         }
         // Together sets of findings and of red flags, as stem ids; their words
         // resolve exactly, like phrase words, and are typo targets too.
-        let set_targets = kb
-            .findings
-            .iter()
-            .enumerate()
-            .flat_map(|(i, f)| f.together.iter().map(move |_| finding(i)))
-            .chain(
-                kb.red_flags
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, r)| r.together.iter().map(move |_| red_flag(i))),
-            );
+        let set_targets = targets_in_kb_order(kb, |f| f.together.len(), |r| r.together.len());
         let together: Vec<(Target, Vec<u32>)> = set_targets
             .zip(&tokenized.together)
             .map(|(target, tokens)| {
