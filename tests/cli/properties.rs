@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestRng, TestRunner};
 use twitchcheck::kb::{self, KnowledgeBase, Urgency};
 use twitchcheck::matcher::{is_common_word, typo_limit};
 use twitchcheck::normalize::tokenize;
@@ -26,8 +26,15 @@ fn announce(property: &str, cases: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "property {property}: {cases} cases");
 }
 
-fn config(cases: u32) -> Config {
-    Config::with_cases(cases)
+/// A runner with a fixed seed: CI sees the same cases on every run, so a failure
+/// is reproducible rather than a flake, and no failure file is written.
+fn runner(cases: u32) -> TestRunner {
+    let config = Config {
+        failure_persistence: None,
+        ..Config::with_cases(cases)
+    };
+    let rng = TestRng::deterministic_rng(config.rng_algorithm);
+    TestRunner::new_with_rng(config, rng)
 }
 
 /// The shipped knowledge base's checker, built once for all properties.
@@ -44,9 +51,24 @@ fn kb_phrases() -> Vec<String> {
     findings.chain(flags).cloned().collect()
 }
 
-/// Every stem and surface word that appears in some phrase of the shipped KB.
-fn kb_words() -> std::collections::HashSet<String> {
+/// Every phrase and every word-set word of the shipped KB: all the text the
+/// matcher resolves words against.
+fn kb_vocabulary() -> Vec<String> {
+    let kb = &checker().kb;
+    let finding_sets = kb.findings.iter().flat_map(|f| f.together.iter().flatten());
+    let flag_sets = kb
+        .red_flags
+        .iter()
+        .flat_map(|r| r.together.iter().flatten());
     kb_phrases()
+        .into_iter()
+        .chain(finding_sets.chain(flag_sets).cloned())
+        .collect()
+}
+
+/// Every stem and surface word the matcher knows (see [`kb_vocabulary`]).
+fn kb_words() -> std::collections::HashSet<String> {
+    kb_vocabulary()
         .iter()
         .flat_map(|p| tokenize(p))
         .flat_map(|t| [t.surface, t.stem])
@@ -140,9 +162,7 @@ fn check_query(q: &str) -> Result<(), TestCaseError> {
 fn any_query_gives_schema_json_and_a_clean_table() {
     const CASES: u32 = 256;
     announce("any query (in-process JSON schema and table)", CASES);
-    TestRunner::new(config(CASES))
-        .run(&query(), |q| check_query(&q))
-        .unwrap();
+    runner(CASES).run(&query(), |q| check_query(&q)).unwrap();
 }
 
 /// The binary, with the query on stdin (arguments cannot hold NUL), within a
@@ -170,7 +190,7 @@ fn any_query_through_the_binary_gives_schema_json() {
     // Each case starts a process; fewer cases, the same queries as in-process.
     const CASES: u32 = 24;
     announce("any query (binary, --json from stdin)", CASES);
-    TestRunner::new(config(CASES))
+    runner(CASES)
         .run(&query(), |q| {
             let v = run_json(q.as_bytes());
             prop_assert_eq!(v["query"].as_str(), Some(q.as_str()));
@@ -251,7 +271,7 @@ fn any_bytes_as_a_kb_load_or_name_a_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kb.toml");
     let shown = path.display().to_string();
-    TestRunner::new(config(CASES))
+    runner(CASES)
         .run(&kb_bytes(), |bytes| {
             std::fs::write(&path, &bytes).unwrap();
             let source = match kb::load_file(&path) {
@@ -399,7 +419,7 @@ fn with_typo(phrase: &str, (word, kind, at, letter): Typo) -> Option<String> {
 fn kb_forms() -> &'static [(String, String)] {
     static FORMS: OnceLock<Vec<(String, String)>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut forms: Vec<(String, String)> = kb_phrases()
+        let mut forms: Vec<(String, String)> = kb_vocabulary()
             .iter()
             .flat_map(|p| tokenize(p))
             .flat_map(|t| [(t.surface, t.stem.clone()), (t.stem.clone(), t.stem)])
@@ -464,16 +484,15 @@ fn every_red_flag_phrase_fires_in_every_ordinary_wording() {
                 prop::char::range('a', 'z'),
             ),
         );
-        let result =
-            TestRunner::new(config(CASES_PER_PHRASE)).run(&strategy, |(pre, post, typo)| {
-                let q = format!("{pre} {phrase} {post}");
-                prop_assert!(fires(&q, flag), "in a sentence: {q:?}");
-                if let Some(typoed) = with_typo(phrase, typo) {
-                    let q = format!("{pre} {typoed} {post}");
-                    prop_assert!(fires(&q, flag), "with a typo: {q:?}");
-                }
-                Ok(())
-            });
+        let result = runner(CASES_PER_PHRASE).run(&strategy, |(pre, post, typo)| {
+            let q = format!("{pre} {phrase} {post}");
+            prop_assert!(fires(&q, flag), "in a sentence: {q:?}");
+            if let Some(typoed) = with_typo(phrase, typo) {
+                let q = format!("{pre} {typoed} {post}");
+                prop_assert!(fires(&q, flag), "with a typo: {q:?}");
+            }
+            Ok(())
+        });
         if let Err(e) = result {
             failures.push(e.to_string());
         }
@@ -517,7 +536,7 @@ fn scores_stay_in_range_and_sorted() {
     announce("scores in [0, 1] and sorted", CASES);
     let phrases = prop::collection::vec(prop::sample::select(kb_phrases()), 1..8);
     let negated = prop::collection::vec(any::<bool>(), 8);
-    TestRunner::new(config(CASES))
+    runner(CASES)
         .run(&(phrases, negated), |(phrases, negated)| {
             let q: Vec<String> = phrases
                 .iter()
@@ -572,7 +591,7 @@ fn an_unrelated_word_never_changes_the_urgency() {
     const CASES: u32 = 256;
     announce("an unrelated word keeps the urgency", CASES);
     let strategy = (query(), unrelated_word(), any::<bool>());
-    TestRunner::new(config(CASES))
+    runner(CASES)
         .run(&strategy, |(q, word, before)| {
             let with = if before {
                 format!("{word} {q}")
