@@ -10,7 +10,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use serde_json::Value;
 use twitchcheck::kb::KnowledgeBase;
 
-use crate::{fixture, json_lines, stderr_of_failure, twitchcheck};
+use crate::{batch_lines, fixture, stderr_of_failure, twitchcheck};
 
 const NO_WORDS: &str = "Nothing to check: the text has no words. Describe where the twitching is, what it feels like, and what you were doing (for example \"calf cramps at night after running\").";
 
@@ -123,13 +123,7 @@ fn batch_skips_a_line_over_the_limit_and_goes_on() {
     let mut input = b"calf cramps\n".to_vec();
     input.extend(std::iter::repeat_n(b'a', limit + 1));
     input.extend_from_slice(b"\neyelid twitching\n");
-    let out = twitchcheck()
-        .arg("batch")
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<Value> = json_lines(&out.stdout);
+    let lines = batch_lines(input);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[1]["line"], 2);
     assert_eq!(lines[1]["error"], "line 2 is over 4 MiB; skipped");

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::{assert_golden, fixture, json_lines, stderr_of_failure, twitchcheck};
+use crate::{assert_golden, batch_lines, fixture, json_lines, stderr_of_failure, twitchcheck};
 
 fn json(args: &[&str]) -> (i32, Value) {
     let out = twitchcheck()
@@ -178,13 +178,7 @@ fn typos_are_reported_as_corrected() {
 #[test]
 fn batch_writes_one_json_line_per_query_in_order() {
     let input = "eyelid twitching\n\ncalf cramps at night\nqwzx\ncramps and dark urine\n";
-    let out = twitchcheck()
-        .arg("batch")
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<Value> = json_lines(&out.stdout);
+    let lines = batch_lines(input);
     assert_eq!(lines.len(), 4, "the blank line is skipped");
     let numbers: Vec<u64> = lines.iter().map(|l| l["line"].as_u64().unwrap()).collect();
     assert_eq!(numbers, [1, 3, 4, 5]);
@@ -199,13 +193,7 @@ fn batch_reports_a_bad_line_and_goes_on() {
     let mut input = b"calf cramps\n".to_vec();
     input.extend_from_slice(b"caf\xe9 cramps\n");
     input.extend_from_slice(b"eyelid twitching\n");
-    let out = twitchcheck()
-        .arg("batch")
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<Value> = json_lines(&out.stdout);
+    let lines = batch_lines(input);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[1]["line"], 2);
     assert_eq!(lines[1]["error"], "line 2 is not valid UTF-8; skipped");
@@ -222,53 +210,50 @@ fn batch_from_a_file_that_does_not_exist() {
     );
 }
 
-#[test]
-fn golden_table() {
+/// Runs `check ARGS` on the small fixture KB, expects exit 0, and compares stdout
+/// with the golden file `name`.
+fn assert_golden_check(name: &str, args: &[&str]) {
     let out = twitchcheck()
         .arg("--kb")
         .arg(fixture("mini.toml"))
-        .args(["check", "calf twiching after coffee, no numbness"])
+        .arg("check")
+        .args(args)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert_golden("check-table.txt", &String::from_utf8(out.stdout).unwrap());
+    assert_golden(name, &String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn golden_table() {
+    assert_golden_check(
+        "check-table.txt",
+        &["calf twiching after coffee, no numbness"],
+    );
 }
 
 #[test]
 fn golden_table_with_red_flag_and_explain() {
-    let out = twitchcheck()
-        .arg("--kb")
-        .arg(fixture("mini.toml"))
-        .args([
-            "check",
+    assert_golden_check(
+        "check-explain-emergency.txt",
+        &[
             "--explain",
             "leg twitching and short of breath, no tingling",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_golden(
-        "check-explain-emergency.txt",
-        &String::from_utf8(out.stdout).unwrap(),
+        ],
     );
 }
 
 #[test]
 fn golden_json() {
-    let out = twitchcheck()
-        .arg("--kb")
-        .arg(fixture("mini.toml"))
-        .args([
-            "check",
+    assert_golden_check(
+        "check.json",
+        &[
             "--json",
             "--top",
             "2",
             "calf cramps after coffee, no numbness",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_golden("check.json", &String::from_utf8(out.stdout).unwrap());
+        ],
+    );
 }
 
 /// `batch` writes its lines with pre-escaped texts (src/jsonl.rs); each must be the

@@ -80,3 +80,14 @@ pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
 }
+
+/// Runs `batch` with `input` on stdin, expects exit 0, and returns its lines.
+pub fn batch_lines(input: impl Into<Vec<u8>>) -> Vec<serde_json::Value> {
+    let out = twitchcheck()
+        .arg("batch")
+        .write_stdin(input.into())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    json_lines(&out.stdout)
+}
