@@ -1,36 +1,20 @@
-//! Validates the knowledge base and embeds it pre-built (see src/embedded.rs).
+//! Validates the knowledge base and embeds it pre-built (see src/knowledge.rs).
 //!
-//! It reuses the crate's own loader, normalizer and matcher, so the embedded KB
-//! passes the very checks `twitchcheck --kb FILE` applies, and its matcher is built
-//! exactly as at run time. An invalid `data/knowledge.toml` fails the build with every
-//! problem listed as `file:line:column: message`.
-
-// Only part of each module is used here.
-#![allow(dead_code, unused_imports)]
-
-#[path = "src/kb/mod.rs"]
-mod kb;
-#[path = "src/matcher.rs"]
-mod matcher;
-#[path = "src/normalize.rs"]
-mod normalize;
-
-#[path = "src/sanitize.rs"]
-mod sanitize;
+//! It uses the engine's own loader and compiler (crates/engine, an ordinary
+//! build-dependency), so the embedded KB passes the very checks `twitchcheck --kb
+//! FILE` applies, and its understanding tables are compiled exactly as at run time.
+//! An invalid `data/knowledge.toml` fails the build with every problem listed as
+//! `file:line:column: message`.
 
 use std::path::PathBuf;
 
+use engine::kb;
+use engine::prebuilt;
+use engine::understand::Understander;
+
 fn main() {
     println!("cargo:rerun-if-env-changed=TWITCHCHECK_BUILD_KB");
-    for path in [
-        "data/knowledge.toml",
-        "src/kb",
-        "src/matcher.rs",
-        "src/normalize.rs",
-        "src/sanitize.rs",
-    ] {
-        println!("cargo:rerun-if-changed={path}");
-    }
+    println!("cargo:rerun-if-changed=data/knowledge.toml");
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
     // Another KB may be embedded instead, for the scaling benchmarks.
     let source = match std::env::var_os("TWITCHCHECK_BUILD_KB") {
@@ -57,9 +41,9 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let matcher = matcher::Matcher::new(&kb);
+    let understander = Understander::new(&kb);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("knowledge.bin");
-    std::fs::write(&out, kb::prebuilt::encode(&kb, &matcher))
+    std::fs::write(&out, prebuilt::encode(&kb, &understander))
         .unwrap_or_else(|e| panic!("{}: cannot write: {e}", out.display()));
     // Tests compare the pre-built form with the file it came from.
     println!("cargo:rustc-env=TWITCHCHECK_KB_SOURCE={}", source.display());

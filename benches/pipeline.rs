@@ -3,15 +3,17 @@
 //!
 //! Loading is measured both ways: the embedded KB's pre-built form (what every
 //! run without `--kb` pays) and parsing the same TOML with full validation (what
-//! `--kb FILE` pays).
+//! `--kb FILE` pays). `batch`'s throughput is timed once, in benches/scaling.rs,
+//! over the code `batch` really runs.
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};
-use twitchcheck::kb::{self, KnowledgeBase};
-use twitchcheck::matcher::Matcher;
-use twitchcheck::rank::Ranker;
-use twitchcheck::render::{self, Style};
-use twitchcheck::{Checker, Report};
+use engine::kb::{self, KnowledgeBase};
+use engine::rank::Ranker;
+use engine::understand::{Assertion, Mention, Understander};
+use engine::{Checker, Report};
+use twitchcheck::knowledge;
+use twitchcheck::output::{json, text as render, Style};
 
 fn main() {
     divan::main();
@@ -31,7 +33,7 @@ const STYLE: Style = Style {
 
 #[divan::bench]
 fn load_embedded_prebuilt() -> KnowledgeBase {
-    KnowledgeBase::embedded().unwrap()
+    knowledge::embedded()
 }
 
 #[divan::bench]
@@ -42,7 +44,7 @@ fn load_embedded_toml() -> KnowledgeBase {
 /// Everything a `check` builds before it reads the query.
 #[divan::bench]
 fn checker_embedded() -> Checker {
-    Checker::embedded()
+    knowledge::embedded_checker()
 }
 
 #[divan::bench]
@@ -51,34 +53,35 @@ fn checker_from_toml() -> Checker {
 }
 
 #[divan::bench]
-fn match_queries(bencher: Bencher) {
-    let kb = KnowledgeBase::embedded().unwrap();
-    let matcher = Matcher::new(&kb);
+fn understand_queries(bencher: Bencher) {
+    let kb = knowledge::embedded();
+    let understander = Understander::new(&kb);
     let queries = queries();
     bencher.counter(ItemsCount::new(queries.len())).bench(|| {
         for q in &queries {
-            black_box(matcher.find(q));
+            black_box(understander.understand(q));
         }
     });
 }
 
 #[divan::bench]
 fn rank_queries(bencher: Bencher) {
-    let kb = KnowledgeBase::embedded().unwrap();
-    let matcher = Matcher::new(&kb);
+    let kb = knowledge::embedded();
+    let understander = Understander::new(&kb);
     let ranker = Ranker::new(&kb);
     // (reported, negated) finding indices per query, as `Checker::check` passes them.
     let inputs: Vec<(Vec<usize>, Vec<usize>)> = queries()
         .iter()
         .map(|q| {
-            let hits = matcher.find(q).hits;
-            let findings = |negated: bool| {
-                hits.iter()
-                    .filter(|h| h.negated == negated)
-                    .filter_map(|h| h.target.finding)
+            let mentions = understander.understand(q).mentions;
+            let findings = |wanted: Assertion| {
+                mentions
+                    .iter()
+                    .filter(|m| m.assertion == wanted)
+                    .filter_map(Mention::finding)
                     .collect()
             };
-            (findings(false), findings(true))
+            (findings(Assertion::Present), findings(Assertion::Negated))
         })
         .collect();
     bencher.counter(ItemsCount::new(inputs.len())).bench(|| {
@@ -90,7 +93,7 @@ fn rank_queries(bencher: Bencher) {
 
 /// Reports borrow from their checker, which lives as long as the benchmarks.
 fn reports() -> Vec<Report<'static>> {
-    let checker: &'static Checker = Box::leak(Box::new(Checker::embedded()));
+    let checker: &'static Checker = Box::leak(Box::new(knowledge::embedded_checker()));
     queries().iter().map(|q| checker.check(q, 5)).collect()
 }
 
@@ -110,45 +113,18 @@ fn render_json_pretty(bencher: Bencher) {
     let reports = reports();
     bencher.counter(ItemsCount::new(reports.len())).bench(|| {
         for r in &reports {
-            black_box(serde_json::to_string_pretty(r).unwrap());
+            let mut out = Vec::new();
+            json::write_report(&mut out, r).unwrap();
+            black_box(out);
         }
     });
-}
-
-/// The one-line JSON of `batch`.
-#[divan::bench]
-fn render_json_line(bencher: Bencher) {
-    let reports = reports();
-    bencher.counter(ItemsCount::new(reports.len())).bench(|| {
-        for r in &reports {
-            black_box(serde_json::to_string(r).unwrap());
-        }
-    });
-}
-
-/// What `batch` does per line once the KB is loaded: check and write one JSON line.
-#[divan::bench]
-fn check_and_json_line(bencher: Bencher) {
-    let checker = Checker::embedded();
-    let queries = queries();
-    let mut out = Vec::new();
-    bencher
-        .counter(ItemsCount::new(queries.len()))
-        .bench_local(|| {
-            out.clear();
-            for q in &queries {
-                serde_json::to_writer(&mut out, &checker.check(q, 5)).unwrap();
-                out.push(b'\n');
-            }
-            black_box(&out);
-        });
 }
 
 /// Issue 5's bound: a 1 MiB query (dev-style sentences, one after another)
 /// answers in under a second.
 #[divan::bench(sample_count = 10)]
 fn check_1mib_query(bencher: Bencher) {
-    let checker = Checker::embedded();
+    let checker = knowledge::embedded_checker();
     let mut query = String::new();
     for q in queries().iter().cycle() {
         if query.len() >= 1 << 20 {
@@ -168,7 +144,7 @@ fn check_1mib_query(bencher: Bencher) {
 /// words of typo length that each need a correction search.
 #[divan::bench(args = ["one word", "unknown words"], sample_count = 10)]
 fn check_1mib_adversarial(bencher: Bencher, shape: &str) {
-    let checker = Checker::embedded();
+    let checker = knowledge::embedded_checker();
     let query = match shape {
         "one word" => "a".repeat(1 << 20),
         _ => {

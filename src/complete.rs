@@ -16,7 +16,7 @@ use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::{CompleteEnv, Shells};
 
 use crate::cli::{Cli, CompletionShell};
-use crate::kb::KnowledgeBase;
+use engine::kb::KnowledgeBase;
 
 /// The environment variable that turns a run into a completion request. Namespaced,
 /// unlike clap's default `COMPLETE`, so an unrelated `COMPLETE` in someone's
@@ -98,10 +98,10 @@ fn kb() -> Option<&'static KnowledgeBase> {
         let words = WORDS.get().map_or(&[][..], Vec::as_slice);
         match kb_path(words) {
             Some(path) => {
-                let source = crate::kb::load_file(&path).ok()?;
-                crate::kb::load_text(&source.text).ok()
+                let source = engine::kb::load_file(&path).ok()?;
+                engine::kb::load_text(&source.text).ok()
             }
-            None => KnowledgeBase::embedded().ok(),
+            None => Some(crate::knowledge::embedded()),
         }
     })
     .as_ref()

@@ -12,8 +12,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use twitchcheck::kb::{load_text, KnowledgeBase, EMBEDDED};
-use twitchcheck::normalize::{stem, tokenize};
+use engine::kb::{load_text, KnowledgeBase, EMBEDDED};
+use engine::understand::tokens::{stem, tokenize};
 
 /// Deterministic pseudo-random numbers (xorshift64*), so every run writes the same file.
 struct Rng(u64);

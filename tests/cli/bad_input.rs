@@ -8,7 +8,6 @@ use std::os::unix::ffi::OsStrExt as _;
 use std::os::unix::fs::PermissionsExt as _;
 
 use serde_json::Value;
-use twitchcheck::kb::KnowledgeBase;
 
 use crate::{batch_lines, fixture, stderr_of_failure, twitchcheck};
 
@@ -119,7 +118,7 @@ fn a_kb_file_of_the_wrong_shape() {
 
 #[test]
 fn batch_skips_a_line_over_the_limit_and_goes_on() {
-    let limit = twitchcheck::commands::MAX_QUERY_BYTES;
+    let limit = twitchcheck::cmd::MAX_QUERY_BYTES;
     let mut input = b"calf cramps\n".to_vec();
     input.extend(std::iter::repeat_n(b'a', limit + 1));
     input.extend_from_slice(b"\neyelid twitching\n");
@@ -154,7 +153,7 @@ fn every_error_exits_two_and_leaves_stdout_clean() {
     )
     .unwrap();
     let broken = format!("{d}/broken.toml");
-    let big = vec![b'a'; twitchcheck::commands::MAX_QUERY_BYTES + 1];
+    let big = vec![b'a'; twitchcheck::cmd::MAX_QUERY_BYTES + 1];
     // (arguments, stdin, the exact message: what, where, what to do)
     let cases: Vec<(Vec<&str>, Vec<u8>, String)> = vec![
         (
@@ -226,7 +225,7 @@ fn every_error_exits_two_and_leaves_stdout_clean() {
 
 #[test]
 fn the_shipped_kb_validates_and_every_cause_cites_https() {
-    let kb = KnowledgeBase::embedded()
+    let kb = engine::kb::load_text(engine::kb::EMBEDDED)
         .unwrap_or_else(|problems| panic!("data/knowledge.toml has problems: {problems:?}"));
     for cause in &kb.causes {
         assert!(!cause.sources.is_empty(), "{} cites nothing", cause.id);

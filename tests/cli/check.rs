@@ -166,6 +166,20 @@ fn red_flags_escalate_and_negation_holds_them_back() {
     assert_eq!(v["urgency"], "urgent");
 }
 
+/// A negated list's filler words are understood, not unrecognized (issue 16).
+#[test]
+fn a_negated_lists_filler_words_are_not_unrecognized() {
+    let (_, v) = json(&["calf cramps, no sign of weakness"]);
+    assert_eq!(v["unrecognized"], serde_json::json!([]));
+    let weakness = v["recognized"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "weakness")
+        .unwrap();
+    assert_eq!(weakness["negated"], true);
+}
+
 #[test]
 fn typos_are_reported_as_corrected() {
     let (code, v) = json(&["eylid twiching"]);

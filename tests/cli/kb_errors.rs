@@ -318,7 +318,7 @@ fn over_the_size_limit() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.toml");
     let file = fs::File::create(&path).unwrap();
-    file.set_len(twitchcheck::kb::MAX_KB_BYTES + 1).unwrap();
+    file.set_len(engine::kb::MAX_KB_BYTES + 1).unwrap();
     let err = stderr_of_failure(twitchcheck().arg("validate").arg(&path));
     assert_eq!(
         err,

@@ -36,6 +36,28 @@ fn golden_list() {
     assert_golden("list-red-flags.txt", &mini(&["list", "red-flags"]));
 }
 
+/// `list --json` and `show --json` give each entry its schema version, and never
+/// the knowledge base's internal form.
+#[test]
+fn list_and_show_json_carry_a_schema_version() {
+    for args in [
+        &["list", "causes", "--json"][..],
+        &["list", "findings", "--json"],
+        &["list", "red-flags", "--json"],
+        &["show", "magnesium", "--json"],
+        &["show", "numbness", "--json"],
+    ] {
+        let out = twitchcheck().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let entries = v.as_array().unwrap();
+        assert!(!entries.is_empty(), "{args:?}");
+        for e in entries {
+            assert_eq!(e["schema_version"], 2, "{args:?}");
+        }
+    }
+}
+
 #[test]
 fn golden_show() {
     assert_golden("show-magnesium.txt", &mini(&["show", "magnesium"]));

@@ -10,13 +10,14 @@ use std::io::Write as _;
 use std::sync::OnceLock;
 use std::time::Duration;
 
+use engine::kb::{self, Urgency};
+use engine::understand::lexicon::is_common_word;
+use engine::understand::tokens::tokenize;
+use engine::understand::typos::typo_limit;
+use engine::Checker;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRng, TestRunner};
-use twitchcheck::kb::{self, KnowledgeBase, Urgency};
-use twitchcheck::matcher::{is_common_word, typo_limit};
-use twitchcheck::normalize::tokenize;
-use twitchcheck::render::{self, Style};
-use twitchcheck::Checker;
+use twitchcheck::output::{text as render, Style};
 
 use crate::check::assert_schema;
 use crate::{fixture, twitchcheck};
@@ -40,7 +41,7 @@ fn runner(cases: u32) -> TestRunner {
 /// The shipped knowledge base's checker, built once for all properties.
 fn checker() -> &'static Checker {
     static CHECKER: OnceLock<Checker> = OnceLock::new();
-    CHECKER.get_or_init(|| Checker::new(KnowledgeBase::embedded().unwrap()))
+    CHECKER.get_or_init(|| Checker::new(twitchcheck::knowledge::embedded()))
 }
 
 /// Every phrase of the shipped KB: findings' and red flags'.

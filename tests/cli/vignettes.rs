@@ -3,9 +3,9 @@
 //! floors as the dev scorer: top-1 at least 90 %, and top-3, red-flag escalation,
 //! no false alarms and exit statuses all 100 %.
 
+use engine::kb::Urgency;
+use engine::Checker;
 use serde::Deserialize;
-use twitchcheck::kb::{KnowledgeBase, Urgency};
-use twitchcheck::Checker;
 
 #[derive(Deserialize)]
 struct Cases {
@@ -27,7 +27,7 @@ fn own_vignettes_meet_the_floors() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vignettes.toml"))
             .unwrap();
     let cases: Cases = toml::from_str(&text).unwrap();
-    let checker = Checker::new(KnowledgeBase::embedded().unwrap());
+    let checker = Checker::new(twitchcheck::knowledge::embedded());
     let (mut top1, mut top1_n, mut failures) = (0, 0, Vec::new());
     for case in &cases.case {
         let report = checker.check(&case.query, 5);

@@ -15,7 +15,7 @@ use super::{
     did_you_mean, Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag,
     Urgency,
 };
-use crate::normalize::phrase_key;
+use crate::understand::tokens::phrase_key;
 
 /// Larger files are refused: a KB 100 times today's is still far below this.
 pub const MAX_KB_BYTES: u64 = 32 * 1024 * 1024;

@@ -1,121 +1,31 @@
-//! A compact binary form of a validated knowledge base and its matcher.
+//! A compact binary form of a validated knowledge base and its compiled understanding tables ([`crate::understand::Understander`]).
 //!
 //! `build.rs` parses and validates `data/knowledge.toml` with the same code as
-//! `--kb FILE`, builds the matcher (tokenizing every phrase and numbering its
+//! `--kb FILE`, compiles the phrases (tokenizing every phrase and numbering its
 //! stems), and writes both with [`encode`]; the binary embeds the bytes and
 //! [`decode`]s them on first use. Reading this form costs a few hundred thousand
 //! instructions, against tens of millions for parsing the TOML and stemming every
-//! phrase, which was most of a `check`'s run time. The matcher's tables are stored
+//! phrase, which was most of a `check`'s run time. The compiled tables are stored
 //! ready to use (stems numbered, phrases as stem ids, typo forms sorted), so
 //! reading them tokenizes and hashes no phrase word.
 //!
 //! The format is private to one build: numbers are little-endian u32, strings a
 //! length then UTF-8 bytes, enums their index in the vocabulary's `ALL`.
 
-use super::{Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency};
-use crate::matcher::Matcher;
-
-pub struct Writer(Vec<u8>);
-
-impl Writer {
-    pub fn num(&mut self, n: usize) {
-        let n = u32::try_from(n).expect("knowledge base fits u32 counts");
-        self.0.extend_from_slice(&n.to_le_bytes());
-    }
-
-    /// None as 0, Some(i) as i + 1.
-    pub fn opt(&mut self, n: Option<usize>) {
-        self.num(n.map_or(0, |i| i + 1));
-    }
-
-    pub fn str(&mut self, s: &str) {
-        self.num(s.len());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-
-    pub fn strs(&mut self, items: &[String]) {
-        self.num(items.len());
-        for s in items {
-            self.str(s);
-        }
-    }
-
-    fn sets(&mut self, sets: &[Vec<String>]) {
-        self.num(sets.len());
-        for set in sets {
-            self.strs(set);
-        }
-    }
-
-    /// A list of numbers (stem ids, offsets).
-    pub fn ids(&mut self, ids: &[u32]) {
-        self.num(ids.len());
-        for &id in ids {
-            self.num(id as usize);
-        }
-    }
-
-    pub fn bytes(&mut self, bytes: &[u8]) {
-        self.num(bytes.len());
-        self.0.extend_from_slice(bytes);
-    }
-}
-
-pub struct Reader<'a>(&'a [u8]);
-
-impl Reader<'_> {
-    pub fn num(&mut self) -> usize {
-        let (head, rest) = self.0.split_at(4);
-        self.0 = rest;
-        u32::from_le_bytes(head.try_into().expect("4 bytes")) as usize
-    }
-
-    pub fn opt(&mut self) -> Option<usize> {
-        self.num().checked_sub(1)
-    }
-
-    pub fn str(&mut self) -> String {
-        let len = self.num();
-        let (head, rest) = self.0.split_at(len);
-        self.0 = rest;
-        std::str::from_utf8(head)
-            .expect("build.rs wrote UTF-8")
-            .to_string()
-    }
-
-    pub fn strs(&mut self) -> Vec<String> {
-        (0..self.num()).map(|_| self.str()).collect()
-    }
-
-    pub fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
-        (0..self.num()).map(|_| item(self)).collect()
-    }
-
-    pub fn ids(&mut self) -> Vec<u32> {
-        let len = self.num() * 4;
-        let (head, rest) = self.0.split_at(len);
-        self.0 = rest;
-        head.chunks_exact(4)
-            .map(|n| u32::from_le_bytes(n.try_into().expect("4 bytes")))
-            .collect()
-    }
-
-    pub fn bytes(&mut self) -> Vec<u8> {
-        let len = self.num();
-        let (head, rest) = self.0.split_at(len);
-        self.0 = rest;
-        head.to_vec()
-    }
-}
+use crate::codec::{Reader, Writer};
+use crate::kb::{
+    Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency,
+};
+use crate::understand::Understander;
 
 /// Index of `value` in a vocabulary's `ALL`.
 fn index_of<T: PartialEq>(all: &[T], value: &T) -> usize {
     all.iter().position(|v| v == value).expect("in ALL")
 }
 
-/// Writes a validated KB and its matcher.
-pub fn encode(kb: &KnowledgeBase, matcher: &Matcher) -> Vec<u8> {
-    let mut w = Writer(Vec::new());
+/// Writes a validated KB and its compiled understanding tables.
+pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
+    let mut w = Writer::new();
     w.num(kb.causes.len());
     for c in &kb.causes {
         w.str(&c.id);
@@ -158,14 +68,14 @@ pub fn encode(kb: &KnowledgeBase, matcher: &Matcher) -> Vec<u8> {
             w.num(index_of(Bin::ALL, &bin));
         }
     }
-    matcher.write(&mut w);
-    w.0
+    understander.write(&mut w);
+    w.finish()
 }
 
 /// Reads what [`encode`] wrote. Panics on malformed input: the bytes come from
 /// this build's own build.rs, never from a user.
-pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Matcher) {
-    let mut r = Reader(bytes);
+pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
+    let mut r = Reader::new(bytes);
     let causes = r.list(|r| Cause {
         id: r.str(),
         name: r.str(),
@@ -200,9 +110,9 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Matcher) {
         together: r.list(Reader::strs),
         links: r.list(|r| (r.num(), Bin::ALL[r.num()])),
     });
-    let matcher = Matcher::read(&mut r);
+    let understander = Understander::read(&mut r);
     assert!(
-        r.0.is_empty(),
+        r.is_done(),
         "trailing bytes in the pre-built knowledge base"
     );
     let kb = KnowledgeBase {
@@ -210,5 +120,5 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Matcher) {
         causes,
         red_flags,
     };
-    (kb, matcher)
+    (kb, understander)
 }

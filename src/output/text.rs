@@ -1,4 +1,4 @@
-//! Text output for people: the check's table and advice, lists, and single entries.
+//! Text rendering for people: the check's table and advice, lists, and single entries.
 //!
 //! Everything shown here may come from a query or a user's KB file, so every string
 //! passes through [`clean`] first: control characters and escape sequences never
@@ -6,37 +6,15 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
+use engine::kb::{EntryKind, KnowledgeBase, Urgency};
+use engine::sanitize::clean;
+use engine::Report;
 
-use crate::kb::{EntryKind, KnowledgeBase, Urgency};
-use crate::report::Report;
-
-/// How text output should look.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    pub color: bool,
-    /// Table width in columns.
-    pub width: u16,
-}
-
-pub use crate::sanitize::clean;
-
-fn paint(text: &str, code: &str, style: Style) -> String {
-    if style.color {
-        format!("\x1b[{code}m{text}\x1b[0m")
-    } else {
-        text.to_string()
-    }
-}
-
-fn urgency_color(u: Urgency) -> &'static str {
-    match u {
-        Urgency::Routine => "32",
-        Urgency::Soon => "33",
-        Urgency::Urgent => "1;31",
-        Urgency::Emergency => "1;97;41",
-    }
-}
+use super::colour::{self, cell, paint, BOLD};
+use super::terminal::Style;
+use super::wrap::{wrap, wrap_hanging};
+use crate::cli::ListKind;
 
 /// The banner's headline for an urgency.
 fn headline(u: Urgency) -> &'static str {
@@ -63,14 +41,7 @@ fn new_table(style: Style) -> Table {
 }
 
 fn header(table: &mut Table, names: &[&str], style: Style) {
-    table.set_header(names.iter().map(|n| {
-        let cell = Cell::new(n);
-        if style.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    }));
+    table.set_header(names.iter().map(|n| cell(*n, BOLD, style)));
 }
 
 /// How many of the top causes get the detailed "what helps" section.
@@ -84,13 +55,13 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
         let _ = writeln!(
             out,
             "{}",
-            paint(&line, urgency_color(report.urgency), style)
+            paint(&line, colour::urgency(report.urgency), style)
         );
         for flag in &report.red_flags {
             let _ = writeln!(
                 out,
                 "  * {} [{}]: {}",
-                paint(&clean(flag.name), "1", style),
+                paint(&clean(flag.name), BOLD, style),
                 flag.urgency,
                 clean(flag.advice)
             );
@@ -181,7 +152,7 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
         out.push('\n');
         let width = usize::from(style.width);
         for (i, s) in report.suggestions.iter().take(DETAILED).enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, paint(&clean(s.name), "1", style));
+            let _ = writeln!(out, "{}. {}", i + 1, paint(&clean(s.name), BOLD, style));
             out.push_str(&wrap_hanging(&clean(s.summary), "   ", "   ", width));
             let _ = writeln!(out, "   What helps:");
             for h in s.helps {
@@ -209,15 +180,14 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
     let _ = writeln!(
         out,
         "{}",
-        paint(advice.trim_end(), urgency_color(report.urgency), style)
+        paint(advice.trim_end(), colour::urgency(report.urgency), style)
     );
     out.push_str(&wrap_hanging(&clean(report.disclaimer), "", "", width));
     out
 }
 
 /// `list findings|causes|red-flags` as a table.
-pub fn list(kb: &KnowledgeBase, what: crate::cli::ListKind, style: Style) -> String {
-    use crate::cli::ListKind;
+pub fn list(kb: &KnowledgeBase, what: ListKind, style: Style) -> String {
     let mut table = new_table(style);
     match what {
         ListKind::Findings => {
@@ -259,54 +229,13 @@ pub fn list(kb: &KnowledgeBase, what: crate::cli::ListKind, style: Style) -> Str
                 table.add_row(vec![
                     Cell::new(clean(&r.id)),
                     Cell::new(clean(&r.name)),
-                    urgency_cell(r.urgency, style),
+                    cell(r.urgency, colour::urgency(r.urgency), style),
                     Cell::new(clean(&r.phrases.join(", "))),
                 ]);
             }
         }
     }
     format!("{table}\n")
-}
-
-fn urgency_cell(u: Urgency, style: Style) -> Cell {
-    let cell = Cell::new(u);
-    if !style.color {
-        return cell;
-    }
-    match u {
-        Urgency::Emergency | Urgency::Urgent => cell.fg(Color::Red).add_attribute(Attribute::Bold),
-        Urgency::Soon => cell.fg(Color::Yellow),
-        Urgency::Routine => cell.fg(Color::Green),
-    }
-}
-
-/// Wraps a paragraph to `width` columns, indented by two spaces.
-fn wrap(text: &str, width: usize) -> String {
-    wrap_hanging(text, "  ", "  ", width)
-}
-
-/// Wraps a list item: `first` before its first line, `rest` before the others.
-fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    let mut indent = first;
-    for word in text.split_whitespace() {
-        if !line.is_empty()
-            && indent.chars().count() + line.chars().count() + 1 + word.chars().count() > width
-        {
-            let _ = writeln!(out, "{indent}{line}");
-            line.clear();
-            indent = rest;
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        let _ = writeln!(out, "{indent}{line}");
-    }
-    out
 }
 
 /// The "words found together" section of `show`, empty when there are none.
@@ -317,7 +246,7 @@ fn together(sets: &[Vec<String>], width: usize, style: Style) -> String {
     let sets: Vec<String> = sets.iter().map(|set| set.join(" + ")).collect();
     format!(
         "\n{}\n{}",
-        paint("Also when these words appear in one clause", "1", style),
+        paint("Also when these words appear in one clause", BOLD, style),
         wrap(&clean(&sets.join(", ")), width)
     )
 }
@@ -326,7 +255,7 @@ fn together(sets: &[Vec<String>], width: usize, style: Style) -> String {
 pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) -> String {
     let width = usize::from(style.width).clamp(40, 100);
     let mut out = String::new();
-    let bold = |s: &str| paint(&clean(s), "1", style);
+    let bold = |s: &str| paint(&clean(s), BOLD, style);
     for (n, &(kind, i)) in entries.iter().enumerate() {
         if n > 0 {
             out.push('\n');
@@ -370,7 +299,7 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                 for s in &c.sources {
                     let _ = writeln!(out, "  - {}\n    {}", clean(&s.title), clean(&s.url));
                 }
-                let _ = writeln!(out, "\n{}", clean(crate::triage::DISCLAIMER));
+                let _ = writeln!(out, "\n{}", clean(engine::triage::DISCLAIMER));
             }
             EntryKind::Finding => {
                 let f = &kb.findings[i];
@@ -412,7 +341,7 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                     "{} ({}) — red flag, {}",
                     bold(&r.name),
                     clean(&r.id),
-                    paint(r.urgency.as_str(), urgency_color(r.urgency), style)
+                    paint(r.urgency.as_str(), colour::urgency(r.urgency), style)
                 );
                 let _ = writeln!(out, "\n{}", bold("What to do"));
                 out.push_str(&wrap(&clean(&r.advice), width));
@@ -423,7 +352,7 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                     let _ = writeln!(
                         out,
                         "\n{}",
-                        paint("Also fires for a stated duration of", "1", style)
+                        paint("Also fires for a stated duration of", BOLD, style)
                     );
                     let _ = writeln!(out, "  {days} days or more");
                 }

@@ -1,6 +1,6 @@
 //! Terminal safety: text from a query or a user's KB file is shown through
 //! [`clean`], so control characters and escape sequences never reach a terminal raw.
-//! Kept apart from the renderer because the build script's KB checks use it too.
+//! In the engine because the knowledge-base checks use it too.
 
 use std::fmt::Write as _;
 

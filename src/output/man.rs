@@ -182,5 +182,5 @@ fn examples(roff: &mut Roff) {
 
 fn notes(roff: &mut Roff) {
     roff.control("SH", ["NOTES"]);
-    roff.text([roman(crate::triage::DISCLAIMER)]);
+    roff.text([roman(engine::triage::DISCLAIMER)]);
 }

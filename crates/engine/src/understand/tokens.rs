@@ -1,4 +1,5 @@
-//! Text normalization shared by the knowledge base's phrases and a user's query.
+//! Tokens: text normalization shared by the knowledge base's phrases and a user's
+//! query, and the split into clauses.
 //!
 //! Both sides go through the same steps, so a phrase written `calf cramp` in the KB
 //! matches `Calf-cramps`, `calf cramping` or `CALF CRAMPS` in a query.
@@ -7,6 +8,8 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
+
+use super::lexicon::{irregular_base, is, Class};
 
 /// One word of normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,33 +26,6 @@ pub struct Token {
     pub after_comma: bool,
 }
 
-/// Words dropped before matching, on both sides: articles, possessives and forms of
-/// "to be" carry no meaning for a phrase, and dropping them lets `closes eye` match
-/// "closes my eye" and `face drooping` match "my face is drooping".
-const DROPPED: &[&str] = &[
-    "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "its", "is",
-    "are", "am", "was", "were", "be", "been", "being",
-];
-
-/// Words that end a clause (and with it a negation's reach), like punctuation does.
-const CLAUSE_BREAKS: &[&str] = &[
-    "but", "however", "although", "though", "except", "yet", "whereas", "while",
-];
-
-/// Plurals and forms the Snowball stemmer leaves apart from their base word.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("calves", "calf"),
-    ("calfs", "calf"),
-    ("feet", "foot"),
-    ("teeth", "tooth"),
-    ("halves", "half"),
-    ("thighs", "thigh"),
-    ("knives", "knife"),
-    ("lives", "life"),
-    ("women", "woman"),
-    ("men", "man"),
-];
-
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
@@ -57,7 +33,7 @@ fn stemmer() -> &'static Stemmer {
 
 /// The stem of one already lower-cased word.
 pub fn stem(word: &str) -> String {
-    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+    if let Some(base) = irregular_base(word) {
         return stemmer().stem(base).into_owned();
     }
     stemmer().stem(word).into_owned()
@@ -65,12 +41,12 @@ pub fn stem(word: &str) -> String {
 
 /// True for a word dropped before matching (articles and possessives).
 pub fn is_dropped(word: &str) -> bool {
-    DROPPED.contains(&word)
+    is(Class::Dropped, word)
 }
 
 /// True for a word that ends a clause.
 pub fn is_clause_break(word: &str) -> bool {
-    CLAUSE_BREAKS.contains(&word)
+    is(Class::ClauseBreak, word)
 }
 
 /// Maps the typographic variants people paste (curly quotes, dashes) to plain ones.

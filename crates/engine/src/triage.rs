@@ -1,24 +1,47 @@
 //! Red-flag triage: a rule layer apart from the ranking, and always above it.
 //!
-//! A red flag fires when one of its phrases, or a finding tied to it, is recognized
-//! and not negated. The overall urgency is the highest among fired red flags, else
-//! routine. The see-a-doctor advice is always given, in every output mode.
+//! Every red-flag decision is made here. A red flag fires when a mention asserted
+//! present is one of its phrases or word sets, a finding tied to it, or a stated
+//! duration at least as long as its `min_duration_days`. The overall urgency is
+//! the highest among fired red flags, else routine. The see-a-doctor advice is
+//! always given, in every output mode.
 
 use crate::kb::{KnowledgeBase, Urgency};
-use crate::matcher::Hit;
+use crate::understand::{About, Mention};
 
 /// Always shown, in every mode.
 pub const DISCLAIMER: &str = "twitchcheck is educational only. It does not diagnose \
 and is not a substitute for a doctor, nurse or pharmacist.";
 
-/// The red flags the hits fire, most urgent first, then in knowledge-base order.
-pub fn fired(kb: &KnowledgeBase, hits: &[Hit]) -> Vec<usize> {
-    let mut flags: Vec<usize> = hits
+/// The red flag a stated duration of `days` fires: of the flags it is long
+/// enough for, the one needing the longest duration (the first in KB order on a tie).
+pub fn duration_flag(kb: &KnowledgeBase, days: u32) -> Option<usize> {
+    kb.red_flags
         .iter()
-        .filter(|h| !h.negated)
-        .flat_map(|h| {
-            let via_finding = h.target.finding.and_then(|f| kb.findings[f].red_flag);
-            [h.target.red_flag, via_finding]
+        .enumerate()
+        .filter_map(|(i, r)| r.min_duration_days.map(|min| (i, min)))
+        .filter(|&(_, min)| days >= min)
+        .min_by_key(|&(i, min)| (std::cmp::Reverse(min), i))
+        .map(|(i, _)| i)
+}
+
+/// The red flag a mention is about directly (its phrase or word set, or its
+/// duration), whatever its assertion.
+pub fn mentioned_flag(kb: &KnowledgeBase, mention: &Mention) -> Option<usize> {
+    match mention.about {
+        About::Entry(target) => target.red_flag,
+        About::Duration(days) => duration_flag(kb, days),
+    }
+}
+
+/// The red flags the mentions fire, most urgent first, then in knowledge-base order.
+pub fn fired(kb: &KnowledgeBase, mentions: &[Mention]) -> Vec<usize> {
+    let mut flags: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.assertion.is_present())
+        .flat_map(|m| {
+            let via_finding = m.finding().and_then(|f| kb.findings[f].red_flag);
+            [mentioned_flag(kb, m), via_finding]
         })
         .flatten()
         .collect();
@@ -35,7 +58,6 @@ pub fn urgency(kb: &KnowledgeBase, flags: &[usize]) -> Urgency {
         .max()
         .unwrap_or(Urgency::Routine)
 }
-
 /// What to do, for the overall urgency.
 pub fn advice(urgency: Urgency) -> &'static str {
     match urgency {

@@ -5,19 +5,18 @@
 //! The file format is documented in `data/README.md`.
 
 mod load;
-pub mod prebuilt;
 
 pub use load::{load_file, load_text, Problem, Source, MAX_KB_BYTES};
 
 use serde::Serialize;
 
-use crate::normalize::{tokenize, Token};
-
-/// The shipped knowledge base's text. The binary embeds it pre-built by build.rs
-/// (see [`prebuilt`] and `KnowledgeBase::embedded` in `src/embedded.rs`); the text
-/// itself is for tests and tools.
-pub const EMBEDDED: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/knowledge.toml"));
+/// The shipped knowledge base's text. The app embeds it pre-built by its build.rs
+/// (see `crate::prebuilt` and the app's `src/knowledge.rs`); the text itself is
+/// for tests and tools.
+pub const EMBEDDED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/knowledge.toml"
+));
 
 /// The name error messages give the embedded knowledge base.
 pub const EMBEDDED_NAME: &str = "data/knowledge.toml";
@@ -49,7 +48,7 @@ pub struct Finding {
 }
 
 /// A nutrient, lifestyle or medical cause.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cause {
     pub id: String,
     pub name: String,
@@ -164,37 +163,6 @@ impl Prior {
             Prior::Occasional => 0.4,
             Prior::Rare => 0.1,
         }
-    }
-}
-
-/// The KB's phrases and `together` words, tokenized for the matcher. Tokenizing
-/// stems every word, which is most of what building a matcher costs, so build.rs
-/// builds the embedded KB's matcher once and stores it (see [`prebuilt`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tokenized {
-    /// Each phrase's tokens: findings' phrases first, then red flags', in file order.
-    pub phrases: Vec<Vec<Token>>,
-    /// Each `together` set's tokens: findings' sets first, then red flags'.
-    pub together: Vec<Vec<Token>>,
-}
-
-impl Tokenized {
-    pub fn of(kb: &KnowledgeBase) -> Self {
-        let phrases = kb
-            .findings
-            .iter()
-            .flat_map(|f| &f.phrases)
-            .chain(kb.red_flags.iter().flat_map(|r| &r.phrases))
-            .map(|p| tokenize(p))
-            .collect();
-        let together = kb
-            .findings
-            .iter()
-            .flat_map(|f| &f.together)
-            .chain(kb.red_flags.iter().flat_map(|r| &r.together))
-            .map(|set| set.iter().flat_map(|w| tokenize(w)).collect())
-            .collect();
-        Tokenized { phrases, together }
     }
 }
 

@@ -43,7 +43,7 @@ pub struct Evidence {
 
 /// One ranked cause.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Suggestion {
+pub struct Ranked {
     pub cause: usize,
     /// Relative match in (0, 1]: 1 for the best cause.
     pub score: f64,
@@ -171,12 +171,7 @@ impl Ranker {
     ///
     /// Order: higher score first; ties go to the higher prior, then to the cause
     /// listed first in the knowledge base.
-    pub fn rank(
-        &self,
-        kb: &KnowledgeBase,
-        present: &[usize],
-        negated: &[usize],
-    ) -> Vec<Suggestion> {
+    pub fn rank(&self, kb: &KnowledgeBase, present: &[usize], negated: &[usize]) -> Vec<Ranked> {
         let present: BTreeSet<usize> = present.iter().copied().collect();
         let implied: BTreeSet<usize> = present
             .iter()
@@ -202,7 +197,7 @@ impl Ranker {
             .filter(|&&(_, negated)| !negated)
             .map(|&(f, _)| f)
             .collect();
-        let mut ranked: Vec<Suggestion> = self
+        let mut ranked: Vec<Ranked> = self
             .candidates(&reported)
             .into_iter()
             .map(|c| {
@@ -220,7 +215,7 @@ impl Ranker {
                         .then(a.finding.cmp(&b.finding))
                 });
                 let log_score = self.log_prior[c] + evidence.iter().map(|e| e.effect).sum::<f64>();
-                Suggestion {
+                Ranked {
                     cause: c,
                     score: 0.0,
                     log_score,
@@ -259,14 +254,14 @@ mod tests {
     use super::*;
 
     fn kb() -> KnowledgeBase {
-        crate::kb::load_text(include_str!("../tests/fixtures/mini.toml")).unwrap()
+        crate::kb::load_text(include_str!("../../../tests/fixtures/mini.toml")).unwrap()
     }
 
     fn f(kb: &KnowledgeBase, id: &str) -> usize {
         kb.finding(id).unwrap()
     }
 
-    fn ids(kb: &KnowledgeBase, ranked: &[Suggestion]) -> Vec<String> {
+    fn ids(kb: &KnowledgeBase, ranked: &[Ranked]) -> Vec<String> {
         ranked
             .iter()
             .map(|s| kb.causes[s.cause].id.clone())

@@ -1,0 +1,82 @@
+//! The result of a check: plain data in the shape of `check --json`.
+//!
+//! A [`Report`] is what the app prints as a table or serializes as the documented
+//! JSON, without looking anything up again. It borrows its names and texts from
+//! the checker's knowledge base rather than copying them, which is much of what a
+//! `batch` line would otherwise cost.
+
+use serde::Serialize;
+
+use crate::kb::{Citation, Kind, Urgency};
+
+/// The version of the check report's JSON; bumped whenever it changes in a way a
+/// script could notice.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything a check found, in the shape of `check --json`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Report<'a> {
+    pub schema_version: u32,
+    pub query: String,
+    pub recognized: Vec<Recognized<'a>>,
+    pub unrecognized: Vec<String>,
+    pub suggestions: Vec<Suggestion<'a>>,
+    pub red_flags: Vec<FiredFlag<'a>>,
+    pub urgency: Urgency,
+    pub advice: &'static str,
+    pub disclaimer: &'static str,
+}
+
+/// A recognized phrase: a finding, or a red-flag phrase that is not a finding.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Recognized<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// `finding` or `red-flag`.
+    #[serde(rename = "type")]
+    pub entry: &'static str,
+    /// The query's words that matched, normalized.
+    pub text: String,
+    pub negated: bool,
+    /// A typo was corrected to match.
+    pub corrected: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Suggestion<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: Kind,
+    /// Relative match: 1 for the best cause, less for the others. Not a probability.
+    pub score: f64,
+    pub summary: &'a str,
+    pub evidence: Vec<EvidenceItem<'a>>,
+    pub helps: &'a [String],
+    pub tests: &'a [String],
+    pub sources: &'a [Citation],
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EvidenceItem<'a> {
+    /// Finding id.
+    pub finding: &'a str,
+    pub name: &'a str,
+    pub negated: bool,
+    /// Natural log of the likelihood ratio: above 0 raised the cause, below lowered it.
+    pub effect: f64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FiredFlag<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub urgency: Urgency,
+    pub advice: &'a str,
+}
+
+impl Report<'_> {
+    /// True when at least one finding or red-flag phrase was recognized (exit 0).
+    pub fn recognized_anything(&self) -> bool {
+        !self.recognized.is_empty()
+    }
+}

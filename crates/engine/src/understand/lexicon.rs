@@ -1,0 +1,218 @@
+//! Every closed word list the understanding stages use, behind one lookup.
+//!
+//! A stage asks [`is`] whether a word belongs to a [`Class`], or asks for a
+//! word's value ([`number`], [`time_unit_days`], [`irregular_base`]). Adding a
+//! class (a ConText trigger list, a concept's word list) means adding a variant
+//! and its list here; no stage keeps a word list of its own.
+//!
+//! The lists hold words as the tokenizer leaves them (lower-cased, apostrophes
+//! dropped). A word of [`Class::Dropped`] never reaches a later stage, so no other
+//! list repeats one (a test checks this).
+
+use std::sync::OnceLock;
+
+/// A closed class of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Dropped before matching, on both sides: articles, possessives and forms of
+    /// "to be" carry no meaning for a phrase, and dropping them lets `closes eye`
+    /// match "closes my eye" and `face drooping` match "my face is drooping".
+    Dropped,
+    /// End a clause (and with it a negation's reach), like punctuation does.
+    ClauseBreak,
+    /// Function words: never reported as unrecognized, never typo-corrected.
+    Stopword,
+    /// Negate the mentions right after them.
+    Negation,
+    /// Words a negation reaches across to the next mention: "no sign of weakness",
+    /// "haven't had any numbness or tingling", "not really weak". Any other word ends it.
+    NegationBridge,
+    /// Before a bare unit of time, mean "one of it" ("for a month": articles are
+    /// dropped, so the text is "for month").
+    OneUnitLead,
+    /// May stand between a number and its unit of time ("couple of weeks").
+    DurationFiller,
+}
+
+#[rustfmt::skip]
+const DROPPED: &[&str] = &[
+    "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "its", "is",
+    "are", "am", "was", "were", "be", "been", "being",
+];
+
+const CLAUSE_BREAKS: &[&str] = &[
+    "but", "however", "although", "though", "except", "yet", "whereas", "while",
+];
+
+#[rustfmt::skip]
+const NEGATIONS: &[&str] = &[
+    "no", "not", "without", "never", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt",
+    "isnt", "arent", "wasnt", "werent", "nor", "neither", "none", "deny", "denies", "free",
+    "lack", "lacking", "absent", "nothing", "wont", "cannot",
+];
+
+#[rustfmt::skip]
+const NEGATION_BRIDGES: &[&str] = &[
+    "other", "real", "really", "sign", "signs", "of", "or", "nor", "and", "in", "on",
+    "at", "feel", "feels", "feeling", "felt", "have", "has", "had", "having", "get",
+    "gets", "getting", "got", "experience", "experienced", "experiencing", "much", "obvious",
+    "noticeable", "history", "symptom", "symptoms", "issue", "issues", "problem", "problems",
+    "with", "to", "do", "does", "did", "very", "too", "also", "either", "all", "like", "kind",
+    "type", "noticed", "notice", "apparent", "true", "actual", "both", "whatsoever", "that",
+    "significant", "major", "new", "drink", "drinks", "drank", "eat", "eats", "ate", "take",
+    "takes", "took", "use", "uses", "used", "consume", "consumes", "longer",
+];
+
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "i", "im", "ive", "id", "ill", "me", "myself", "you", "he", "she", "it", "we",
+    "they", "them", "this", "that", "these", "those", "there", "here", "and", "or", "but", "so",
+    "if", "then", "than", "with", "after", "before", "since", "during", "from", "of", "in",
+    "on", "at", "to", "for", "by", "about", "into", "over", "under", "up", "down", "out", "off",
+    "have", "has", "had", "having",
+    "do", "does", "did", "doing", "get", "gets", "got", "getting", "keep", "keeps", "kept",
+    "very", "really", "quite", "too", "also", "just", "still", "again", "when", "what",
+    "which", "who", "how", "why", "where", "all", "lot", "lots", "much", "many", "more", "most",
+    "can", "could", "would", "should", "will", "may", "might", "must", "feel", "feels",
+    "feeling", "felt", "like", "seem", "seems", "sometimes", "often", "always", "now", "lately",
+    "recently", "today", "yesterday", "day", "days", "week", "weeks", "month", "months", "year",
+    "years", "time", "times", "bit", "little", "kind", "sort", "thing", "things", "other",
+    "another", "every", "each", "both", "either", "own", "same", "such", "only", "even",
+    "while", "because", "as", "until", "one", "two", "three", "muscle",
+    "muscles", "left", "right", "side", "sides", "area", "help", "please", "hi",
+    "hello", "thanks", "ok", "okay", "symptom", "symptoms", "wondering",
+];
+
+const ONE_UNIT_LEADS: &[&str] = &[
+    "for", "over", "past", "last", "than", "about", "almost", "nearly", "around", "whole", "entire",
+];
+
+const DURATION_FILLERS: &[&str] = &["of", "more", "whole", "full"];
+
+/// The words of a class.
+pub fn words(class: Class) -> &'static [&'static str] {
+    match class {
+        Class::Dropped => DROPPED,
+        Class::ClauseBreak => CLAUSE_BREAKS,
+        Class::Stopword => STOPWORDS,
+        Class::Negation => NEGATIONS,
+        Class::NegationBridge => NEGATION_BRIDGES,
+        Class::OneUnitLead => ONE_UNIT_LEADS,
+        Class::DurationFiller => DURATION_FILLERS,
+    }
+}
+
+/// True when `word` belongs to `class`.
+pub fn is(class: Class, word: &str) -> bool {
+    words(class).contains(&word)
+}
+
+/// Number words people use for durations ("a couple of weeks", "few months").
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("couple", 2),
+    ("few", 3),
+    ("several", 3),
+    ("many", 4),
+];
+
+/// Days in each unit of time, by stem.
+const TIME_UNITS: &[(&str, u32)] = &[
+    ("day", 1),
+    ("week", 7),
+    ("fortnight", 14),
+    ("month", 30),
+    ("year", 365),
+];
+
+/// Plurals and forms the Snowball stemmer leaves apart from their base word.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("calves", "calf"),
+    ("calfs", "calf"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("halves", "half"),
+    ("thighs", "thigh"),
+    ("knives", "knife"),
+    ("lives", "life"),
+    ("women", "woman"),
+    ("men", "man"),
+];
+
+fn value<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
+/// The value of a number word ("couple" is 2).
+pub fn number(word: &str) -> Option<u32> {
+    value(NUMBER_WORDS, word)
+}
+
+/// Days in a unit of time, by its stem ("week" is 7).
+pub fn time_unit_days(stem: &str) -> Option<u32> {
+    value(TIME_UNITS, stem)
+}
+
+/// The base word of an irregular plural ("calves" is "calf").
+pub fn irregular_base(word: &str) -> Option<&'static str> {
+    value(IRREGULAR, word)
+}
+
+/// Common English words of five or more letters (from the wordfreq project's list):
+/// a word here is a real word, so it is never "corrected" into a KB word
+/// ("right" must not become "night", nor "stolen" "swollen").
+const COMMON_WORDS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/common-words.txt"
+));
+
+/// True for a common English word. The list is sorted, so a binary search over its
+/// lines (split once, on first use) needs no hashing of 30 000 words at start-up.
+pub fn is_common_word(word: &str) -> bool {
+    static LINES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LINES
+        .get_or_init(|| COMMON_WORDS.lines().collect())
+        .binary_search(&word)
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: &[Class] = &[
+        Class::Dropped,
+        Class::ClauseBreak,
+        Class::Stopword,
+        Class::Negation,
+        Class::NegationBridge,
+        Class::OneUnitLead,
+        Class::DurationFiller,
+    ];
+
+    /// No list repeats a word, and none holds a word the tokenizer drops (it could
+    /// never match).
+    #[test]
+    fn lists_have_no_repeats_and_no_dropped_words() {
+        for &class in ALL {
+            let list = words(class);
+            for (i, w) in list.iter().enumerate() {
+                assert!(!list[..i].contains(w), "{class:?} repeats {w:?}");
+                if class != Class::Dropped {
+                    assert!(!is(Class::Dropped, w), "{class:?} holds dropped {w:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! Understanding: free text in, mentions (each with one assertion) out.
+//!
+//! The stages, each in its own file, run in this order:
+//! [`tokens`] (normalize, split into clauses) → [`typos`] (correct words not in
+//! the vocabulary) → [`patterns`] (phrases, longest first) → [`duration`] (stated
+//! durations) → [`context`] (one [`Assertion`] per mention) → [`patterns`] (word
+//! sets in one clause). Every closed word list they use is in [`lexicon`].
+
+pub mod context;
+pub mod duration;
+pub mod lexicon;
+mod mention;
+pub mod patterns;
+mod sorted_runs;
+pub mod tokens;
+pub mod typos;
+
+use std::collections::HashMap;
+
+pub use context::Assertion;
+pub use mention::{About, Mention, Understanding};
+pub use patterns::{Target, Tokenized};
+
+use crate::codec::{Reader, Writer};
+use crate::kb::KnowledgeBase;
+use lexicon::{is, Class};
+use patterns::{Patterns, Query};
+use tokens::{tokenize, Token};
+use typos::Typos;
+
+/// What understanding needs of a knowledge base, compiled once.
+#[derive(Debug, Clone)]
+pub struct Understander {
+    patterns: Patterns,
+    typos: Typos,
+    /// The shortest duration some red flag fires on; shorter ones are not mentions.
+    shortest_duration: Option<u32>,
+}
+
+impl Understander {
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        Self::from_tokens(kb, &Tokenized::of(kb))
+    }
+
+    /// Compiles the KB's phrases and word sets already tokenized. The embedded
+    /// KB's is compiled so by build.rs and stored ready to use
+    /// ([`Understander::write`], [`Understander::read`]), so starting up stems nothing.
+    pub fn from_tokens(kb: &KnowledgeBase, tokenized: &Tokenized) -> Self {
+        let (patterns, typos) = Patterns::compile(kb, tokenized);
+        let shortest_duration = kb
+            .red_flags
+            .iter()
+            .filter_map(|r| r.min_duration_days)
+            .min();
+        Understander {
+            patterns,
+            typos,
+            shortest_duration,
+        }
+    }
+
+    /// Writes the compiled tables for the pre-built KB (see `crate::prebuilt`).
+    pub fn write(&self, w: &mut Writer) {
+        self.patterns.write(w);
+        self.typos.write(w);
+        w.opt(self.shortest_duration.map(|d| d as usize));
+    }
+
+    /// Reads what [`Understander::write`] wrote.
+    pub fn read(r: &mut Reader) -> Self {
+        Understander {
+            patterns: Patterns::read(r),
+            typos: Typos::read(r),
+            shortest_duration: r.opt().map(|d| d as u32),
+        }
+    }
+
+    /// The typo correction table.
+    pub fn typos(&self) -> &Typos {
+        &self.typos
+    }
+
+    /// The stem id to match a query word as, and whether it was corrected; None
+    /// when the word is not in the vocabulary and has no close enough match.
+    fn resolve(&self, token: &Token) -> Option<(u32, bool)> {
+        if let Some(id) = self.patterns.stem_id(&token.stem) {
+            return Some((id, false));
+        }
+        self.typos.correct(token).map(|id| (id, true))
+    }
+
+    /// Understands a query: its mentions, in query order, and its unrecognized words.
+    pub fn understand(&self, query: &str) -> Understanding {
+        let tokens = tokenize(query);
+        // A long query repeats its words; each distinct word is resolved once.
+        let mut seen: HashMap<&str, Option<(u32, bool)>> = HashMap::new();
+        let resolved: Vec<Option<(u32, bool)>> = tokens
+            .iter()
+            .map(|t| {
+                *seen
+                    .entry(t.surface.as_str())
+                    .or_insert_with(|| self.resolve(t))
+            })
+            .collect();
+        // Unknown words get an id no stem has, so they never complete a phrase.
+        let stems: Vec<u32> = resolved
+            .iter()
+            .map(|r| r.map_or(u32::MAX, |(id, _)| id))
+            .collect();
+        let corrected: Vec<bool> = resolved
+            .iter()
+            .map(|r| matches!(r, Some((_, true))))
+            .collect();
+        let query = Query {
+            tokens: &tokens,
+            stems: &stems,
+            corrected: &corrected,
+        };
+
+        let mut spans: Vec<(usize, usize, About)> = self
+            .patterns
+            .phrases_in(&tokens, &stems)
+            .into_iter()
+            .map(|(start, end, target)| (start, end, About::Entry(target)))
+            .collect();
+        if let Some(min_days) = self.shortest_duration {
+            let taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.0, s.1)).collect();
+            let durations = duration::find(&tokens, &taken, min_days);
+            if !durations.is_empty() {
+                spans.extend(
+                    durations
+                        .iter()
+                        .map(|d| (d.start, d.end, About::Duration(d.days))),
+                );
+                spans.sort_by_key(|s| s.0);
+            }
+        }
+
+        // Words inside a multi-word finding phrase mean what that phrase says
+        // ("dark yellow urine" is concentrated urine, not dark urine), so red flags'
+        // word sets do not reuse them: that would be a false alarm. Findings' sets
+        // may ("protein poor diet" is also low protein), and single-word phrases
+        // (body areas) stay available to all.
+        let mut claimed = vec![false; tokens.len()];
+        for &(start, end, about) in &spans {
+            if let About::Entry(target) = about {
+                if end - start > 1 && target.finding.is_some() && target.red_flag.is_none() {
+                    claimed[start..end].iter_mut().for_each(|c| *c = true);
+                }
+            }
+        }
+        let bounds: Vec<(usize, usize)> = spans.iter().map(|s| (s.0, s.1)).collect();
+        let scopes = context::assert_spans(&tokens, &bounds);
+        let mut covered = vec![false; tokens.len()];
+        let mut mentions: Vec<Mention> = spans
+            .iter()
+            .zip(&scopes.assertions)
+            .map(|(&(start, end, about), &assertion)| {
+                covered[start..end].iter_mut().for_each(|c| *c = true);
+                Mention {
+                    about,
+                    text: tokens[start..end]
+                        .iter()
+                        .map(|t| t.surface.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    assertion,
+                    corrected: corrected[start..end].contains(&true),
+                }
+            })
+            .collect();
+        self.patterns
+            .sets_in(&query, &claimed, &mut mentions, &mut covered);
+        // A negated list's filler words ("sign" in "no sign of weakness") are
+        // understood, not unrecognized.
+        for &k in &scopes.fillers {
+            covered[k] = true;
+        }
+        let unrecognized = tokens
+            .iter()
+            .zip(&covered)
+            .filter(|(t, &c)| {
+                !c && !is(Class::Stopword, &t.surface) && !is(Class::Negation, &t.surface)
+            })
+            .map(|(t, _)| t.surface.clone())
+            .collect();
+        Understanding {
+            mentions,
+            unrecognized,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typos::typo_limit;
+
+    fn understander() -> (KnowledgeBase, Understander) {
+        let kb =
+            crate::kb::load_text(include_str!("../../../../tests/fixtures/mini.toml")).unwrap();
+        let u = Understander::new(&kb);
+        (kb, u)
+    }
+
+    /// (finding or red-flag id, negated, corrected) for each mention; a duration
+    /// is named by the red flag triage gives it.
+    fn hits(query: &str) -> Vec<(String, bool, bool)> {
+        let (kb, u) = understander();
+        u.understand(query)
+            .mentions
+            .into_iter()
+            .map(|h| {
+                let target = match h.about {
+                    About::Entry(t) => t,
+                    About::Duration(days) => Target {
+                        finding: None,
+                        red_flag: crate::triage::duration_flag(&kb, days),
+                    },
+                };
+                let id = match (target.finding, target.red_flag) {
+                    (Some(f), _) => kb.findings[f].id.clone(),
+                    (None, Some(r)) => kb.red_flags[r].id.clone(),
+                    _ => unreachable!(),
+                };
+                (id, h.assertion.is_negated(), h.corrected)
+            })
+            .collect()
+    }
+
+    fn ids(query: &str) -> Vec<String> {
+        hits(query).into_iter().map(|h| h.0).collect()
+    }
+
+    #[test]
+    fn exact_words_and_word_forms() {
+        assert_eq!(ids("Calf twitches"), ["calf", "twitching"]);
+        assert_eq!(ids("twitching calves"), ["twitching", "calf"]);
+        assert_eq!(ids("twitchy"), ["twitching"]);
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        // "drinking lots of water" is one finding, not "water" plus noise.
+        assert_eq!(ids("I keep drinking lots of water"), ["water-intake"]);
+        // "drink" alone is nothing.
+        assert!(ids("I drink").is_empty());
+        assert_eq!(
+            ids("muscle weakness"),
+            ["breathing"; 0]
+                .iter()
+                .map(|s: &&str| s.to_string())
+                .chain(["weakness".to_string()])
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn phrases_do_not_cross_clauses() {
+        assert_eq!(ids("energy, drink"), Vec::<String>::new());
+        assert_eq!(ids("energy drink"), ["coffee"]);
+    }
+
+    #[test]
+    fn typos_are_corrected_by_length() {
+        assert_eq!(hits("twiching"), [("twitching".to_string(), false, true)]);
+        assert_eq!(hits("numbnes"), [("numbness".to_string(), false, true)]);
+        assert_eq!(hits("tingeling"), [("numbness".to_string(), false, true)]);
+        // Short words are never corrected, and real words never are.
+        assert!(ids("cafe").is_empty());
+        assert!(
+            ids("switch").is_empty(),
+            "switch is a real word, not a typo of twitch"
+        );
+        assert_eq!(typo_limit(4), 0);
+        assert_eq!(typo_limit(5), 1);
+        assert_eq!(typo_limit(8), 2);
+    }
+
+    #[test]
+    fn negation_reaches_a_list_but_not_the_next_clause() {
+        assert_eq!(
+            hits("calf cramps but no numbness or weakness"),
+            [
+                ("calf".to_string(), false, false),
+                ("numbness".to_string(), true, false),
+                ("weakness".to_string(), true, false),
+            ]
+        );
+        assert_eq!(
+            hits("no fever but my leg feels weakness"),
+            [
+                ("leg".to_string(), false, false),
+                ("weakness".to_string(), false, false)
+            ]
+        );
+        assert_eq!(
+            hits("without any sign of tingling"),
+            [("numbness".to_string(), true, false)]
+        );
+        assert_eq!(
+            hits("no numbness, tingling or weakness")
+                .iter()
+                .filter(|h| h.1)
+                .count(),
+            3
+        );
+        // A comma that does not continue a list ends the negation.
+        assert_eq!(
+            hits("no fever, leg weakness"),
+            [
+                ("leg".to_string(), false, false),
+                ("weakness".to_string(), false, false)
+            ]
+        );
+        // A content word between ends it too.
+        assert_eq!(
+            hits("no fever and weakness")[0],
+            ("weakness".to_string(), false, false)
+        );
+    }
+
+    #[test]
+    fn stated_durations_fire_duration_red_flags() {
+        for q in [
+            "twitching for 3 weeks",
+            "calf twitch for two months",
+            "twitch for over a month",
+            "a couple of weeks of twitching",
+        ] {
+            assert!(ids(q).contains(&"persistent".to_string()), "{q}");
+        }
+        for q in [
+            "twitching for 3 days",
+            "twitch for a week",
+            "calf twitch 10 days",
+        ] {
+            assert!(!ids(q).contains(&"persistent".to_string()), "{q}");
+        }
+        // A phrase that already covers the words wins; no double hit.
+        assert_eq!(ids("twitch for weeks"), ["twitching", "persistent"]);
+    }
+
+    #[test]
+    fn together_sets_fire_across_gaps_within_a_clause() {
+        assert_eq!(ids("my urine looks like cola"), ["dark-urine"]);
+        assert_eq!(ids("pee came out brown"), ["dark-urine"]);
+        assert!(
+            ids("cola to drink. urine fine").is_empty(),
+            "not across clauses"
+        );
+        assert_eq!(
+            hits("no cola colored urine"),
+            [("dark-urine".to_string(), true, false)]
+        );
+        // Already fired by a phrase: not reported twice.
+        assert_eq!(ids("dark urine like cola"), ["dark-urine"]);
+        // Findings have sets too; a set's own negation word is part of it.
+        assert_eq!(
+            hits("I hardly get any sun"),
+            [("little-sun".to_string(), false, false)]
+        );
+        assert_eq!(
+            hits("there is no sun here"),
+            [("little-sun".to_string(), false, false)]
+        );
+        assert_eq!(
+            hits("not that I hardly see the sun"),
+            [("little-sun".to_string(), true, false)]
+        );
+    }
+
+    /// A negated list's filler words are not unrecognized words.
+    #[test]
+    fn filler_words_of_a_negated_list_are_not_unrecognized() {
+        let (_, u) = understander();
+        let found = u.understand("calf twitching, no sign of weakness");
+        assert!(found.unrecognized.is_empty(), "{:?}", found.unrecognized);
+        // A negation that reaches no mention leaves its words as they were.
+        let found = u.understand("no sign of wobbling");
+        assert_eq!(found.unrecognized, ["sign", "wobbling"]);
+    }
+
+    #[test]
+    fn unrecognized_words_are_reported_without_function_words() {
+        let (_, u) = understander();
+        let found = u.understand("my calf is wobbling after the party");
+        assert_eq!(found.unrecognized, ["wobbling", "party"]);
+    }
+}

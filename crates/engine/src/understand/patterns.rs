@@ -1,0 +1,369 @@
+//! Patterns: the knowledge base's phrases and word sets, compiled to stem ids,
+//! and the scans that find them in a query (longest phrase first; a word set's
+//! words anywhere in one clause). Concept patterns will live here too.
+
+use std::collections::{HashMap, HashSet};
+
+use super::context::{assert_set, Assertion};
+use super::mention::{About, Mention};
+use super::sorted_runs::SortedRuns;
+use super::tokens::{tokenize, Token};
+use super::typos::Typos;
+use crate::codec::{Reader, Writer};
+use crate::kb::{Finding, KnowledgeBase, RedFlag};
+
+/// What a phrase points at: a finding, a red flag, or both (a shared phrase).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub finding: Option<usize>,
+    pub red_flag: Option<usize>,
+}
+
+/// A phrase found in the query: tokens `start..end`.
+pub type Span = (usize, usize, Target);
+
+/// The KB's phrases and word-set words, tokenized. Tokenizing stems every word,
+/// which is most of what compiling costs, so build.rs compiles the embedded KB's
+/// patterns once and stores them (see `crate::prebuilt`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tokenized {
+    /// Each phrase's tokens: findings' phrases first, then red flags', in file order.
+    pub phrases: Vec<Vec<Token>>,
+    /// Each word set's tokens: findings' sets first, then red flags'.
+    pub together: Vec<Vec<Token>>,
+}
+
+impl Tokenized {
+    pub fn of(kb: &KnowledgeBase) -> Self {
+        let phrases = kb
+            .findings
+            .iter()
+            .flat_map(|f| &f.phrases)
+            .chain(kb.red_flags.iter().flat_map(|r| &r.phrases))
+            .map(|p| tokenize(p))
+            .collect();
+        let together = kb
+            .findings
+            .iter()
+            .flat_map(|f| &f.together)
+            .chain(kb.red_flags.iter().flat_map(|r| &r.together))
+            .map(|set| set.iter().flat_map(|w| tokenize(w)).collect())
+            .collect();
+        Tokenized { phrases, together }
+    }
+}
+
+/// The phrase and word-set tables of a KB.
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    /// Every stem that appears in some phrase or word set, sorted; a stem's
+    /// id is its index. A query word with one of these stems needs no correction.
+    stems: SortedRuns<u8>,
+    /// Each phrase as the ids of its stems, sorted, and what each points at.
+    phrases: SortedRuns<u32>,
+    phrase_targets: Vec<Target>,
+    /// The most stems in a phrase.
+    longest: usize,
+    /// Findings and red flags reported by a set of stems found together in one clause.
+    together: Vec<(Target, Vec<u32>)>,
+    /// Indices into `together` by the set's first stem, so a query is checked only
+    /// against sets it could complete, not every set in the KB.
+    together_by_first: HashMap<u32, Vec<usize>>,
+}
+
+/// The target of each item (phrase or word set) of every finding, then of every red
+/// flag, in knowledge-base order: the order `Tokenized` lists their tokens in.
+fn targets_in_kb_order<'a>(
+    kb: &'a KnowledgeBase,
+    finding_items: impl Fn(&Finding) -> usize + 'a,
+    flag_items: impl Fn(&RedFlag) -> usize + 'a,
+) -> impl Iterator<Item = Target> + 'a {
+    let findings = kb.findings.iter().enumerate().flat_map(move |(i, f)| {
+        let target = Target {
+            finding: Some(i),
+            red_flag: None,
+        };
+        std::iter::repeat_n(target, finding_items(f))
+    });
+    let flags = kb.red_flags.iter().enumerate().flat_map(move |(i, r)| {
+        let target = Target {
+            finding: None,
+            red_flag: Some(i),
+        };
+        std::iter::repeat_n(target, flag_items(r))
+    });
+    findings.chain(flags)
+}
+
+impl Patterns {
+    /// Compiles the KB's phrases and word sets already tokenized, with the typo
+    /// forms their words give.
+    pub fn compile(kb: &KnowledgeBase, tokenized: &Tokenized) -> (Self, Typos) {
+        let phrase_targets = targets_in_kb_order(kb, |f| f.phrases.len(), |r| r.phrases.len());
+        // Stems are numbered in sorted order, so a word's stem id is found by
+        // binary search.
+        // (Hash maps while building, sorted at the end: a KB 100 times the shipped
+        // one has 250 000 phrase words.)
+        let distinct: HashSet<&str> = tokenized
+            .phrases
+            .iter()
+            .chain(&tokenized.together)
+            .flatten()
+            .map(|t| t.stem.as_str())
+            .collect();
+        let mut all_stems: Vec<&str> = distinct.into_iter().collect();
+        all_stems.sort_unstable();
+        let ids: HashMap<&str, u32> = all_stems.iter().copied().zip(0..).collect();
+        let id = |stem: &str| ids[stem];
+        // A word as written maps to its stem, and a stem to itself; the first
+        // phrase to use a form decides, as in the KB's order.
+        let mut first_stem: HashMap<&str, u32> = HashMap::new();
+        let mut phrases: HashMap<Vec<u32>, Target> = HashMap::new();
+        for (tokens, target) in tokenized.phrases.iter().zip(phrase_targets) {
+            let key: Vec<u32> = tokens
+                .iter()
+                .map(|t| {
+                    let stem = id(&t.stem);
+                    first_stem.entry(&t.surface).or_insert(stem);
+                    first_stem.entry(&t.stem).or_insert(stem);
+                    stem
+                })
+                .collect();
+            if !key.is_empty() {
+                // A phrase shared by a finding and a red flag points at both.
+                let entry = phrases.entry(key).or_default();
+                entry.finding = target.finding.or(entry.finding);
+                entry.red_flag = target.red_flag.or(entry.red_flag);
+            }
+        }
+        // Word sets of findings and of red flags, as stem ids; their words
+        // resolve exactly, like phrase words, and are typo targets too.
+        let set_targets = targets_in_kb_order(kb, |f| f.together.len(), |r| r.together.len());
+        let together: Vec<(Target, Vec<u32>)> = set_targets
+            .zip(&tokenized.together)
+            .map(|(target, tokens)| {
+                let set = tokens
+                    .iter()
+                    .map(|t| {
+                        let stem = id(&t.stem);
+                        first_stem.entry(&t.stem).or_insert(stem);
+                        stem
+                    })
+                    .collect();
+                (target, set)
+            })
+            .collect();
+        let mut forms: Vec<(&str, u32)> = first_stem.into_iter().collect();
+        forms.sort_unstable();
+        let typos = Typos::new(&forms);
+        let mut phrases: Vec<(Vec<u32>, Target)> = phrases.into_iter().collect();
+        phrases.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let phrase_targets = phrases.iter().map(|&(_, t)| t).collect();
+        let phrases = SortedRuns::from_sorted(phrases.iter().map(|(key, _)| key.as_slice()));
+        let stems = SortedRuns::from_sorted(all_stems.iter().map(|s| s.as_bytes()));
+        let patterns = Patterns::assemble(Patterns {
+            stems,
+            phrases,
+            phrase_targets,
+            longest: 0,
+            together,
+            together_by_first: HashMap::new(),
+        });
+        (patterns, typos)
+    }
+
+    /// Fills in what the tables imply: the longest phrase and the sets by their
+    /// first stem, which the pre-built form therefore need not store.
+    fn assemble(mut self) -> Self {
+        self.longest = (0..self.phrases.len())
+            .map(|i| self.phrases.get(i).len())
+            .max()
+            .unwrap_or(0);
+        // Validation guarantees every set has two or more words.
+        for (i, (_, set)) in self.together.iter().enumerate() {
+            self.together_by_first.entry(set[0]).or_default().push(i);
+        }
+        self
+    }
+
+    /// Writes the tables for the pre-built KB, in a fixed order so the same KB
+    /// always gives the same bytes.
+    pub fn write(&self, w: &mut Writer) {
+        let target = |w: &mut Writer, t: &Target| {
+            w.opt(t.finding);
+            w.opt(t.red_flag);
+        };
+        w.bytes(&self.stems.items);
+        w.ids(&self.stems.ends);
+        w.ids(&self.phrases.items);
+        w.ids(&self.phrases.ends);
+        for t in &self.phrase_targets {
+            target(w, t);
+        }
+        w.num(self.together.len());
+        for (t, set) in &self.together {
+            target(w, t);
+            w.ids(set);
+        }
+    }
+
+    /// Reads what [`Patterns::write`] wrote.
+    pub fn read(r: &mut Reader) -> Self {
+        let target = |r: &mut Reader| Target {
+            finding: r.opt(),
+            red_flag: r.opt(),
+        };
+        let stems = SortedRuns {
+            items: r.bytes(),
+            ends: r.ids(),
+        };
+        let phrases = SortedRuns {
+            items: r.ids(),
+            ends: r.ids(),
+        };
+        let phrase_targets = (0..phrases.len()).map(|_| target(r)).collect();
+        Patterns::assemble(Patterns {
+            stems,
+            phrases,
+            phrase_targets,
+            longest: 0,
+            together: r.list(|r| (target(r), r.ids())),
+            together_by_first: HashMap::new(),
+        })
+    }
+
+    /// The id of a stem in the vocabulary, if it is one.
+    pub fn stem_id(&self, stem: &str) -> Option<u32> {
+        self.stems.find(stem.as_bytes()).map(|id| id as u32)
+    }
+
+    /// The phrases in a query of stem ids, longest match first, never across a
+    /// clause break; sorted by start and not overlapping.
+    pub fn phrases_in(&self, tokens: &[Token], stems: &[u32]) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            // Only as far as the longest phrase: scanning a whole clause here would
+            // make a long single-clause query quadratic.
+            let max = tokens[i..]
+                .iter()
+                .take(self.longest)
+                .take_while(|t| t.clause == tokens[i].clause)
+                .count();
+            let found = (1..=max).rev().find_map(|n| {
+                let phrase = self.phrases.find(&stems[i..i + n])?;
+                Some((n, self.phrase_targets[phrase]))
+            });
+            match found {
+                Some((n, target)) => {
+                    spans.push((i, i + n, target));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        spans
+    }
+
+    /// Adds a mention for each word set whose words all appear in one clause, for
+    /// findings and red flags not already reported, and marks its words covered.
+    /// `claimed` words (inside a multi-word finding phrase) do not count for red
+    /// flags' sets.
+    pub fn sets_in(
+        &self,
+        query: &Query,
+        claimed: &[bool],
+        mentions: &mut Vec<Mention>,
+        covered: &mut [bool],
+    ) {
+        let Query {
+            tokens,
+            stems,
+            corrected,
+        } = *query;
+        if self.together.is_empty() || tokens.is_empty() {
+            return;
+        }
+        let mut reported: HashSet<Target> = mentions
+            .iter()
+            .filter(|m| !m.assertion.is_negated())
+            .flat_map(|m| {
+                let target = match m.about {
+                    About::Entry(t) => t,
+                    About::Duration(_) => Target::default(),
+                };
+                let finding = target.finding.map(|f| Target {
+                    finding: Some(f),
+                    red_flag: None,
+                });
+                let flag = target.red_flag.map(|r| Target {
+                    finding: None,
+                    red_flag: Some(r),
+                });
+                [finding, flag]
+            })
+            .flatten()
+            .collect();
+        let mut start = 0;
+        while start < tokens.len() {
+            let end = tokens[start..]
+                .iter()
+                .position(|t| t.clause != tokens[start].clause)
+                .map_or(tokens.len(), |p| start + p);
+            // Only sets whose first word is in the clause can match; in KB order,
+            // as each match can hide later sets for the same target.
+            let mut candidates: Vec<usize> = stems[start..end]
+                .iter()
+                .filter_map(|id| self.together_by_first.get(id))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for (target, set) in candidates.into_iter().map(|i| &self.together[i]) {
+                if reported.contains(target) {
+                    continue;
+                }
+                let positions: Option<Vec<usize>> = set
+                    .iter()
+                    .map(|w| {
+                        (start..end)
+                            .find(|&k| stems[k] == *w && (target.red_flag.is_none() || !claimed[k]))
+                    })
+                    .collect();
+                let Some(mut positions) = positions else {
+                    continue;
+                };
+                positions.sort_unstable();
+                let assertion =
+                    assert_set(tokens, start, positions[0], |k| set.contains(&stems[k]));
+                for &k in &positions {
+                    covered[k] = true;
+                }
+                if assertion == Assertion::Present {
+                    reported.insert(*target);
+                }
+                mentions.push(Mention {
+                    about: About::Entry(*target),
+                    text: positions
+                        .iter()
+                        .map(|&k| tokens[k].surface.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    assertion,
+                    corrected: positions.iter().any(|&k| corrected[k]),
+                });
+            }
+            start = end;
+        }
+    }
+}
+
+/// A query as the pattern scans see it: its tokens, each token's stem id
+/// (`u32::MAX` for a word not in the vocabulary) and whether it was corrected.
+#[derive(Debug, Clone, Copy)]
+pub struct Query<'a> {
+    pub tokens: &'a [Token],
+    pub stems: &'a [u32],
+    pub corrected: &'a [bool],
+}

@@ -1,0 +1,62 @@
+//! The one table shape the compiled patterns and typo forms use.
+
+/// Distinct sequences (strings as bytes, phrases as stem ids) in sorted order,
+/// stored end to end in one vector and found by binary search. The pre-built KB
+/// stores the tables in this form, so reading one costs two allocations rather
+/// than one per item, and no hashing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SortedRuns<T> {
+    pub items: Vec<T>,
+    /// Where each sequence ends in `items`; it starts where the one before ends.
+    pub ends: Vec<u32>,
+}
+
+impl<T: Ord + Clone> SortedRuns<T> {
+    /// From distinct sequences already in sorted order.
+    pub fn from_sorted<'a>(runs: impl IntoIterator<Item = &'a [T]>) -> Self
+    where
+        T: 'a,
+    {
+        let mut table = SortedRuns {
+            items: Vec::new(),
+            ends: Vec::new(),
+        };
+        for run in runs {
+            table.items.extend_from_slice(run);
+            table.ends.push(table.items.len() as u32);
+        }
+        table
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn get(&self, i: usize) -> &[T] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.items[start..self.ends[i] as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &[T]> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The index of `run`, if it is in the table.
+    pub fn find(&self, run: &[T]) -> Option<usize> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            match self.get(mid).cmp(run) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+}
+
+/// A string of a table of strings: the build wrote UTF-8.
+pub fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("the tables' strings are UTF-8")
+}

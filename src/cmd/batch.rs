@@ -1,0 +1,123 @@
+//! `batch`: one query a line in, one JSON line a query out.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::path::Path;
+
+use engine::Checker;
+
+use crate::cli::{BatchArgs, Cli};
+use crate::error::{Error, EXIT_NOTHING, EXIT_OK};
+use crate::knowledge;
+use crate::output::json::{BatchError, LineWriter};
+
+use super::MAX_QUERY_BYTES;
+
+/// Reads one line of at most `limit` bytes (the rest of a longer line is skipped).
+/// Returns None at end of input, else the bytes without the newline and whether
+/// the line was cut.
+fn read_line_bounded(
+    input: &mut impl BufRead,
+    limit: usize,
+    line: &mut Vec<u8>,
+) -> io::Result<Option<bool>> {
+    line.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(any.then_some(too_long));
+        }
+        any = true;
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], Some(i + 1)),
+            None => (buf, None),
+        };
+        let room = limit.saturating_sub(line.len());
+        if chunk.len() > room {
+            too_long = true;
+        }
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let used = done.unwrap_or(buf.len());
+        input.consume(used);
+        if done.is_some() {
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+pub fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
+    let checker = knowledge::checker(cli.kb.as_deref())?;
+    let mut input: Box<dyn BufRead> = match args.file.as_deref() {
+        None => Box::new(io::stdin().lock()),
+        Some(p) if p == Path::new("-") => Box::new(io::stdin().lock()),
+        Some(p) => {
+            let file = std::fs::File::open(p)
+                .map_err(|e| {
+                    Error::Usage(format!(
+                        "{}: cannot open: {e}; give a readable file with one query per line, or - for stdin",
+                        p.display()
+                    ))
+                })?;
+            if file.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(Error::Usage(format!(
+                    "{}: is a directory; give a file with one query per line",
+                    p.display()
+                )));
+            }
+            Box::new(io::BufReader::with_capacity(64 * 1024, file))
+        }
+    };
+    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let any_recognized = run(&checker, &mut input, &mut out, usize::from(args.top))?;
+    out.flush()?;
+    Ok(if any_recognized {
+        EXIT_OK
+    } else {
+        EXIT_NOTHING
+    })
+}
+
+/// The batch itself, from input lines to output lines: what `batch` runs once
+/// the knowledge base is loaded (the benchmarks time this). Returns whether any
+/// line recognized something.
+pub fn run(
+    checker: &Checker,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    top: usize,
+) -> io::Result<bool> {
+    let lines = LineWriter::new(&checker.kb);
+    let mut any_recognized = false;
+    let mut line = Vec::new();
+    let mut number = 0;
+    while let Some(too_long) = read_line_bounded(input, MAX_QUERY_BYTES, &mut line)? {
+        number += 1;
+        let error = |message: String| BatchError::new(number, message);
+        if too_long {
+            let e = error(format!(
+                "line {number} is over {} MiB; skipped",
+                MAX_QUERY_BYTES / (1024 * 1024)
+            ));
+            e.write(out)?;
+        } else {
+            let text = match std::str::from_utf8(&line) {
+                Ok(t) => t.strip_suffix('\r').unwrap_or(t),
+                Err(_) => {
+                    let e = error(format!("line {number} is not valid UTF-8; skipped"));
+                    e.write(out)?;
+                    writeln!(out)?;
+                    continue;
+                }
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let report = checker.check(text, top);
+            any_recognized |= report.recognized_anything();
+            lines.write(out, number, &report)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(any_recognized)
+}

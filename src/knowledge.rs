@@ -1,0 +1,97 @@
+//! Which knowledge base a command uses: the embedded one, pre-built at compile
+//! time, or a file given with `--kb FILE` (or `TWITCHCHECK_KB`).
+//!
+//! build.rs validates `data/knowledge.toml` (the build fails with `file:line:column`
+//! messages if it is invalid), compiles its understanding tables, and writes both
+//! in the form of [`engine::prebuilt`]. Setting `TWITCHCHECK_BUILD_KB=FILE` at build
+//! time embeds another file instead, which the scaling benchmarks use for 10× and
+//! 100× KBs.
+
+use std::path::Path;
+
+use engine::kb::{self, KnowledgeBase, Problem};
+use engine::understand::Understander;
+use engine::{prebuilt, Checker};
+
+use crate::error::Error;
+
+static PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin"));
+
+fn decode() -> (KnowledgeBase, Understander) {
+    prebuilt::decode(PREBUILT)
+}
+
+/// The embedded knowledge base. It was validated when the binary was built.
+pub fn embedded() -> KnowledgeBase {
+    decode().0
+}
+
+/// A checker for the embedded knowledge base, with its pre-built tables.
+pub fn embedded_checker() -> Checker {
+    let (kb, understander) = decode();
+    Checker::with_understander(kb, understander)
+}
+
+/// Formats a KB's problems as `file:line:column: message` lines.
+fn problems_message(name: &str, problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("{name}:{p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The KB a command should use: `--kb`/`TWITCHCHECK_KB`, else the embedded one.
+pub fn load(file: Option<&Path>) -> Result<KnowledgeBase, Error> {
+    match file {
+        Some(path) => load_file(path),
+        None => Ok(embedded()),
+    }
+}
+
+/// The checker a command should use; the embedded KB's comes pre-built.
+pub fn checker(file: Option<&Path>) -> Result<Checker, Error> {
+    match file {
+        Some(path) => Ok(Checker::new(load_file(path)?)),
+        None => Ok(embedded_checker()),
+    }
+}
+
+/// Loads and validates a KB file.
+pub fn load_file(path: &Path) -> Result<KnowledgeBase, Error> {
+    let source = kb::load_file(path).map_err(Error::Kb)?;
+    kb::load_text(&source.text).map_err(|p| {
+        let mut m = problems_message(&source.name, &p);
+        m.push_str(&format!(
+            "\n{}: {} problem{} found; fix them or run `twitchcheck validate {}`",
+            source.name,
+            p.len(),
+            if p.len() == 1 { "" } else { "s" },
+            source.name
+        ));
+        Error::Kb(m)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::kb::load_text;
+
+    /// The pre-built form holds exactly what loading the source file gives: the
+    /// same validated KB, and understanding tables the same as ones compiled from
+    /// it (compared by their bytes, which are written in a fixed order).
+    #[test]
+    fn prebuilt_matches_the_source_file() {
+        let text = std::fs::read_to_string(env!("TWITCHCHECK_KB_SOURCE")).unwrap();
+        let loaded = load_text(&text).unwrap();
+        let (kb, understander) = decode();
+        assert_eq!(kb, loaded);
+        let fresh = prebuilt::encode(&loaded, &Understander::new(&loaded));
+        assert_eq!(prebuilt::encode(&kb, &understander), fresh);
+        assert!(
+            fresh == PREBUILT,
+            "the embedded bytes are those of the source file"
+        );
+    }
+}

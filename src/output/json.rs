@@ -1,0 +1,310 @@
+//! Every JSON shape the app writes, each with `schema_version`:
+//!
+//! - `check --json`: the engine's [`Report`], pretty-printed ([`write_report`]);
+//! - `batch`: one compact line per query, the same as `check --json` plus the input
+//!   line number ([`LineWriter`]), or a [`BatchError`];
+//! - `list --json` and `show --json`: [`FindingJson`], [`CauseJson`] and
+//!   [`RedFlagJson`] (their own schema version, [`ENTRY_SCHEMA_VERSION`]).
+//!
+//! For `batch`, escaping text is most of what writing a line costs (each holds the summaries,
+//! what helps, tests and sources of up to five causes, about 6 KB), and those texts
+//! are the same on every line. So each cause's texts, and the advice and disclaimer,
+//! are escaped once up front and written verbatim (`RawValue`) afterwards. A test
+//! checks the lines against `check --json`, so the two shapes cannot drift apart.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use engine::kb::{self, Citation, EntryKind, Kind, KnowledgeBase, Urgency};
+use engine::report::{EvidenceItem, FiredFlag, Recognized};
+use engine::{triage, Report};
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+/// The version of the `list --json` and `show --json` shapes. Version 1 was the
+/// same shape without the field.
+pub const ENTRY_SCHEMA_VERSION: u32 = 2;
+
+/// Writes `value` pretty-printed, then a newline.
+pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// `check --json`.
+pub fn write_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    write_pretty(out, report)
+}
+
+/// A `batch` line that could not be checked; the batch goes on.
+#[derive(Serialize)]
+pub struct BatchError {
+    schema_version: u32,
+    line: usize,
+    error: String,
+    advice: &'static str,
+    disclaimer: &'static str,
+}
+
+impl BatchError {
+    pub fn new(line: usize, error: String) -> Self {
+        BatchError {
+            schema_version: engine::report::SCHEMA_VERSION,
+            line,
+            error,
+            advice: triage::advice(Urgency::Routine),
+            disclaimer: triage::DISCLAIMER,
+        }
+    }
+
+    /// Writes the error as one line (without the newline).
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        serde_json::to_writer(out, self).map_err(io::Error::from)
+    }
+}
+
+/// A finding in `list findings --json` and `show --json`.
+#[derive(Serialize)]
+pub struct FindingJson<'a> {
+    schema_version: u32,
+    id: &'a str,
+    name: &'a str,
+    family: kb::Family,
+    parent: Option<&'a str>,
+    red_flag: Option<&'a str>,
+    phrases: &'a [String],
+    together: &'a [Vec<String>],
+    links: Vec<LinkJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LinkJson<'a> {
+    cause: &'a str,
+    frequency: kb::Bin,
+}
+
+/// A cause in `list causes --json` and `show --json`.
+#[derive(Serialize)]
+pub struct CauseJson<'a> {
+    schema_version: u32,
+    id: &'a str,
+    name: &'a str,
+    kind: Kind,
+    prior: kb::Prior,
+    summary: &'a str,
+    explanation: &'a str,
+    helps: &'a [String],
+    tests: &'a [String],
+    evidence: &'a str,
+    sources: &'a [Citation],
+}
+
+/// A red flag in `list red-flags --json` and `show --json`.
+#[derive(Serialize)]
+pub struct RedFlagJson<'a> {
+    schema_version: u32,
+    id: &'a str,
+    name: &'a str,
+    urgency: Urgency,
+    phrases: &'a [String],
+    together: &'a [Vec<String>],
+    min_duration_days: Option<u32>,
+    advice: &'a str,
+}
+
+pub fn finding(kb: &KnowledgeBase, i: usize) -> FindingJson<'_> {
+    let f = &kb.findings[i];
+    FindingJson {
+        schema_version: ENTRY_SCHEMA_VERSION,
+        id: &f.id,
+        name: &f.name,
+        family: f.family,
+        parent: f.parent.map(|p| kb.findings[p].id.as_str()),
+        red_flag: f.red_flag.map(|r| kb.red_flags[r].id.as_str()),
+        phrases: &f.phrases,
+        together: &f.together,
+        links: f
+            .links
+            .iter()
+            .map(|&(c, frequency)| LinkJson {
+                cause: &kb.causes[c].id,
+                frequency,
+            })
+            .collect(),
+    }
+}
+
+pub fn cause(kb: &KnowledgeBase, i: usize) -> CauseJson<'_> {
+    let c = &kb.causes[i];
+    CauseJson {
+        schema_version: ENTRY_SCHEMA_VERSION,
+        id: &c.id,
+        name: &c.name,
+        kind: c.kind,
+        prior: c.prior,
+        summary: &c.summary,
+        explanation: &c.explanation,
+        helps: &c.helps,
+        tests: &c.tests,
+        evidence: &c.evidence,
+        sources: &c.sources,
+    }
+}
+
+pub fn red_flag(kb: &KnowledgeBase, i: usize) -> RedFlagJson<'_> {
+    let r = &kb.red_flags[i];
+    RedFlagJson {
+        schema_version: ENTRY_SCHEMA_VERSION,
+        id: &r.id,
+        name: &r.name,
+        urgency: r.urgency,
+        phrases: &r.phrases,
+        together: &r.together,
+        min_duration_days: r.min_duration_days,
+        advice: &r.advice,
+    }
+}
+
+/// `show --json`: each entry with its `type`.
+pub fn entries(
+    kb: &KnowledgeBase,
+    entries: &[(EntryKind, usize)],
+) -> serde_json::Result<Vec<serde_json::Value>> {
+    entries
+        .iter()
+        .map(|&(k, i)| {
+            let mut v = match k {
+                EntryKind::Cause => serde_json::to_value(cause(kb, i)),
+                EntryKind::Finding => serde_json::to_value(finding(kb, i)),
+                EntryKind::RedFlag => serde_json::to_value(red_flag(kb, i)),
+            }?;
+            v["type"] = serde_json::Value::from(match k {
+                EntryKind::Cause => "cause",
+                EntryKind::Finding => "finding",
+                EntryKind::RedFlag => "red-flag",
+            });
+            Ok(v)
+        })
+        .collect()
+}
+
+/// A cause's texts, already serialized, for batch lines.
+struct CauseTexts {
+    name: Box<RawValue>,
+    summary: Box<RawValue>,
+    helps: Box<RawValue>,
+    tests: Box<RawValue>,
+    sources: Box<RawValue>,
+}
+
+/// Writes reports as JSON Lines, with the texts shared by every line escaped once.
+pub struct LineWriter<'kb> {
+    causes: HashMap<&'kb str, CauseTexts>,
+    /// Advice by urgency, in `Urgency::ALL` order.
+    advice: Vec<(Urgency, Box<RawValue>)>,
+    disclaimer: Box<RawValue>,
+}
+
+fn raw(value: &impl Serialize) -> Box<RawValue> {
+    let text = serde_json::to_string(value).expect("KB text serializes");
+    RawValue::from_string(text).expect("serde_json writes valid JSON")
+}
+
+/// The fields of one line, in the order of `Report`'s fields, "line" first.
+#[derive(Serialize)]
+struct Line<'a> {
+    line: usize,
+    schema_version: u32,
+    query: &'a str,
+    recognized: &'a [Recognized<'a>],
+    unrecognized: &'a [String],
+    suggestions: Vec<CachedSuggestion<'a>>,
+    red_flags: &'a [FiredFlag<'a>],
+    urgency: Urgency,
+    advice: &'a RawValue,
+    disclaimer: &'a RawValue,
+}
+
+/// A suggestion with its cause's texts pre-serialized; fields in the order of
+/// `engine::report::Suggestion`.
+#[derive(Serialize)]
+struct CachedSuggestion<'a> {
+    id: &'a str,
+    name: &'a RawValue,
+    kind: Kind,
+    score: f64,
+    summary: &'a RawValue,
+    evidence: &'a [EvidenceItem<'a>],
+    helps: &'a RawValue,
+    tests: &'a RawValue,
+    sources: &'a RawValue,
+}
+
+impl<'kb> LineWriter<'kb> {
+    pub fn new(kb: &'kb KnowledgeBase) -> Self {
+        let causes = kb
+            .causes
+            .iter()
+            .map(|c| {
+                let json = CauseTexts {
+                    name: raw(&c.name),
+                    summary: raw(&c.summary),
+                    helps: raw(&c.helps),
+                    tests: raw(&c.tests),
+                    sources: raw(&c.sources),
+                };
+                (c.id.as_str(), json)
+            })
+            .collect();
+        let advice = Urgency::ALL
+            .iter()
+            .map(|&u| (u, raw(&triage::advice(u))))
+            .collect();
+        LineWriter {
+            causes,
+            advice,
+            disclaimer: raw(&triage::DISCLAIMER),
+        }
+    }
+
+    /// Writes one report as one line (without the newline).
+    pub fn write(&self, out: &mut impl Write, line: usize, report: &Report) -> io::Result<()> {
+        let suggestions = report
+            .suggestions
+            .iter()
+            .map(|s| {
+                let c = &self.causes[s.id];
+                CachedSuggestion {
+                    id: s.id,
+                    name: &c.name,
+                    kind: s.kind,
+                    score: s.score,
+                    summary: &c.summary,
+                    evidence: &s.evidence,
+                    helps: &c.helps,
+                    tests: &c.tests,
+                    sources: &c.sources,
+                }
+            })
+            .collect();
+        let advice = self
+            .advice
+            .iter()
+            .find(|(u, _)| *u == report.urgency)
+            .map(|(_, a)| a.as_ref())
+            .expect("advice for every urgency");
+        let line = Line {
+            line,
+            schema_version: report.schema_version,
+            query: &report.query,
+            recognized: &report.recognized,
+            unrecognized: &report.unrecognized,
+            suggestions,
+            red_flags: &report.red_flags,
+            urgency: report.urgency,
+            advice,
+            disclaimer: &self.disclaimer,
+        };
+        serde_json::to_writer(out, &line).map_err(io::Error::from)
+    }
+}
