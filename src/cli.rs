@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
-use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -115,7 +114,7 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
     /// What your muscles do, in your own words; "-" reads the text from stdin.
-    #[arg(value_name = "TEXT", add = ArgValueCompleter::new(crate::complete::phrase_words))]
+    #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
 
     /// Print one JSON object instead of a table.
@@ -167,7 +166,7 @@ pub enum ListKind {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A cause, finding or red-flag id (see `twitchcheck list`).
-    #[arg(value_name = "ID", add = ArgValueCandidates::new(crate::complete::ids))]
+    #[arg(value_name = "ID")]
     pub id: String,
 
     /// Print JSON instead of text.

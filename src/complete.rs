@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use clap::CommandFactory;
-use clap_complete::engine::CompletionCandidate;
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::{CompleteEnv, Shells};
 
 use crate::cli::{Cli, CompletionShell};
@@ -36,7 +36,7 @@ pub fn run(args: &[OsString]) -> Option<i32> {
     std::env::var_os(VAR).filter(|v| !v.is_empty() && v != "0")?;
     let _ = WORDS.set(typed_words(args));
     let current_dir = std::env::current_dir().ok();
-    match CompleteEnv::with_factory(Cli::command)
+    match CompleteEnv::with_factory(command)
         .var(VAR)
         .try_complete(args.iter().cloned(), current_dir.as_deref())
     {
@@ -48,6 +48,19 @@ pub fn run(args: &[OsString]) -> Option<i32> {
             Some(crate::error::EXIT_ERROR)
         }
     }
+}
+
+/// The command line with its value completers: `check` completes phrase words and
+/// `show` ids. Attached here, so the command-line definition needs nothing from
+/// this module.
+fn command() -> clap::Command {
+    Cli::command()
+        .mut_subcommand("check", |c| {
+            c.mut_arg("text", |a| a.add(ArgValueCompleter::new(phrase_words)))
+        })
+        .mut_subcommand("show", |c| {
+            c.mut_arg("id", |a| a.add(ArgValueCandidates::new(ids)))
+        })
 }
 
 /// The words after `--` that the shell script passes, cut after the word under the

@@ -1,7 +1,14 @@
 //! What the understanding stages hand on: mentions, each with one assertion.
 
 use super::context::Assertion;
-use super::patterns::Target;
+
+/// What a phrase or word set points at: a finding, a red flag, or both (a shared
+/// phrase).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub finding: Option<usize>,
+    pub red_flag: Option<usize>,
+}
 
 /// What a mention is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,8 +18,8 @@ pub mod typos;
 use std::collections::HashMap;
 
 pub use context::Assertion;
-pub use mention::{About, Mention, Understanding};
-pub use patterns::{Target, Tokenized};
+pub use mention::{About, Mention, Target, Understanding};
+pub use patterns::Tokenized;
 
 use crate::codec::{Reader, Writer};
 use crate::kb::KnowledgeBase;

@@ -5,19 +5,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::context::{assert_set, Assertion};
-use super::mention::{About, Mention};
+use super::mention::{About, Mention, Target};
 use super::sorted_runs::SortedRuns;
 use super::tokens::{tokenize, Token};
 use super::typos::Typos;
 use crate::codec::{Reader, Writer};
 use crate::kb::{Finding, KnowledgeBase, RedFlag};
-
-/// What a phrase points at: a finding, a red flag, or both (a shared phrase).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Target {
-    pub finding: Option<usize>,
-    pub red_flag: Option<usize>,
-}
 
 /// A phrase found in the query: tokens `start..end`.
 pub type Span = (usize, usize, Target);
