@@ -5,7 +5,12 @@
 #   - the same with synthetic knowledge bases 10x and 100x the shipped one, embedded
 #     (pre-built at compile time, as the shipped one is) and loaded with `--kb FILE`,
 #   - peak memory (GNU time's maximum resident set size).
+#   - with BASELINE=BINARY, that binary's check and batch too, in the same hyperfine
+#     calls as this build's, so the two are measured side by side (for a change
+#     that must not slow anything: build the old commit in a temporary directory
+#     and pass its target/release/twitchcheck).
 # Usage: bash benches/whole-process.sh        (about 5 minutes on 2 cores)
+#        BASELINE=/tmp/old/target/release/twitchcheck bash benches/whole-process.sh
 # Needs hyperfine and GNU time:  apt-get install -y hyperfine time
 #                                (or `cargo install hyperfine`)
 set -euo pipefail
@@ -30,6 +35,9 @@ echo "==> building (release)" >&2
 cargo build --release --quiet
 cargo build --release --quiet --example gen_kb
 cp target/release/twitchcheck "$work/twitchcheck-1x"
+if [ -n "${BASELINE:-}" ]; then
+  cp "$BASELINE" "$work/twitchcheck-baseline"
+fi
 
 cat >"$work/hello.rs" <<'EOF'
 fn main() {
@@ -72,9 +80,13 @@ for round in 1 2 3 4 5; do
     --export-json "$work/startup-$round.json" \
     --command-name hello "$work/hello" \
     --command-name version "$work/twitchcheck-1x --version" \
-    --command-name check-1x "$work/twitchcheck-1x --color=never check $query" >&2
+    --command-name check-1x "$work/twitchcheck-1x --color=never check $query" \
+    ${BASELINE:+--command-name check-1x-baseline "$work/twitchcheck-baseline --color=never check $query"} >&2
 done
-run batch-1x 10 "$work/twitchcheck-1x batch $work/queries.txt"
+hyperfine --shell=none --warmup 3 --runs 10 --style none --output null \
+  --export-json "$work/batch-1x.json" \
+  --command-name batch-1x "$work/twitchcheck-1x batch $work/queries.txt" \
+  ${BASELINE:+--command-name batch-1x-baseline "$work/twitchcheck-baseline batch $work/queries.txt"} >&2
 for n in 10 100; do
   run "check-${n}x" 30 "$work/twitchcheck-${n}x --color=never check $query"
   run "check-${n}x-kb-file" 10 "$work/twitchcheck-1x --kb $work/kb$n.toml --color=never check $query"
@@ -103,10 +115,14 @@ import statistics
 rounds = [json.load(open(f"{work}/startup-{i}.json"))["results"] for i in range(1, 6)]
 startup = {r["command"]: statistics.median(rs[k]["median"] for rs in rounds)
            for k, r in enumerate(rounds[0])}
+import glob
+others = {r["command"]: r["median"]
+          for path in glob.glob(f"{work}/*.json") if "/startup-" not in path
+          for r in json.load(open(path))["results"]}
 def median(name):
     if name in startup:
         return startup[name]
-    return json.load(open(f"{work}/{name}.json"))["results"][0]["median"]
+    return others[name]
 peak = dict(line.split() for line in open(f"{work}/peak.txt"))
 floor = median("hello")
 mib = lambda name: int(peak[name]) / 1024
@@ -129,6 +145,12 @@ for n in (1, 10, 100):
     kb_file = "check-1x-kb-file" if n == 1 else f"check-{n}x-kb-file"
     print(f"{str(n)+'x':<8} {median(f'check-{n}x')*1000:15.2f}ms {median(kb_file)*1000:14.2f}ms "
           f"{100_000/median(f'batch-{n}x'):10,.0f} {mib(f'check-{n}x'):10.1f} {mib(f'batch-{n}x'):10.1f}")
+if "check-1x-baseline" in startup:
+    print("\nSide by side with BASELINE, measured in the same hyperfine calls:")
+    for what in ("check-1x", "batch-1x"):
+        new, old = median(what), median(what + "-baseline")
+        print(f"  {what:<9} this build {new*1000:9.2f}ms   baseline {old*1000:9.2f}ms   "
+              f"{(new / old - 1) * 100:+.1f}%")
 c100, b100 = median("check-100x"), 100_000 / median("batch-100x")
 print(f"\n100x targets: check < 50 ms: {c100*1000:.1f} ms, {'met' if c100 < 0.05 else 'MISSED'}; "
       f"batch > 5 000 q/s: {b100:,.0f} q/s, {'met' if b100 > 5000 else 'MISSED'}")
