@@ -8,6 +8,7 @@ mod bad_input;
 mod check;
 mod escapes;
 mod kb_errors;
+mod kb_review;
 mod output;
 mod properties;
 mod shell;
