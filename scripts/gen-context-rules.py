@@ -55,6 +55,27 @@ DROP_RULES = {
     "h/o": "clinical shorthand for 'history of'",
 }
 
+# Literals not carried over from either source because in lay text they are part of
+# how a symptom is said, not a negation or modifier of it: "I can't breathe", "he
+# doesn't know where he is", "my strength is declining", "the cramps return every
+# night", "when I stand up" (the tokenizer drops "was", so "when i was" would match
+# every "when I"). Verb-specific negations ("don't have", "didn't get") stay.
+LAY_UNSAFE = {
+    "can't", "cant", "cannot", "can not", "couldn't", "couldnt", "won't", "wont",
+    "doesn't", "doesnt", "don't", "dont", "didn't", "didnt", "haven't", "havent",
+    "hasn't", "hasnt", "hadn't", "hadnt", "decline", "declined", "declines", "declining",
+    "resolved", "return", "when i was", "test for", "checked for", "evaluate for",
+    "prophylaxis", "present", "presenting", "presents", "comes in with", "secondary",
+    "as needed", "come back for", "come back to", "people with", ": none", ": no",
+    # "he isn't making sense", "she wasn't breathing": say the symptom.
+    "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't", "werent",
+    # "my back in the mornings": "back" is a body part far more often than a time.
+    "back in",
+    # Questions from people who have the symptom: "can you get cramps from statins?",
+    # "how to prevent night cramps" ask about what they have now.
+    "can you get", "could i get", "to prevent", "to avoid", "when should i",
+}
+
 # spaCy splits "didn't" into "did" + "n't"; rebuild the written forms.
 NT_FORMS = {"can": ["can't", "cant", "cannot"], "will": ["won't", "wont"]}
 
@@ -145,6 +166,18 @@ LAY_RULES = {
             "never experienced this", "never felt this", "never felt anything like",
             "not the first time", "no reason", "for no reason", "no apparent reason",
             "no obvious reason", "not worried about", "not that worried",
+            # "Not" that is part of the symptom: the context layer must not negate it.
+            "not breathing", "not responding", "not answering", "not making sense",
+            "not making any sense", "not sweating", "not waking", "not waking up",
+            "not moving", "not himself", "not herself", "not myself", "not themselves",
+            "not right", "not able", "not able to", "not peeing", "not weeing",
+            "not passing urine", "not talking", "not speaking", "not reacting",
+            "not recognising", "not recognizing", "not understanding", "not with it",
+            "not all there", "not coming round", "not focusing", "not strong enough",
+            "haven't been able to", "hasn't been able to", "not been able to",
+            "wasn't able to", "unable to",
+            # "as if", "even if": a comparison, not a hypothetical.
+            "as if", "even if", "as though", "like if",
         ]
     ]),
     "negated": both_apostrophes([
@@ -175,10 +208,12 @@ LAY_RULES = {
         ("came back fine", "backward"), ("came back clear", "backward"),
         ("all clear", "backward"), ("were normal", "backward"),
         ("was normal", "backward"), ("were fine", "backward"),
-        ("ruled out", "both"), ("don't", "forward"), ("didn't", "forward"),
-        ("haven't", "forward"), ("hasn't", "forward"), ("hadn't", "forward"),
-        ("can't", "forward"), ("cannot", "forward"), ("couldn't", "forward"),
-        ("won't", "forward"), ("never", "forward"), ("nothing", "forward"),
+        ("ruled out", "both"), ("never", "forward"), ("nothing", "forward"),
+        ("don't feel", "forward"), ("doesn't feel", "forward"), ("didn't feel", "forward"),
+        ("don't notice", "forward"), ("didn't notice", "forward"),
+        ("doesn't have", "forward"), ("doesn't get", "forward"), ("didn't see", "forward"),
+        ("there isn't", "forward"), ("there wasn't", "forward"), ("there's no", "forward"),
+        ("isn't any", "forward"), ("wasn't any", "forward"),
         ("neither", "forward"), ("nor", "forward"),
     ]),
     # Present before, not now. "stopped"/"quit"/"gave up" (coffee, a medicine) and
@@ -188,7 +223,9 @@ LAY_RULES = {
         ("used to", "forward"), ("used to have", "forward"), ("years ago", "both"),
         ("a year ago", "both"), ("months ago", "both"), ("as a kid", "both"),
         ("as a child", "both"), ("as a teenager", "both"), ("as a teen", "both"),
-        ("in my teens", "both"), ("growing up", "both"), ("when i was", "both"),
+        ("in my teens", "both"), ("growing up", "both"), ("when i was a kid", "both"), ("when i was little", "both"),
+        ("when i was young", "both"), ("when i was a child", "both"),
+        ("when i was a teenager", "both"),
         ("when i was younger", "both"), ("last year", "both"), ("back in", "forward"),
         ("once had", "forward"), ("had it before", "backward"),
         ("had them before", "backward"), ("in the past", "both"),
@@ -325,6 +362,9 @@ def main():
         else:
             lits = [lit]
         for l in lits:
+            if l in LAY_UNSAFE:
+                notes.append(f"#   DROPPED {q(l)} ({cat}): part of how symptoms are said in lay text")
+                continue
             entries.append((l, category, direction, "medspacy",
                             of if category in ("terminate", "pseudo") else None))
 
@@ -336,6 +376,8 @@ def main():
             literal, direction = item[0], item[1]
             of = item[2] if len(item) > 2 else None
             key = (literal, category)
+            if literal in LAY_UNSAFE:
+                continue
             if key in seen:
                 skipped.append(f"{literal} ({category})")
                 continue
