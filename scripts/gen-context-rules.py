@@ -1,0 +1,435 @@
+#!/usr/bin/env python3
+"""Generate data/context.toml: ConText trigger phrases (negation, uncertainty, ...).
+
+Run from the repository root:
+
+    python3 scripts/gen-context-rules.py
+
+What it does
+  1. `pip download --no-deps --no-binary :all: medspacy==1.3.1` into a temporary
+     directory (the sdist; medspaCy is not imported or installed) and reads
+     resources/en/context_rules.json from the tarball.
+  2. Maps each medspaCy rule to twitchcheck's categories and directions and turns
+     spaCy token patterns into plain literals (see `expand_pattern`); clinical-only
+     shorthand that cannot serve as a literal in lay text is dropped and listed in the
+     output's header comment.
+  3. Appends twitchcheck's own lay-language rules (LAY_RULES below, source = "twitchcheck").
+  4. Writes data/context.toml and nothing else; the temporary directory is removed.
+
+Deterministic: same medspaCy version -> byte-identical file.
+"""
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+MEDSPACY_VERSION = "1.3.1"
+RULES_PATH = "resources/en/context_rules.json"
+OUT = os.path.join("data", "context.toml")
+
+CATEGORY = {
+    "NEGATED_EXISTENCE": "negated",
+    "POSSIBLE_EXISTENCE": "possible",
+    "HYPOTHETICAL": "hypothetical",
+    "HISTORICAL": "historical",
+    "FAMILY": "other-person",
+}
+DIRECTION = {"FORWARD": "forward", "BACKWARD": "backward", "BIDIRECTIONAL": "both"}
+
+# Clinical shorthand: an expanded literal containing one of these words is dropped
+# (in lay text "ho", "pt", "neg" mean other things or never occur).
+CLINICAL_TOKENS = {"pt", "hx", "hist", "ho", "neg", "poss", "r/o", "ro", "h/o"}
+
+# Whole medspaCy rules not carried over, with the reason (keyed by the rule's literal).
+DROP_RULES = {
+    "family": "FAMILY rule is a bare relative word (dad, mother, son, ...). On forums the "
+              "writer often asks for that person ('my dad's speech is slurred'), so a bare "
+              "relative must not mark a finding as someone else's; twitchcheck's own "
+              "other-person rules use past and family-history forms instead",
+    "r/o": "clinical shorthand for 'rule out'",
+    "ro": "clinical shorthand for 'rule out'; 'ro' is not a word in lay text",
+    "h/o": "clinical shorthand for 'history of'",
+}
+
+# Literals not carried over from either source because in lay text they are part of
+# how a symptom is said, not a negation or modifier of it: "I can't breathe", "he
+# doesn't know where he is", "my strength is declining", "the cramps return every
+# night", "when I stand up" (the tokenizer drops "was", so "when i was" would match
+# every "when I"). Verb-specific negations ("don't have", "didn't get") stay.
+LAY_UNSAFE = {
+    "can't", "cant", "cannot", "can not", "couldn't", "couldnt", "won't", "wont",
+    "doesn't", "doesnt", "don't", "dont", "didn't", "didnt", "haven't", "havent",
+    "hasn't", "hasnt", "hadn't", "hadnt", "decline", "declined", "declines", "declining",
+    "resolved", "return", "when i was", "test for", "checked for", "evaluate for",
+    "prophylaxis", "present", "presenting", "presents", "comes in with", "secondary",
+    "as needed", "come back for", "come back to", "people with", ": none", ": no",
+    # "he isn't making sense", "she wasn't breathing": say the symptom.
+    "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't", "werent",
+    # "my back in the mornings": "back" is a body part far more often than a time.
+    "back in",
+    # Questions from people who have the symptom: "can you get cramps from statins?",
+    # "how to prevent night cramps" ask about what they have now.
+    "can you get", "could i get", "to prevent", "to avoid", "when should i",
+}
+
+# spaCy splits "didn't" into "did" + "n't"; rebuild the written forms.
+NT_FORMS = {"can": ["can't", "cant", "cannot"], "will": ["won't", "wont"]}
+
+
+def join_tokens(tokens):
+    """Render a token sequence as literals (several when it contains n't)."""
+    outs = [[]]
+    for tok in tokens:
+        if tok == "n't":
+            new = []
+            for o in outs:
+                if not o:                   # n't with nothing before it: write "not"
+                    new.append(o + ["not"])
+                    continue
+                prev = o[-1]
+                for form in NT_FORMS.get(prev, [prev + "n't", prev + "nt"]):
+                    new.append(o[:-1] + [form])
+            outs = new
+        else:
+            outs = [o + [tok] for o in outs]
+    return [" ".join(o) for o in outs]
+
+
+def expand_pattern(pattern):
+    """spaCy token pattern -> (literals, dropped). Supports LOWER str / LOWER IN list,
+    OP '?' (optional). Anything else raises, so a new rule shape is noticed."""
+    choices = []
+    for spec in pattern:
+        if set(spec) - {"LOWER", "OP"}:
+            raise ValueError(f"unsupported token spec {spec}")
+        low = spec["LOWER"]
+        alts = low["IN"] if isinstance(low, dict) else [low]
+        op = spec.get("OP")
+        if op not in (None, "?"):
+            raise ValueError(f"unsupported OP {op}")
+        choices.append(list(alts) + ([None] if op == "?" else []))
+    literals, dropped = [], []
+    for combo in itertools.product(*choices):
+        tokens = [t for t in combo if t is not None]
+        words = " ".join(tokens).split()
+        if any(w in CLINICAL_TOKENS for w in words):
+            dropped.extend(join_tokens(tokens))
+            continue
+        literals.extend(join_tokens(tokens))
+    # An expansion that contains a shorter expansion of the same rule as whole words
+    # ("may rule out for" / "rule out") matches nowhere the shorter one does not.
+    literals = list(dict.fromkeys(literals))
+    kept = [l for l in literals
+            if not any(o != l and f" {o} " in f" {l} " for o in literals)]
+    return kept, dropped
+
+
+# ---------------------------------------------------------------------------
+# TWITCHCHECK LAY RULES (hand-written, source = "twitchcheck"): how people write on
+# UK / US / Australian health forums. Each entry: (literal, direction[, of]).
+# Contractions are listed with and without the apostrophe ("doesn't", "doesnt").
+# ---------------------------------------------------------------------------
+def both_apostrophes(items):
+    out = []
+    for it in items:
+        lit = it[0]
+        out.append(it)
+        if "'" in lit:
+            out.append((lit.replace("'", ""),) + tuple(it[1:]))
+    return out
+
+
+LAY_RULES = {
+    # Look like negations but are not: the finding is present (or the phrase is not
+    # about it). `of` = the category they block.
+    "pseudo": both_apostrophes([
+        (p, "none", "negated") for p in [
+            "no idea", "no clue", "not sure why", "not sure if", "not sure whether",
+            "not sure what", "no change", "no changes", "no increase", "no decrease",
+            "no improvement", "no better", "no relief", "no end of", "not only",
+            "not just", "no wonder", "no matter", "no doubt", "nothing but",
+            "don't know why", "don't know if", "don't know what", "dunno why",
+            "can't tell if", "can't tell whether", "can't work out",
+            "can't figure out", "not stopped", "hasn't stopped", "won't stop",
+            "doesn't stop", "didn't stop", "never stops", "can't stop", "cannot stop",
+            "won't go away", "doesn't go away", "hasn't gone away", "not gone away",
+            "not going away", "never goes away", "can't get rid of", "not helped",
+            "hasn't helped", "didn't help", "doesn't help", "not helping",
+            "not improved", "not getting better", "not getting any better",
+            "hasn't improved", "can't sleep", "cannot sleep", "couldn't sleep",
+            "isn't normal", "not normal", "never had this", "never had anything like",
+            "never had it this", "never had these", "never been this bad",
+            "never experienced this", "never felt this", "never felt anything like",
+            "not the first time", "no reason", "for no reason", "no apparent reason",
+            "no obvious reason", "not worried about", "not that worried",
+            # "Not" that is part of the symptom: the context layer must not negate it.
+            "not breathing", "not responding", "not answering", "not making sense",
+            "not making any sense", "not sweating", "not waking", "not waking up",
+            "not moving", "not himself", "not herself", "not myself", "not themselves",
+            "not right", "not able", "not able to", "not peeing", "not weeing",
+            "not passing urine", "not talking", "not speaking", "not reacting",
+            "not recognising", "not recognizing", "not understanding", "not with it",
+            "not all there", "not coming round", "not focusing", "not strong enough",
+            "haven't been able to", "hasn't been able to", "not been able to",
+            "wasn't able to", "unable to",
+            # "as if", "even if": a comparison, not a hypothetical.
+            "as if", "even if", "as though", "like if",
+        ]
+    ]),
+    "negated": both_apostrophes([
+        ("haven't had", "forward"), ("have not had", "forward"),
+        ("hasn't been", "forward"), ("has not been", "forward"),
+        ("haven't been", "forward"), ("hasn't had", "forward"),
+        ("never had", "forward"), ("never get", "forward"), ("never got", "forward"),
+        ("never have", "forward"), ("never noticed", "forward"),
+        ("not had", "forward"), ("not having", "forward"), ("not getting", "forward"),
+        ("none of", "forward"), ("without", "forward"), ("no sign of", "forward"),
+        ("no signs of", "forward"), ("free of", "forward"), ("nothing like", "forward"),
+        ("doesn't", "forward"), ("does not", "forward"), ("don't have", "forward"),
+        ("do not have", "forward"), ("don't get", "forward"), ("didn't have", "forward"),
+        ("didn't get", "forward"), ("isn't", "forward"), ("is not", "forward"),
+        ("aren't", "forward"), ("wasn't", "forward"), ("weren't", "forward"),
+        ("haven't noticed", "forward"), ("have not noticed", "forward"),
+        ("not noticed", "forward"), ("can't say i have", "both"),
+        ("not experiencing", "forward"), ("not experienced", "forward"),
+        ("not a single", "forward"), ("not any", "forward"), ("not really", "forward"),
+        ("no more", "forward"), ("zero", "forward"),
+        ("no problems with", "forward"), ("no issues with", "forward"),
+        ("no trouble with", "forward"), ("not on any", "forward"),
+        ("don't take", "forward"), ("do not take", "forward"), ("not taking", "forward"),
+        ("don't drink", "forward"), ("never drink", "forward"),
+        ("don't smoke", "forward"), ("never smoked", "forward"),
+        ("never drank", "forward"), ("tested negative for", "forward"),
+        ("came back negative", "backward"), ("came back normal", "backward"),
+        ("came back fine", "backward"), ("came back clear", "backward"),
+        ("all clear", "backward"), ("were normal", "backward"),
+        ("was normal", "backward"), ("were fine", "backward"),
+        ("ruled out", "both"), ("never", "forward"), ("nothing", "forward"),
+        ("don't feel", "forward"), ("doesn't feel", "forward"), ("didn't feel", "forward"),
+        ("don't notice", "forward"), ("didn't notice", "forward"),
+        ("doesn't have", "forward"), ("doesn't get", "forward"), ("didn't see", "forward"),
+        ("there isn't", "forward"), ("there wasn't", "forward"), ("there's no", "forward"),
+        ("isn't any", "forward"), ("wasn't any", "forward"),
+        ("neither", "forward"), ("nor", "forward"),
+    ]),
+    # Present before, not now. "stopped"/"quit"/"gave up" (coffee, a medicine) and
+    # "no longer" go here rather than under negated: the exposure or symptom did
+    # happen, just not now.
+    "historical": both_apostrophes([
+        ("used to", "forward"), ("used to have", "forward"), ("years ago", "both"),
+        ("a year ago", "both"), ("months ago", "both"), ("as a kid", "both"),
+        ("as a child", "both"), ("as a teenager", "both"), ("as a teen", "both"),
+        ("in my teens", "both"), ("growing up", "both"), ("when i was a kid", "both"), ("when i was little", "both"),
+        ("when i was young", "both"), ("when i was a child", "both"),
+        ("when i was a teenager", "both"),
+        ("when i was younger", "both"), ("last year", "both"), ("back in", "forward"),
+        ("once had", "forward"), ("had it before", "backward"),
+        ("had them before", "backward"), ("in the past", "both"),
+        ("previously", "both"), ("a while ago", "both"), ("a while back", "both"),
+        ("years back", "both"), ("long time ago", "both"), ("grew out of", "forward"),
+        ("no longer", "both"), ("stopped", "both"), ("stopped taking", "forward"),
+        ("quit", "both"), ("gave up", "both"), ("given up", "both"),
+        ("cut out", "both"), ("came off", "forward"), ("come off", "forward"),
+        ("weaned off", "forward"), ("got off", "forward"), ("used to take", "forward"),
+        ("used to drink", "forward"), ("former", "forward"), ("ex-smoker", "none"),
+        ("ex smoker", "none"),
+    ]),
+    "hypothetical": both_apostrophes([
+        ("if", "forward"), ("what if", "forward"), ("in case", "forward"),
+        ("just in case", "forward"), ("should i worry if", "forward"),
+        ("should i be worried if", "forward"), ("would it be", "forward"),
+        ("what would", "forward"), ("watch for", "forward"),
+        ("watch out for", "forward"), ("look out for", "forward"),
+        ("what to watch", "forward"), ("could i get", "forward"),
+        ("can you get", "forward"), ("what are the signs of", "forward"),
+        ("what are the symptoms of", "forward"), ("signs to look for", "forward"),
+        ("in the future", "forward"), ("if i get", "forward"), ("if it gets", "forward"),
+        ("if it spreads", "forward"), ("when should i", "forward"),
+        ("how do you know if", "forward"), ("how do i know if", "forward"),
+        ("how would i know", "forward"), ("at risk of", "forward"),
+        ("risk of getting", "forward"), ("to prevent", "forward"),
+        ("to avoid", "forward"), ("unless", "forward"),
+    ]),
+    # Worry and suspicion: the writer fears a cause or finding, has not been told it.
+    "possible": both_apostrophes([
+        ("scared of", "forward"), ("scared it's", "forward"),
+        ("scared it is", "forward"), ("terrified of", "forward"),
+        ("terrified it's", "forward"), ("afraid of", "forward"),
+        ("afraid it's", "forward"), ("worried it's", "forward"),
+        ("worried it is", "forward"), ("worried i have", "forward"),
+        ("fear of", "forward"), ("paranoid about", "forward"),
+        ("convinced i have", "forward"), ("convinced it's", "forward"),
+        ("could it be", "forward"), ("could this be", "forward"),
+        ("could i have", "forward"), ("do i have", "forward"),
+        ("is this als", "forward"), ("does this sound like", "forward"),
+        ("sounds like", "forward"), ("wondering if", "forward"),
+        ("i wonder if", "forward"), ("maybe", "forward"), ("perhaps", "forward"),
+        ("possibly", "forward"), ("suspect", "forward"), ("i think i have", "forward"),
+        ("googled", "forward"), ("dr google", "forward"), ("hoping it's not", "forward"),
+        ("hope it's not", "forward"), ("in denial", "backward"),
+    ]),
+    # Someone other than the writer. Never a bare relative ("my dad's speech is
+    # slurred" is the person the writer asks about): only past and family-history
+    # forms, and only for relatives who are seldom the person asked about.
+    "other-person": both_apostrophes([
+        (f"my {rel} had", "forward") for rel in [
+            "dad", "mum", "mom", "mother", "father", "sister", "brother", "nan",
+            "nana", "gran", "grandma", "grandmother", "grandad", "granddad", "grandpa",
+            "grandfather", "aunt", "auntie", "uncle", "cousin", "friend",
+            "friend's dad", "friend's mum", "friend's mom"]
+    ] + [
+        (f"{rel} died of", "forward") for rel in [
+            "dad", "mum", "mom", "mother", "father", "nan", "gran", "grandma",
+            "grandad", "granddad", "grandpa", "grandmother", "grandfather", "aunt",
+            "uncle"]
+    ] + [
+        (f"{rel} died from", "forward") for rel in ["dad", "mum", "mom", "grandad",
+                                                    "grandma", "grandpa", "nan"]
+    ] + [
+        (f"lost my {rel} to", "forward") for rel in ["dad", "mum", "mom", "mother",
+                                                     "father", "grandad", "grandma",
+                                                     "grandpa", "nan", "uncle", "aunt"]
+    ] + [
+        ("passed away from", "forward"), ("passed away of", "forward"),
+        ("runs in the family", "backward"), ("runs in my family", "backward"),
+        ("family history of", "forward"), ("family history", "both"),
+        ("history in my family", "backward"), ("in my family", "backward"),
+        ("on my dad's side", "backward"), ("on my mum's side", "backward"),
+        ("on my mom's side", "backward"), ("on my father's side", "backward"),
+        ("on my mother's side", "backward"), ("a friend had", "forward"),
+        ("a friend of mine had", "forward"), ("someone i know had", "forward"),
+        ("a colleague had", "forward"), ("people with", "forward"),
+    ]),
+    # End a trigger's scope.
+    "terminate": both_apostrophes([
+        (t, "none") for t in [
+            "but", "however", "although", "though", "even though", "except",
+            "apart from", "aside from", "other than", "now", "today", "tonight",
+            "this week", "this morning", "last night", "yesterday", "yet", "still",
+            "which", "whereas", "while", "whilst", "nowadays", "these days",
+            "currently", "at the moment", "right now", "lately", "recently", "since",
+            "because", "cos", "coz", "cuz", "anyway", "anyways", "nevertheless",
+            "nonetheless", "instead", "unlike", "just now", "these past",
+        ]
+    ]),
+}
+
+
+def q(s):
+    return json.dumps(s, ensure_ascii=False)
+
+
+def main():
+    if not os.path.isdir("data"):
+        sys.exit("run from the repository root (data/ not found)")
+    tmp = tempfile.mkdtemp(prefix="gen-context-")
+    try:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet",
+                        "--disable-pip-version-check", "--no-deps", "--no-binary", ":all:",
+                        f"medspacy=={MEDSPACY_VERSION}", "-d", tmp], check=True)
+        sdist = os.path.join(tmp, f"medspacy-{MEDSPACY_VERSION}.tar.gz")
+        with tarfile.open(sdist) as tar:
+            member = f"medspacy-{MEDSPACY_VERSION}/{RULES_PATH}"
+            raw = json.load(tar.extractfile(member))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    rules = raw["context_rules"]
+
+    entries = []         # (literal, category, direction, source, of)
+    notes = []           # header comment lines about patterns and drops
+    for r in rules:
+        lit, cat, dirn, pat = r["literal"].lower(), r["category"], r["direction"], r.get("pattern")
+        of = CATEGORY[cat]
+        if lit in DROP_RULES:
+            notes.append(f"#   DROPPED {q(lit)} ({cat}): {DROP_RULES[lit]}")
+            continue
+        if dirn == "TERMINATE":
+            category, direction = "terminate", "none"
+        elif dirn == "PSEUDO":
+            category, direction = "pseudo", "none"
+        else:
+            category, direction = of, DIRECTION[dirn]
+        if pat:
+            lits, dropped = expand_pattern(pat)
+            note = f"#   {q(lit)}: pattern expanded to {len(lits)} literal(s)"
+            if dropped:
+                note += f"; dropped clinical shorthand: {', '.join(q(d) for d in dropped)}"
+            notes.append(note)
+        else:
+            lits = [lit]
+        for l in lits:
+            if l in LAY_UNSAFE:
+                notes.append(f"#   DROPPED {q(l)} ({cat}): part of how symptoms are said in lay text")
+                continue
+            entries.append((l, category, direction, "medspacy",
+                            of if category in ("terminate", "pseudo") else None))
+
+    seen = {(e[0], e[1]) for e in entries}
+    seen_lit = {e[0]: e[1] for e in entries}
+    skipped = []
+    for category, items in LAY_RULES.items():
+        for item in items:
+            literal, direction = item[0], item[1]
+            of = item[2] if len(item) > 2 else None
+            key = (literal, category)
+            if literal in LAY_UNSAFE:
+                continue
+            if key in seen:
+                skipped.append(f"{literal} ({category})")
+                continue
+            if literal in seen_lit:
+                print(f"note: {literal!r} is {seen_lit[literal]} in medspaCy and {category} here")
+            seen.add(key)
+            entries.append((literal, category, direction, "twitchcheck", of))
+
+    # medspaCy rules may expand to the same literal twice; keep the first.
+    out, done = [], set()
+    for e in entries:
+        if (e[0], e[1], e[2]) not in done:
+            done.add((e[0], e[1], e[2]))
+            out.append(e)
+
+    lines = [
+        f"# Generated by scripts/gen-context-rules.py from medspaCy {MEDSPACY_VERSION} {RULES_PATH} (MIT)"
+        " plus twitchcheck's own lay rules (marked source = \"twitchcheck\").",
+        "# Do not edit by hand; edit the script and rerun.",
+        "# category: negated | possible | hypothetical | historical | other-person | terminate | pseudo",
+        "# direction: forward | backward | both | none (terminate and pseudo)",
+        "# of: for terminate and pseudo, the category the rule ends or blocks (medspaCy's original category).",
+        "# Contractions appear with and without the apostrophe; text is expected lowercased with",
+        "# curly apostrophes (\u2019) turned into straight ones before matching.",
+        "#",
+        f"# medspaCy rules with a spaCy token `pattern` were expanded into literals: each token's",
+        "# LOWER alternatives (IN lists) multiplied out, OP \"?\" tokens as present or absent, and",
+        "# spaCy's split \"n't\" glued back (\"did\" + \"n't\" -> \"didn't\", \"didnt\"; \"can\" -> \"can't\",",
+        "# \"cant\", \"cannot\"). Expansions containing a shorter expansion of the same rule as whole",
+        "# words were left out (they match nowhere the shorter one does not). Literals with clinical shorthand (" + ", ".join(sorted(CLINICAL_TOKENS)) + ") were dropped.",
+    ] + notes + [
+        f"# twitchcheck rules skipped as already present from medspaCy: {', '.join(skipped) or 'none'}",
+        "",
+    ]
+    for lit, category, direction, source, of in out:
+        lines.append("[[context]]")
+        lines.append(f"literal = {q(lit)}")
+        lines.append(f"category = {q(category)}")
+        lines.append(f"direction = {q(direction)}")
+        lines.append(f"source = {q(source)}")
+        if of:
+            lines.append(f"of = {q(of)}")
+        lines.append("")
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    counts = {}
+    for e in out:
+        counts[(e[3], e[1])] = counts.get((e[3], e[1]), 0) + 1
+    print(f"wrote {OUT}: {len(out)} rules from {len(rules)} medspaCy rules")
+    for k in sorted(counts):
+        print(f"  {k[0]:12} {k[1]:14} {counts[k]}")
+
+
+if __name__ == "__main__":
+    main()
