@@ -99,6 +99,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         together: r.list(Reader::strs),
         min_duration_days: r.opt().map(|d| d as u32),
         advice: r.str(),
+        sources: Vec::new(),
     });
     let findings = r.list(|r| Finding {
         id: r.str(),
@@ -119,6 +120,9 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         findings,
         causes,
         red_flags,
+        classes: Vec::new(),
+        patterns: Vec::new(),
+        context: Vec::new(),
     };
     (kb, understander)
 }

@@ -457,6 +457,7 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
                 together: r.together.iter().map(|s| s.get_ref().clone()).collect(),
                 min_duration_days: r.min_duration_days.as_ref().map(|d| *d.get_ref()),
                 advice: r.advice.get_ref().clone(),
+                sources: Vec::new(),
             });
         }
     }
@@ -586,6 +587,9 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
             findings,
             causes,
             red_flags,
+            classes: Vec::new(),
+            patterns: Vec::new(),
+            context: Vec::new(),
         })
     } else {
         problems.list.sort_by_key(|p| (p.line, p.column));

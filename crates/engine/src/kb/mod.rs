@@ -27,6 +27,60 @@ pub struct KnowledgeBase {
     pub findings: Vec<Finding>,
     pub causes: Vec<Cause>,
     pub red_flags: Vec<RedFlag>,
+    /// Word classes (`urine` = urine, pee, wee, ...) that patterns are written over.
+    pub classes: Vec<Class>,
+    /// Findings, red flags and named causes defined over classes.
+    pub patterns: Vec<Pattern>,
+    /// ConText trigger terms: negation, history, hypotheticals, other people.
+    pub context: Vec<ContextRule>,
+}
+
+/// A word class: every term (a word or phrase) that stands for one concept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Class {
+    pub id: String,
+    pub name: String,
+    /// The class's own terms with every `@class` it includes expanded, without
+    /// duplicates, in file order.
+    pub terms: Vec<String>,
+}
+
+/// What a pattern reports when all its elements are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PatternTarget {
+    Finding(usize),
+    RedFlag(usize),
+    /// The person named or asked about a cause ("could it be low magnesium?").
+    Cause(usize),
+}
+
+/// One element of a pattern: a class (`@urine`) or a plain word or phrase.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Element {
+    Class(usize),
+    Phrase(String),
+}
+
+/// A finding, red flag or cause defined as classes found together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub target: PatternTarget,
+    /// Every element must be found, each at a different position, in any order.
+    pub all: Vec<Element>,
+    /// The elements span at most this many words.
+    pub within: u32,
+    pub scope: Scope,
+}
+
+/// The default for [`Pattern::within`].
+pub const DEFAULT_WITHIN: u32 = 10;
+
+/// One ConText rule: a trigger term, what it does and which way its scope runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextRule {
+    pub literal: String,
+    pub category: ContextCategory,
+    pub direction: Direction,
 }
 
 /// Something a person can report: a body area, a symptom or a context.
@@ -84,6 +138,8 @@ pub struct RedFlag {
     /// ("for 3 weeks", "two months").
     pub min_duration_days: Option<u32>,
     pub advice: String,
+    /// Authoritative pages the sign and its urgency are drawn from.
+    pub sources: Vec<Citation>,
 }
 
 /// Declares a closed vocabulary of kebab-case words (`family`, `kind`, ...), with
@@ -141,6 +197,32 @@ vocabulary! {
 vocabulary! {
     /// How soon to see a doctor. Ordered: a later variant is more urgent.
     Urgency { Routine = "routine", Soon = "soon", Urgent = "urgent", Emergency = "emergency" }
+}
+
+vocabulary! {
+    /// How far a pattern's elements may be apart: one sentence (ends at . ! ? ; and
+    /// line breaks) or one clause (also ends at commas and contrast words).
+    Scope { Sentence = "sentence", Clause = "clause" }
+}
+
+vocabulary! {
+    /// What a context rule does to the mentions in its scope. `terminate` ends
+    /// other triggers' scope; `pseudo` looks like a trigger ("no idea why") and
+    /// does nothing.
+    ContextCategory {
+        Negated = "negated",
+        Possible = "possible",
+        Hypothetical = "hypothetical",
+        Historical = "historical",
+        OtherPerson = "other-person",
+        Terminate = "terminate",
+        Pseudo = "pseudo",
+    }
+}
+
+vocabulary! {
+    /// Which way a context rule's scope runs from its trigger.
+    Direction { Forward = "forward", Backward = "backward", Both = "both", None = "none" }
 }
 
 impl Bin {
