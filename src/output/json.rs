@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use engine::kb::{self, Citation, EntryKind, Kind, KnowledgeBase, Urgency};
-use engine::report::{EvidenceItem, FiredFlag, Recognized};
+use engine::report::{EvidenceItem, FiredFlag, MentionedFlag, Recognized};
 use engine::{triage, Report};
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -220,6 +220,8 @@ struct Line<'a> {
     unrecognized: &'a [String],
     suggestions: Vec<CachedSuggestion<'a>>,
     red_flags: &'a [FiredFlag<'a>],
+    mentioned_red_flags: &'a [MentionedFlag<'a>],
+    duration_days: Option<u32>,
     urgency: Urgency,
     advice: &'a RawValue,
     disclaimer: &'a RawValue,
@@ -301,6 +303,8 @@ impl<'kb> LineWriter<'kb> {
             unrecognized: &report.unrecognized,
             suggestions,
             red_flags: &report.red_flags,
+            mentioned_red_flags: &report.mentioned_red_flags,
+            duration_days: report.duration_days,
             urgency: report.urgency,
             advice,
             disclaimer: &self.disclaimer,

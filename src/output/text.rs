@@ -76,8 +76,13 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
             .iter()
             .map(|r| {
                 let mut s = format!("{} \"{}\"", r.name, r.text);
-                if r.negated {
-                    s = format!("not: {s}");
+                match r.assertion {
+                    "negated" => s = format!("not: {s}"),
+                    "historical" => s = format!("in the past: {s}"),
+                    "hypothetical" => s = format!("if: {s}"),
+                    "other-person" => s = format!("someone else's: {s}"),
+                    "possible" => s = format!("maybe: {s}"),
+                    _ => {}
                 }
                 if r.corrected {
                     s.push_str(" (typo corrected)");
@@ -86,6 +91,20 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
             })
             .collect();
         let _ = writeln!(out, "Recognized: {}", words.join("; "));
+    }
+    for flag in &report.mentioned_red_flags {
+        let how = match flag.assertion {
+            "historical" => "in the past",
+            "hypothetical" => "as something that might happen",
+            _ => "about someone else",
+        };
+        let _ = writeln!(
+            out,
+            "You mentioned {} {how}; it does not count as happening now. If it does \
+             happen now: {}",
+            clean(flag.name).to_lowercase(),
+            clean(flag.advice)
+        );
     }
     if !report.unrecognized.is_empty() {
         let _ = writeln!(

@@ -6,9 +6,11 @@
 
 use crate::kb::KnowledgeBase;
 use crate::rank::Ranker;
-use crate::report::{EvidenceItem, FiredFlag, Recognized, Report, Suggestion, SCHEMA_VERSION};
+use crate::report::{
+    EvidenceItem, FiredFlag, MentionedFlag, Recognized, Report, Suggestion, SCHEMA_VERSION,
+};
 use crate::triage;
-use crate::understand::{Assertion, Mention, Understander, Understanding};
+use crate::understand::{About, Assertion, Mention, Understander, Understanding};
 
 /// Rounds for output, so JSON stays short and stable across platforms.
 fn round3(x: f64) -> f64 {
@@ -53,36 +55,53 @@ impl Checker {
 
         let recognized = mentions
             .iter()
-            .map(|m| {
-                let (id, name, entry) = match (m.finding(), triage::mentioned_flag(kb, m)) {
-                    (Some(f), _) => (&kb.findings[f].id, &kb.findings[f].name, "finding"),
-                    (None, Some(r)) => (&kb.red_flags[r].id, &kb.red_flags[r].name, "red-flag"),
-                    (None, None) => unreachable!("a mention always has a target"),
+            .filter_map(|m| {
+                let (id, name, entry) = match (m.about, m.finding(), triage::mentioned_flag(kb, m))
+                {
+                    (About::Cause(c), ..) => (&kb.causes[c].id, &kb.causes[c].name, "cause"),
+                    (_, Some(f), _) => (&kb.findings[f].id, &kb.findings[f].name, "finding"),
+                    (_, None, Some(r)) => (&kb.red_flags[r].id, &kb.red_flags[r].name, "red-flag"),
+                    // A duration too short for any red flag: only `duration_days`.
+                    (_, None, None) => return None,
                 };
-                Recognized {
+                let a = m.assertion;
+                Some(Recognized {
                     id,
                     name,
                     entry,
                     text: m.text.clone(),
-                    negated: m.assertion.is_negated(),
+                    assertion: a.as_str(),
+                    negated: a == Assertion::Negated,
+                    historical: a == Assertion::Historical,
+                    hypothetical: a == Assertion::Hypothetical,
+                    other_person: a == Assertion::OtherPerson,
                     corrected: m.corrected,
-                }
+                })
             })
             .collect();
 
-        let findings = |wanted: Assertion| -> Vec<usize> {
+        let findings = |keep: fn(Assertion) -> bool| -> Vec<usize> {
             mentions
                 .iter()
-                .filter(|m| m.assertion == wanted)
+                .filter(|m| keep(m.assertion))
                 .filter_map(Mention::finding)
                 .collect()
         };
+        let named: Vec<usize> = mentions
+            .iter()
+            .filter(|m| m.assertion.is_present())
+            .filter_map(|m| match m.about {
+                About::Cause(c) => Some(c),
+                _ => None,
+            })
+            .collect();
         let suggestions = self
             .ranker
-            .rank(
+            .rank_named(
                 kb,
-                &findings(Assertion::Present),
-                &findings(Assertion::Negated),
+                &findings(Assertion::is_present),
+                &findings(Assertion::is_negated),
+                &named,
             )
             .into_iter()
             .take(top)
@@ -131,6 +150,27 @@ impl Checker {
                     }
                 })
                 .collect(),
+            mentioned_red_flags: triage::mentioned_only(kb, mentions, &flags)
+                .into_iter()
+                .map(|(r, assertion)| {
+                    let flag = &kb.red_flags[r];
+                    MentionedFlag {
+                        id: &flag.id,
+                        name: &flag.name,
+                        urgency: flag.urgency,
+                        assertion: assertion.as_str(),
+                        advice: &flag.advice,
+                    }
+                })
+                .collect(),
+            duration_days: mentions
+                .iter()
+                .filter(|m| m.assertion.is_present())
+                .filter_map(|m| match m.about {
+                    About::Duration(days) => Some(days),
+                    _ => None,
+                })
+                .max(),
             urgency,
             advice: triage::advice(urgency),
             disclaimer: triage::DISCLAIMER,

@@ -33,6 +33,12 @@ const RAISES: f64 = 1e-9;
 /// only to "calf").
 pub const PARENT_CREDIT: f64 = 0.5;
 
+/// The natural log of the likelihood ratio a cause gets when the person names or
+/// asks about it ("could it be low magnesium?"): enough to bring it into the answer
+/// and explain it, about what one common finding gives, not enough to outrank what
+/// the symptoms say.
+pub const NAMED: f64 = 1.1;
+
 /// How much one finding moved one cause: the natural log of its likelihood ratio.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
@@ -172,6 +178,18 @@ impl Ranker {
     /// Order: higher score first; ties go to the higher prior, then to the cause
     /// listed first in the knowledge base.
     pub fn rank(&self, kb: &KnowledgeBase, present: &[usize], negated: &[usize]) -> Vec<Ranked> {
+        self.rank_named(kb, present, negated, &[])
+    }
+
+    /// [`Ranker::rank`], with the causes the person named (`named`, cause indices)
+    /// raised by [`NAMED`] and always ranked.
+    pub fn rank_named(
+        &self,
+        kb: &KnowledgeBase,
+        present: &[usize],
+        negated: &[usize],
+        named: &[usize],
+    ) -> Vec<Ranked> {
         let present: BTreeSet<usize> = present.iter().copied().collect();
         let implied: BTreeSet<usize> = present
             .iter()
@@ -214,7 +232,9 @@ impl Ranker {
                         .total_cmp(&a.effect)
                         .then(a.finding.cmp(&b.finding))
                 });
-                let log_score = self.log_prior[c] + evidence.iter().map(|e| e.effect).sum::<f64>();
+                let boost = if named.contains(&c) { NAMED } else { 0.0 };
+                let log_score =
+                    self.log_prior[c] + boost + evidence.iter().map(|e| e.effect).sum::<f64>();
                 Ranked {
                     cause: c,
                     score: 0.0,
@@ -222,7 +242,10 @@ impl Ranker {
                     evidence,
                 }
             })
-            .filter(|s| s.evidence.iter().any(|e| !e.negated && e.effect > RAISES))
+            .filter(|s| {
+                named.contains(&s.cause)
+                    || s.evidence.iter().any(|e| !e.negated && e.effect > RAISES)
+            })
             .collect();
         ranked.sort_by(|a, b| {
             b.log_score

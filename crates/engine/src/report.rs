@@ -11,7 +11,7 @@ use crate::kb::{Citation, Kind, Urgency};
 
 /// The version of the check report's JSON; bumped whenever it changes in a way a
 /// script could notice.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything a check found, in the shape of `check --json`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -22,6 +22,12 @@ pub struct Report<'a> {
     pub unrecognized: Vec<String>,
     pub suggestions: Vec<Suggestion<'a>>,
     pub red_flags: Vec<FiredFlag<'a>>,
+    /// Red flags the query mentions without the person having them now: in the
+    /// past, as a "what if", or someone else's. They do not raise the urgency and
+    /// are never dropped silently.
+    pub mentioned_red_flags: Vec<MentionedFlag<'a>>,
+    /// The longest stated duration of a symptom, in days ("for 3 weeks" is 21).
+    pub duration_days: Option<u32>,
     pub urgency: Urgency,
     pub advice: &'static str,
     pub disclaimer: &'static str,
@@ -32,12 +38,18 @@ pub struct Report<'a> {
 pub struct Recognized<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    /// `finding` or `red-flag`.
+    /// `finding`, `red-flag`, `duration` or `cause` (a cause the person named).
     #[serde(rename = "type")]
     pub entry: &'static str,
     /// The query's words that matched, normalized.
     pub text: String,
+    /// `present`, `possible`, `negated`, `historical`, `hypothetical` or
+    /// `other-person` (someone else's past): what the query says of it.
+    pub assertion: &'static str,
     pub negated: bool,
+    pub historical: bool,
+    pub hypothetical: bool,
+    pub other_person: bool,
     /// A typo was corrected to match.
     pub corrected: bool,
 }
@@ -71,6 +83,17 @@ pub struct FiredFlag<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub urgency: Urgency,
+    pub advice: &'a str,
+}
+
+/// A red flag mentioned but not counted, with why.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MentionedFlag<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub urgency: Urgency,
+    /// `historical`, `hypothetical` or `other-person`.
+    pub assertion: &'static str,
     pub advice: &'a str,
 }
 

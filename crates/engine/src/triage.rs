@@ -7,7 +7,7 @@
 //! always given, in every output mode.
 
 use crate::kb::{KnowledgeBase, Urgency};
-use crate::understand::{About, Mention};
+use crate::understand::{About, Assertion, Mention};
 
 /// Always shown, in every mode.
 pub const DISCLAIMER: &str = "twitchcheck is educational only. It does not diagnose \
@@ -31,6 +31,7 @@ pub fn mentioned_flag(kb: &KnowledgeBase, mention: &Mention) -> Option<usize> {
     match mention.about {
         About::Entry(target) => target.red_flag,
         About::Duration(days) => duration_flag(kb, days),
+        About::Cause(_) => None,
     }
 }
 
@@ -47,6 +48,31 @@ pub fn fired(kb: &KnowledgeBase, mentions: &[Mention]) -> Vec<usize> {
         .collect();
     flags.sort_by_key(|&r| (std::cmp::Reverse(kb.red_flags[r].urgency), r));
     flags.dedup();
+    flags
+}
+
+/// The red flags mentioned only in the past, as a "what if" or as someone else's
+/// (not negated, and not fired by another mention), with how they were mentioned,
+/// most urgent first.
+pub fn mentioned_only(
+    kb: &KnowledgeBase,
+    mentions: &[Mention],
+    fired: &[usize],
+) -> Vec<(usize, Assertion)> {
+    let mut flags: Vec<(usize, Assertion)> = mentions
+        .iter()
+        .filter(|m| !m.assertion.is_present() && !m.assertion.is_negated())
+        .flat_map(|m| {
+            let via_finding = m.finding().and_then(|f| kb.findings[f].red_flag);
+            [mentioned_flag(kb, m), via_finding]
+                .into_iter()
+                .flatten()
+                .map(move |r| (r, m.assertion))
+        })
+        .filter(|(r, _)| !fired.contains(r))
+        .collect();
+    flags.sort_by_key(|&(r, _)| (std::cmp::Reverse(kb.red_flags[r].urgency), r));
+    flags.dedup_by_key(|&mut (r, _)| r);
     flags
 }
 

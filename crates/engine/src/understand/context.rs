@@ -1,22 +1,40 @@
-//! Context: whether each mention is asserted present or negated.
+//! Context: whether each mention is the person's present problem, in the manner of
+//! ConText (Harkema et al. 2009; the rules are medspaCy's plus lay ones, in the
+//! knowledge base's `[[context]]` table).
 //!
-//! This stage sets ONE [`Assertion`] per mention, and every later stage (ranking,
-//! triage, the report) reads that value rather than deciding again. Today the only
-//! modifier is negation; ConText's others (historical, hypothetical, about someone
-//! else, possible) become further variants of [`Assertion`] and further trigger
-//! classes in the lexicon, decided here.
+//! A trigger term ("no", "years ago", "what if", "my dad had") opens a scope in a
+//! direction, and every mention in it takes the trigger's modifier.
+//! Pseudo-triggers ("no idea why", "not only") are matched first, longest wins, and
+//! modify nothing; terminators ("now", "apart from") and clause breaks ("but") end a
+//! scope. This stage sets ONE [`Assertion`] per mention; every later stage (ranking,
+//! triage, the report) reads it rather than deciding again.
 
 use std::collections::HashMap;
 
 use super::lexicon::{is, Class};
-use super::tokens::Token;
+use super::tokens::{tokenize, Token};
+use crate::codec::{Reader, Writer};
+use crate::kb::{ContextCategory, Direction, KnowledgeBase};
 
-/// What the query asserts about a mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What the query asserts about a mention. When several modifiers reach one, the
+/// first of this order wins: negated, hypothetical, historical, other person,
+/// possible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Assertion {
-    /// The person says they have it.
+    /// The person (or the one they write for) has it now.
     Present,
-    /// Reached by a negation ("no numbness").
+    /// Suspected or feared: "might be", "scared it's". Counts as present: for a red
+    /// flag the safe side is to take it seriously.
+    Possible,
+    /// Someone else's, in the past: "my dad had ALS", "runs in the family". (People
+    /// writing for a parent or child in the present, "my dad's speech is slurred",
+    /// are not this: no rule marks them.)
+    OtherPerson,
+    /// In the past and over: "as a teenager", "years ago", "quit smoking".
+    Historical,
+    /// Not happening: "if I get short of breath", "what would make it an emergency".
+    Hypothetical,
+    /// Reached by a negation: "no numbness".
     Negated,
 }
 
@@ -24,16 +42,39 @@ impl Assertion {
     /// True when the mention counts as reported: ranking raises causes by it and
     /// triage fires red flags on it.
     pub fn is_present(self) -> bool {
-        self == Assertion::Present
+        matches!(self, Assertion::Present | Assertion::Possible)
     }
 
     /// True when the mention counts against: ranking lowers causes by it.
     pub fn is_negated(self) -> bool {
         self == Assertion::Negated
     }
+
+    /// The word the JSON and the text output use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Assertion::Present => "present",
+            Assertion::Possible => "possible",
+            Assertion::OtherPerson => "other-person",
+            Assertion::Historical => "historical",
+            Assertion::Hypothetical => "hypothetical",
+            Assertion::Negated => "negated",
+        }
+    }
+
+    fn of(category: ContextCategory) -> Option<Self> {
+        match category {
+            ContextCategory::Negated => Some(Assertion::Negated),
+            ContextCategory::Possible => Some(Assertion::Possible),
+            ContextCategory::Hypothetical => Some(Assertion::Hypothetical),
+            ContextCategory::Historical => Some(Assertion::Historical),
+            ContextCategory::OtherPerson => Some(Assertion::OtherPerson),
+            ContextCategory::Terminate | ContextCategory::Pseudo => None,
+        }
+    }
 }
 
-/// The assertions of a query's spans, and the filler words of negated lists
+/// The assertions of a query's mentions, and the filler words of negated lists
 /// ("sign" and "of" in "no sign of weakness"), which are not unrecognized words.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scopes {
@@ -42,124 +83,453 @@ pub struct Scopes {
     pub fillers: Vec<usize>,
 }
 
-/// The assertion of a word set found in one clause (tokens `clause_start..` with
-/// its words first at `first`): negated when a negation word that is not one of
-/// the set's own words comes before the set's first word in that clause ("no
-/// dark urine", but not "no sunlight").
-pub fn assert_set(
-    tokens: &[Token],
-    clause_start: usize,
-    first: usize,
-    own_word: impl Fn(usize) -> bool,
-) -> Assertion {
-    let negated =
-        (clause_start..first).any(|k| is(Class::Negation, &tokens[k].surface) && !own_word(k));
-    if negated {
-        Assertion::Negated
-    } else {
-        Assertion::Present
-    }
+/// One compiled rule: the trigger's stems, what it does, which way.
+#[derive(Debug, Clone, PartialEq)]
+struct Rule {
+    stems: Vec<String>,
+    category: ContextCategory,
+    direction: Direction,
 }
 
-/// The assertion of each span (sorted by start, not overlapping): which ones a
-/// negation reaches. A negation word reaches forward over
-/// bridge words and further phrases ("no numbness or weakness"); any other word
-/// or a clause break ends it. A comma does not end it when the comma starts a list
-/// that is finished by "or"/"nor" and holds only phrases and bridge words
-/// ("no numbness, tingling or weakness"), because that is still the same list.
-pub fn assert_spans(tokens: &[Token], spans: &[(usize, usize)]) -> Scopes {
-    let span_at: HashMap<usize, usize> = spans.iter().enumerate().map(|(k, s)| (s.0, k)).collect();
-    let is_negation = |i: usize| is(Class::Negation, &tokens[i].surface);
-    let is_bridge = |i: usize| is(Class::NegationBridge, &tokens[i].surface);
-    let mut scopes = Scopes {
-        assertions: vec![Assertion::Present; spans.len()],
-        fillers: Vec::new(),
-    };
-    let mut active = false;
-    // Bridge words since the negation, which become its list's filler words once
-    // it reaches a mention.
-    let mut pending: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if i > 0 && tokens[i].clause != tokens[i - 1].clause {
-            active = active && tokens[i].after_comma && continues_list(tokens, spans, i);
-        }
-        if !active {
-            pending.clear();
-        }
-        if let Some(&k) = span_at.get(&i) {
-            if active {
-                scopes.assertions[k] = Assertion::Negated;
-                scopes.fillers.append(&mut pending);
-            }
-            i = spans[k].1;
-            continue;
-        }
-        if is_negation(i) {
-            active = true;
-        } else if !is_bridge(i) {
-            active = false;
-        } else if active {
-            pending.push(i);
-        }
-        i += 1;
-    }
-    scopes.fillers.sort_unstable();
-    scopes
+/// The context rules of a knowledge base, compiled once.
+#[derive(Debug, Clone, Default)]
+pub struct ContextRules {
+    rules: Vec<Rule>,
+    /// Rule indices by first stem, longest rule first.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
-/// True when the clause starting at `start` (after a comma) and those after it,
-/// up to one containing "or"/"nor", hold only phrases and bridge words.
-/// A list longer than this many comma-separated items is not treated as one: it
-/// keeps the look-ahead bounded, and ending a negation early only errs towards
-/// firing a red flag.
+/// A trigger found in a query: tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    start: usize,
+    end: usize,
+    category: ContextCategory,
+    direction: Direction,
+}
+
+/// Words that, right after "and" or "or", start a new statement rather than
+/// continue a negated list: "no pain and I can't breathe".
+const SUBJECTS: &[&str] = &[
+    "i", "im", "ive", "id", "he", "hes", "she", "shes", "it", "they", "theyre", "we", "you",
+    "youre", "there", "theres", "now", "then",
+];
+
+/// Words in the list item after a comma, at most, for a negation to reach across
+/// the comma ("no headache, fever or trouble breathing"); a longer part is a new
+/// statement.
+const MAX_LIST_ITEM_WORDS: usize = 4;
+
+/// Comma-separated items, at most, looked through for the "or" that closes a list.
 const MAX_LIST_ITEMS: usize = 8;
 
-fn continues_list(tokens: &[Token], spans: &[(usize, usize)], start: usize) -> bool {
-    let mut i = start;
-    let mut clause = tokens[start].clause;
-    let mut items = 1;
-    let mut saw_or = false;
-    while i < tokens.len() {
-        if tokens[i].clause != clause {
-            items += 1;
-            if saw_or || !tokens[i].after_comma || items > MAX_LIST_ITEMS {
-                return saw_or;
+/// Words that, found in a negation's scope, turn it into a comparison: "never had
+/// pain like this" says the pain is new, not absent.
+const NOVELTY: &[&[&str]] = &[&["like", "this"], &["like", "that"], &["this", "bad"]];
+
+impl ContextRules {
+    /// Compiles the KB's rules. A KB without any (a user's own file) gets the
+    /// lexicon's negation words as forward negations, so it still reads "no numbness".
+    pub fn compile(kb: &KnowledgeBase) -> Self {
+        let rules: Vec<Rule> = if kb.context.is_empty() {
+            super::lexicon::words(Class::Negation)
+                .iter()
+                .map(|w| Rule {
+                    stems: tokenize(w).into_iter().map(|t| t.stem).collect(),
+                    category: ContextCategory::Negated,
+                    direction: Direction::Forward,
+                })
+                .collect()
+        } else {
+            kb.context
+                .iter()
+                .map(|r| Rule {
+                    stems: tokenize(&r.literal).into_iter().map(|t| t.stem).collect(),
+                    category: r.category,
+                    direction: r.direction,
+                })
+                .collect()
+        };
+        Self::assemble(rules)
+    }
+
+    fn assemble(rules: Vec<Rule>) -> Self {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, rule) in rules.iter().enumerate() {
+            if let Some(first) = rule.stems.first() {
+                by_first.entry(first.clone()).or_default().push(i);
             }
-            clause = tokens[i].clause;
         }
-        // Spans are sorted by start and do not overlap.
-        if let Ok(k) = spans.binary_search_by_key(&i, |s| s.0) {
-            i = spans[k].1;
-            continue;
+        for list in by_first.values_mut() {
+            // Longest first, so "no idea" (pseudo) wins over "no"; then file order.
+            list.sort_by_key(|&i| (std::cmp::Reverse(rules[i].stems.len()), i));
         }
-        let w = tokens[i].surface.as_str();
-        if w == "or" || w == "nor" {
-            saw_or = true;
-        } else if !is(Class::NegationBridge, w) && !is(Class::Negation, w) {
-            return false;
+        ContextRules { rules, by_first }
+    }
+
+    /// Writes the compiled rules for the pre-built KB.
+    pub fn write(&self, w: &mut Writer) {
+        w.num(self.rules.len());
+        for rule in &self.rules {
+            w.strs(&rule.stems);
+            w.num(rule.category as usize);
+            w.num(rule.direction as usize);
+        }
+    }
+
+    /// Reads what [`ContextRules::write`] wrote.
+    pub fn read(r: &mut Reader) -> Self {
+        let rules = r.list(|r| Rule {
+            stems: r.strs(),
+            category: ContextCategory::ALL[r.num()],
+            direction: Direction::ALL[r.num()],
+        });
+        Self::assemble(rules)
+    }
+
+    /// The triggers in the query, longest match first at each position. Tokens a
+    /// mention owns (`owned`) are never triggers: "not sweating" in a heat-stroke
+    /// pattern is the symptom, not a negation of it.
+    fn triggers(&self, tokens: &[Token], owned: &[bool]) -> Vec<Trigger> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let hit = self.by_first.get(&tokens[i].stem).and_then(|list| {
+                list.iter().map(|&r| &self.rules[r]).find(|rule| {
+                    let end = i + rule.stems.len();
+                    end <= tokens.len()
+                        && tokens[i..end]
+                            .iter()
+                            .zip(&rule.stems)
+                            .all(|(t, s)| t.stem == *s && t.sentence == tokens[i].sentence)
+                })
+            });
+            match hit {
+                Some(rule) => {
+                    let end = i + rule.stems.len();
+                    if !owned[i..end].contains(&true) {
+                        found.push(Trigger {
+                            start: i,
+                            end,
+                            category: rule.category,
+                            direction: rule.direction,
+                        });
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// The assertion of each mention, given as the token positions it covers.
+    /// `owned` marks the tokens of every mention (they cannot be triggers).
+    pub fn assert(&self, tokens: &[Token], owned: &[bool], mentions: &[&[usize]]) -> Scopes {
+        let triggers = self.triggers(tokens, owned);
+        let mut stops = vec![false; tokens.len()];
+        for t in triggers
+            .iter()
+            .filter(|t| t.category == ContextCategory::Terminate)
+        {
+            stops[t.start..t.end].iter_mut().for_each(|s| *s = true);
+        }
+        // The strongest modifier reaching each token, and each negation's reach.
+        let mut reach = vec![Assertion::Present; tokens.len()];
+        let mut negations: Vec<(usize, usize)> = Vec::new();
+        for t in &triggers {
+            let Some(modifier) = Assertion::of(t.category) else {
+                continue;
+            };
+            let mut ranges = Vec::new();
+            if matches!(t.direction, Direction::Forward | Direction::Both) {
+                ranges.push((t.end, forward_end(tokens, &stops, t)));
+            }
+            if matches!(t.direction, Direction::Backward | Direction::Both) {
+                ranges.push((backward_start(tokens, &stops, t), t.start));
+            }
+            for (start, end) in ranges {
+                if modifier == Assertion::Negated && is_novelty(tokens, start, end) {
+                    continue;
+                }
+                if modifier == Assertion::Negated {
+                    negations.push((start, end));
+                }
+                for r in &mut reach[start..end] {
+                    *r = (*r).max(modifier);
+                }
+            }
+        }
+        let assertions: Vec<Assertion> = mentions
+            .iter()
+            .map(|positions| {
+                positions
+                    .iter()
+                    .map(|&p| reach[p])
+                    .max()
+                    .unwrap_or(Assertion::Present)
+            })
+            .collect();
+        // Bridge words in a negation's reach are understood filler, when the
+        // negation reached a mention.
+        let mut fillers = Vec::new();
+        for (start, end) in negations {
+            let reached = mentions
+                .iter()
+                .any(|m| m.iter().any(|&p| (start..end).contains(&p)));
+            if reached {
+                fillers.extend(
+                    (start..end)
+                        .filter(|&k| !owned[k] && is(Class::NegationBridge, &tokens[k].surface)),
+                );
+            }
+        }
+        fillers.sort_unstable();
+        fillers.dedup();
+        Scopes {
+            assertions,
+            fillers,
+        }
+    }
+}
+
+/// True when the tokens `start..end` hold a novelty comparison ("like this").
+fn is_novelty(tokens: &[Token], start: usize, end: usize) -> bool {
+    NOVELTY.iter().any(|words| {
+        (start..end.saturating_sub(words.len() - 1)).any(|k| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(j, w)| tokens[k + j].surface == *w)
+        })
+    })
+}
+
+/// True when `tokens[i]` starts a new statement: a subject word, or a word that a
+/// possessive or "to be" stood before ("and my lips are blue").
+fn starts_statement(tokens: &[Token], i: usize) -> bool {
+    SUBJECTS.contains(&tokens[i].surface.as_str()) || tokens[i].cue
+}
+
+/// Where a forward scope from `t` ends (exclusive): at the sentence's end, a
+/// terminator, "and"/"or" before a new statement, or a clause break, unless the
+/// break is a comma and a negation goes on over a short list item ("no fever,
+/// headache or stiff neck").
+fn forward_end(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
+    let mut i = t.end;
+    while i < tokens.len() {
+        let tok = &tokens[i];
+        if tok.sentence != tokens[t.start].sentence || stops[i] {
+            return i;
+        }
+        if i > t.start && tok.clause != tokens[i - 1].clause {
+            let goes_on = t.category == ContextCategory::Negated
+                && tok.after_comma
+                && list_item(tokens, stops, i);
+            if !goes_on {
+                return i;
+            }
+        } else if i > t.end
+            && matches!(tokens[i - 1].surface.as_str(), "and" | "or" | "n" | "plus")
+            && starts_statement(tokens, i)
+        {
+            return i - 1;
         }
         i += 1;
     }
-    saw_or
+    i
+}
+
+/// True when the comma-separated part starting at `start` reads as an item of a
+/// negated list: a few words, no new subject, no terminator, and the list is
+/// closed by "or"/"nor" in this part or a later one ("no fever, headache or stiff
+/// neck"). Without that closing word ("no fever, leg weakness") the comma starts
+/// a new statement: ending the negation early only errs towards firing a red flag.
+fn list_item(tokens: &[Token], stops: &[bool], start: usize) -> bool {
+    let mut part = start;
+    for _ in 0..MAX_LIST_ITEMS {
+        let clause = tokens[part].clause;
+        let (mut words, mut closed) = (0, false);
+        let mut i = part;
+        while i < tokens.len() && tokens[i].clause == clause {
+            if stops[i] || starts_statement(tokens, i) {
+                return false;
+            }
+            match tokens[i].surface.as_str() {
+                "or" | "nor" => closed = true,
+                "and" => {}
+                _ => words += 1,
+            }
+            i += 1;
+        }
+        if words > MAX_LIST_ITEM_WORDS {
+            return false;
+        }
+        if closed {
+            return true;
+        }
+        let next_is_item = i < tokens.len()
+            && tokens[i].after_comma
+            && tokens[i].sentence == tokens[start].sentence;
+        if !next_is_item {
+            return false;
+        }
+        part = i;
+    }
+    false
+}
+
+/// Where a backward scope from `t` starts: its clause's start, or just after a
+/// terminator.
+fn backward_start(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
+    let mut i = t.start;
+    while i > 0 {
+        let prev = &tokens[i - 1];
+        if prev.clause != tokens[t.start].clause || stops[i - 1] {
+            break;
+        }
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::understand::tokens::tokenize;
+    use crate::kb::ContextRule;
+
+    fn rules(list: &[(&str, ContextCategory, Direction)]) -> ContextRules {
+        let mut kb = crate::kb::load_text(include_str!("../../../../tests/fixtures/mini.toml"))
+            .expect("fixture loads");
+        kb.context = list
+            .iter()
+            .map(|&(literal, category, direction)| ContextRule {
+                literal: literal.to_string(),
+                category,
+                direction,
+            })
+            .collect();
+        ContextRules::compile(&kb)
+    }
+
+    fn lay() -> ContextRules {
+        use ContextCategory::*;
+        use Direction::*;
+        rules(&[
+            ("no", Negated, Forward),
+            ("not", Negated, Forward),
+            ("never had", Negated, Forward),
+            ("no idea", Pseudo, None),
+            ("not sure why", Pseudo, None),
+            ("if", Hypothetical, Forward),
+            ("years ago", Historical, Both),
+            ("as a teenager", Historical, Both),
+            ("my dad had", OtherPerson, Forward),
+            ("now", Terminate, None),
+        ])
+    }
+
+    /// The assertion of the word `word` in `text`, as a one-word mention.
+    fn of(rules: &ContextRules, text: &str, word: &str) -> Assertion {
+        let tokens = tokenize(text);
+        let at = tokens
+            .iter()
+            .position(|t| t.surface == word)
+            .expect("word in text");
+        let mut owned = vec![false; tokens.len()];
+        owned[at] = true;
+        let mention = [at];
+        rules.assert(&tokens, &owned, &[&mention]).assertions[0]
+    }
+
+    #[test]
+    fn negation_reaches_a_list_of_unknown_items() {
+        let r = lay();
+        use Assertion::*;
+        assert_eq!(
+            of(&r, "no headache, fever or breathing trouble", "breathing"),
+            Negated
+        );
+        assert_eq!(of(&r, "no numbness and weakness", "weakness"), Negated);
+        assert_eq!(of(&r, "no fever, rash, or stiff neck", "stiff"), Negated);
+        // Without a closing "or", a comma starts a new statement.
+        assert_eq!(of(&r, "no fever, leg weakness", "weakness"), Present);
+        // A new statement ends it, after "and" or a comma.
+        assert_eq!(of(&r, "no pain and my lips are blue", "lips"), Present);
+        assert_eq!(of(&r, "no pain and i cant breathe", "breathe"), Present);
+        assert_eq!(of(&r, "no fever, now my neck is stiff", "neck"), Present);
+        assert_eq!(
+            of(&r, "no fever, my neck is really very stiff", "neck"),
+            Present
+        );
+        // Another sentence is out of reach.
+        assert_eq!(of(&r, "no fever. stiff neck", "stiff"), Present);
+    }
+
+    #[test]
+    fn pseudo_triggers_modify_nothing() {
+        let r = lay();
+        assert_eq!(
+            of(&r, "no idea why my pee is brown", "brown"),
+            Assertion::Present
+        );
+        assert_eq!(
+            of(&r, "not sure why my lips are blue", "blue"),
+            Assertion::Present
+        );
+    }
+
+    #[test]
+    fn novelty_is_not_negation() {
+        let r = lay();
+        assert_eq!(
+            of(&r, "never had chest pain like this before", "chest"),
+            Assertion::Present
+        );
+        assert_eq!(of(&r, "never had chest pain", "chest"), Assertion::Negated);
+    }
+
+    #[test]
+    fn history_hypotheticals_and_other_people() {
+        let r = lay();
+        use Assertion::*;
+        assert_eq!(of(&r, "if i get short of breath", "breath"), Hypothetical);
+        assert_eq!(of(&r, "i had a fit as a teenager", "fit"), Historical);
+        assert_eq!(of(&r, "blacked out years ago", "blacked"), Historical);
+        assert_eq!(of(&r, "my dad had als", "als"), OtherPerson);
+        // Writing for a parent in the present is about the patient.
+        assert_eq!(of(&r, "my dads speech is slurred", "speech"), Present);
+        // A terminator ends the scope.
+        assert_eq!(of(&r, "if it spreads now my arm is weak", "weak"), Present);
+    }
+
+    #[test]
+    fn a_mentions_own_words_are_not_triggers() {
+        let r = lay();
+        let tokens = tokenize("not sweating");
+        let owned = vec![true, true];
+        let mention = [0, 1];
+        assert_eq!(
+            r.assert(&tokens, &owned, &[&mention]).assertions[0],
+            Assertion::Present
+        );
+    }
 
     #[test]
     fn a_negated_lists_filler_words_are_found() {
-        // "calf cramps, no sign of weakness": spans calf (0..1), cramps (1..2),
-        // weakness (5..6).
+        let r = lay();
         let tokens = tokenize("calf cramps, no sign of weakness");
-        let scopes = assert_spans(&tokens, &[(0, 1), (1, 2), (5, 6)]);
+        let mut owned = vec![false; tokens.len()];
+        owned[0] = true;
+        owned[1] = true;
+        owned[5] = true;
+        let scopes = r.assert(&tokens, &owned, &[&[0], &[1], &[5]]);
         use Assertion::*;
         assert_eq!(scopes.assertions, [Present, Present, Negated]);
         assert_eq!(scopes.fillers, [3, 4]);
         // A negation that reaches no mention leaves its words alone.
         let tokens = tokenize("no sign of it");
-        assert!(assert_spans(&tokens, &[]).fillers.is_empty());
+        let owned = vec![false; tokens.len()];
+        assert!(r.assert(&tokens, &owned, &[]).fillers.is_empty());
     }
 }

@@ -1,9 +1,13 @@
-//! Stated durations: "for 3 weeks", "a couple of months", "for weeks".
+//! Stated durations: "for 3 weeks", "6 wks", "a couple of months", "for weeks",
+//! "since last month", "since mid-January".
 //!
-//! This stage only reads how long the query says something has lasted; which red
-//! flag a duration fires is triage's decision (`crate::triage::duration_flag`).
+//! An age ("my 82-year-old mum", "I'm 68 years") or a pregnancy ("28 weeks
+//! pregnant") is not a duration and is never read as one. This stage only reads how
+//! long the query says something has lasted; whether it belongs to a symptom (not
+//! to a diet or a medicine: "vegan for 2 years") and which red flag it fires is
+//! triage's decision (`crate::triage`).
 
-use super::lexicon::{is, number, time_unit_days, Class};
+use super::lexicon::{is, number, since_days, time_unit_days, Class};
 use super::tokens::Token;
 
 /// A stated duration: the tokens `start..end` and the days they say.
@@ -31,7 +35,7 @@ pub fn find(tokens: &[Token], taken: &[(usize, usize)], min_days: u32) -> Vec<Du
         }
         match duration_at(tokens, i) {
             Some((n, days)) if next >= taken.len() || i + n <= taken[next].0 => {
-                if days >= min_days {
+                if days >= min_days && !is_age_or_pregnancy(tokens, i, i + n) {
                     found.push(Duration {
                         start: i,
                         end: i + n,
@@ -48,22 +52,39 @@ pub fn find(tokens: &[Token], taken: &[(usize, usize)], min_days: u32) -> Vec<Du
 
 /// Finds a stated duration starting at token `i`: (tokens used, days).
 fn duration_at(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
-    let unit = |t: &Token| time_unit_days(&t.stem);
+    let same = |j: usize| tokens.get(j).filter(|t| t.clause == tokens[i].clause);
+    let unit = |t: &Token| time_unit_days(&t.stem).or_else(|| time_unit_days(&t.surface));
     let word = tokens[i].surface.as_str();
+    if let Some(days) = glued(word) {
+        return Some((1, days));
+    }
     let count = word.parse::<u32>().ok().or_else(|| number(word));
     if let Some(n) = count {
         // "3 weeks", "couple of weeks", "few more months"
         let mut j = i + 1;
-        while j < tokens.len() && is(Class::DurationFiller, &tokens[j].surface) && j < i + 3 {
+        while j < i + 3 && same(j).is_some_and(|t| is(Class::DurationFiller, &t.surface)) {
             j += 1;
         }
-        let days = tokens
-            .get(j)
-            .filter(|t| t.clause == tokens[i].clause)
-            .and_then(unit)?;
+        let days = same(j).and_then(unit)?;
         return Some((j + 1 - i, n.saturating_mul(days)));
     }
-    let next = tokens.get(i + 1).filter(|t| t.clause == tokens[i].clause)?;
+    if word == "since" {
+        // "since March", "since mid-January", "since last month"
+        let mut j = i + 1;
+        if same(j).is_some_and(|t| is(Class::SincePrefix, &t.surface)) {
+            j += 1;
+        }
+        let next = same(j)?;
+        if let Some(days) = since_days(&next.surface) {
+            return Some((j + 1 - i, days));
+        }
+        if next.surface == "last" {
+            let days = same(j + 1).and_then(unit)?;
+            return Some((j + 2 - i, days));
+        }
+        return None;
+    }
+    let next = same(i + 1)?;
     let days = unit(next)?;
     if is(Class::OneUnitLead, word) {
         // "for weeks" (a plural with no number) means at least two.
@@ -71,6 +92,34 @@ fn duration_at(tokens: &[Token], i: usize) -> Option<(usize, u32)> {
         return Some((2, n * days));
     }
     None
+}
+
+/// A number glued to its unit: "6wks", "3months", "2yrs".
+fn glued(word: &str) -> Option<u32> {
+    let digits = word.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 {
+        return None;
+    }
+    let n: u32 = word[..digits].parse().ok()?;
+    let unit = &word[digits..];
+    let days = time_unit_days(unit).or_else(|| time_unit_days(unit.strip_suffix('s')?))?;
+    Some(n.saturating_mul(days))
+}
+
+/// True when the number and unit at `start..end` give an age or a pregnancy: "82
+/// year old", "28 weeks pregnant", "I'm 68 years", "aged 70 years".
+fn is_age_or_pregnancy(tokens: &[Token], start: usize, end: usize) -> bool {
+    let clause = tokens[start].clause;
+    let after = tokens
+        .get(end)
+        .filter(|t| t.clause == clause)
+        .is_some_and(|t| is(Class::AgeAfter, &t.surface));
+    let before = start
+        .checked_sub(1)
+        .and_then(|b| tokens.get(b))
+        .filter(|t| t.clause == clause)
+        .is_some_and(|t| is(Class::AgeBefore, &t.surface));
+    after || before
 }
 
 #[cfg(test)]
@@ -93,5 +142,23 @@ mod tests {
         assert_eq!(days("twitch for over a month"), [30]);
         assert_eq!(days("calf twitch 10 days"), [10]);
         assert!(days("twitch, weeks").is_empty());
+        assert_eq!(days("twitchy lip for like 6 wks"), [42]);
+        assert_eq!(days("twitching 3months"), [90]);
+        assert_eq!(days("calf twitching since mid-January"), [30]);
+        assert_eq!(days("cramps since last month"), [30]);
+    }
+
+    #[test]
+    fn ages_and_pregnancies_are_not_durations() {
+        for text in [
+            "my 82-year-old mum",
+            "a 3-month-old baby",
+            "I'm 28 weeks pregnant",
+            "I am 68 years, cramp when I swim",
+            "she's 34 weeks gone",
+            "aged 70 years",
+        ] {
+            assert!(days(text).is_empty(), "{text}");
+        }
     }
 }

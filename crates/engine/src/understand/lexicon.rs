@@ -18,6 +18,9 @@ pub enum Class {
     /// "to be" carry no meaning for a phrase, and dropping them lets `closes eye`
     /// match "closes my eye" and `face drooping` match "my face is drooping".
     Dropped,
+    /// Dropped words that mark a new statement: possessives and forms of "to be"
+    /// ("and my lips are blue"), not articles.
+    Cue,
     /// End a clause (and with it a negation's reach), like punctuation does.
     ClauseBreak,
     /// Function words: never reported as unrecognized, never typo-corrected.
@@ -32,12 +35,27 @@ pub enum Class {
     OneUnitLead,
     /// May stand between a number and its unit of time ("couple of weeks").
     DurationFiller,
+    /// After a number and unit, make it an age or a pregnancy ("82 year old", "28
+    /// weeks pregnant"), not a duration.
+    AgeAfter,
+    /// Before a number and unit, make it an age ("I'm 68 years", "aged 70").
+    AgeBefore,
+    /// May stand between "since" and a month ("since mid-January").
+    SincePrefix,
+    /// Refer back to a symptom said before: "it's been going on for 3 weeks".
+    Anaphor,
 }
 
 #[rustfmt::skip]
 const DROPPED: &[&str] = &[
     "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "its", "is",
     "are", "am", "was", "were", "be", "been", "being",
+];
+
+#[rustfmt::skip]
+const CUES: &[&str] = &[
+    "my", "your", "his", "her", "their", "our", "its", "is", "are", "am", "was", "were", "be",
+    "been", "being",
 ];
 
 const CLAUSE_BREAKS: &[&str] = &[
@@ -89,16 +107,39 @@ const ONE_UNIT_LEADS: &[&str] = &[
 
 const DURATION_FILLERS: &[&str] = &["of", "more", "whole", "full"];
 
+#[rustfmt::skip]
+const AGE_AFTER: &[&str] = &[
+    "old", "olds", "pregnant", "gone", "postpartum", "gestation", "along", "into", "post",
+];
+
+#[rustfmt::skip]
+const AGE_BEFORE: &[&str] = &[
+    "i", "im", "he", "hes", "she", "shes", "aged", "age", "turned", "turning", "whos",
+];
+
+const SINCE_PREFIXES: &[&str] = &["mid", "early", "late", "end"];
+
+#[rustfmt::skip]
+const ANAPHORS: &[&str] = &[
+    "it", "this", "that", "they", "them", "these", "those", "ongoing", "going", "started",
+    "began", "begun", "since", "lasted", "lasting", "happening",
+];
+
 /// The words of a class.
 pub fn words(class: Class) -> &'static [&'static str] {
     match class {
         Class::Dropped => DROPPED,
+        Class::Cue => CUES,
         Class::ClauseBreak => CLAUSE_BREAKS,
         Class::Stopword => STOPWORDS,
         Class::Negation => NEGATIONS,
         Class::NegationBridge => NEGATION_BRIDGES,
         Class::OneUnitLead => ONE_UNIT_LEADS,
         Class::DurationFiller => DURATION_FILLERS,
+        Class::AgeAfter => AGE_AFTER,
+        Class::AgeBefore => AGE_BEFORE,
+        Class::SincePrefix => SINCE_PREFIXES,
+        Class::Anaphor => ANAPHORS,
     }
 }
 
@@ -127,13 +168,59 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("many", 4),
 ];
 
-/// Days in each unit of time, by stem.
+/// Days in each unit of time, by stem, and the short forms people type.
 const TIME_UNITS: &[(&str, u32)] = &[
     ("day", 1),
     ("week", 7),
+    ("wk", 7),
+    ("wks", 7),
     ("fortnight", 14),
     ("month", 30),
+    ("mth", 30),
+    ("mths", 30),
+    ("mo", 30),
+    ("mos", 30),
     ("year", 365),
+    ("yr", 365),
+    ("yrs", 365),
+];
+
+/// Days at least since a month, season or day named after "since" ("since March"
+/// is read as at least a month, whatever today's date).
+const SINCE_WORDS: &[(&str, u32)] = &[
+    ("january", 30),
+    ("february", 30),
+    ("march", 30),
+    ("april", 30),
+    ("june", 30),
+    ("july", 30),
+    ("august", 30),
+    ("september", 30),
+    ("october", 30),
+    ("november", 30),
+    ("december", 30),
+    ("jan", 30),
+    ("feb", 30),
+    ("sept", 30),
+    ("oct", 30),
+    ("nov", 30),
+    ("dec", 30),
+    ("christmas", 30),
+    ("xmas", 30),
+    ("easter", 30),
+    ("summer", 60),
+    ("winter", 60),
+    ("spring", 60),
+    ("autumn", 60),
+    ("yesterday", 1),
+    ("monday", 1),
+    ("tuesday", 1),
+    ("wednesday", 1),
+    ("thursday", 1),
+    ("friday", 1),
+    ("saturday", 1),
+    ("sunday", 1),
+    ("weekend", 2),
 ];
 
 /// Plurals and forms the Snowball stemmer leaves apart from their base word.
@@ -162,6 +249,11 @@ pub fn number(word: &str) -> Option<u32> {
 /// Days in a unit of time, by its stem ("week" is 7).
 pub fn time_unit_days(stem: &str) -> Option<u32> {
     value(TIME_UNITS, stem)
+}
+
+/// At least how many days "since WORD" says ("since March" is 30).
+pub fn since_days(word: &str) -> Option<u32> {
+    value(SINCE_WORDS, word)
 }
 
 /// The base word of an irregular plural ("calves" is "calf").
@@ -193,12 +285,17 @@ mod tests {
 
     const ALL: &[Class] = &[
         Class::Dropped,
+        Class::Cue,
         Class::ClauseBreak,
         Class::Stopword,
         Class::Negation,
         Class::NegationBridge,
         Class::OneUnitLead,
         Class::DurationFiller,
+        Class::AgeAfter,
+        Class::AgeBefore,
+        Class::SincePrefix,
+        Class::Anaphor,
     ];
 
     /// No list repeats a word, and none holds a word the tokenizer drops (it could
@@ -209,7 +306,7 @@ mod tests {
             let list = words(class);
             for (i, w) in list.iter().enumerate() {
                 assert!(!list[..i].contains(w), "{class:?} repeats {w:?}");
-                if class != Class::Dropped {
+                if class != Class::Dropped && class != Class::Cue {
                     assert!(!is(Class::Dropped, w), "{class:?} holds dropped {w:?}");
                 }
             }

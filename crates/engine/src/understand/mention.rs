@@ -11,12 +11,14 @@ pub struct Target {
 }
 
 /// What a mention is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum About {
     /// A finding or red-flag phrase or word set of the knowledge base.
     Entry(Target),
     /// A stated duration, in days; triage decides which red flag it fires.
     Duration(u32),
+    /// A cause the person named or asked about ("could it be low magnesium?").
+    Cause(usize),
 }
 
 /// One thing the query mentions.
@@ -37,7 +39,7 @@ impl Mention {
     pub fn target(&self) -> Option<Target> {
         match self.about {
             About::Entry(t) => Some(t),
-            About::Duration(_) => None,
+            About::Duration(_) | About::Cause(_) => None,
         }
     }
 

@@ -6,6 +6,7 @@
 //! durations) → [`context`] (one [`Assertion`] per mention) → [`patterns`] (word
 //! sets in one clause). Every closed word list they use is in [`lexicon`].
 
+mod concepts;
 pub mod context;
 pub mod duration;
 pub mod lexicon;
@@ -22,7 +23,8 @@ pub use mention::{About, Mention, Target, Understanding};
 pub use patterns::Tokenized;
 
 use crate::codec::{Reader, Writer};
-use crate::kb::KnowledgeBase;
+use crate::kb::{Family, KnowledgeBase, PatternTarget};
+use context::ContextRules;
 use lexicon::{is, Class};
 use patterns::{Patterns, Query};
 use tokens::{tokenize, Token};
@@ -33,8 +35,13 @@ use typos::Typos;
 pub struct Understander {
     patterns: Patterns,
     typos: Typos,
+    context: ContextRules,
     /// The shortest duration some red flag fires on; shorter ones are not mentions.
     shortest_duration: Option<u32>,
+    /// For each finding, whether a stated duration can belong to it: a symptom or
+    /// a body area can last three weeks; a diet or a medicine taken for years is
+    /// not a symptom's duration.
+    lasts: Vec<bool>,
 }
 
 impl Understander {
@@ -55,7 +62,13 @@ impl Understander {
         Understander {
             patterns,
             typos,
+            context: ContextRules::compile(kb),
             shortest_duration,
+            lasts: kb
+                .findings
+                .iter()
+                .map(|f| f.family != Family::Context)
+                .collect(),
         }
     }
 
@@ -63,7 +76,10 @@ impl Understander {
     pub fn write(&self, w: &mut Writer) {
         self.patterns.write(w);
         self.typos.write(w);
+        self.context.write(w);
         w.opt(self.shortest_duration.map(|d| d as usize));
+        let lasts: Vec<u32> = self.lasts.iter().map(|&l| u32::from(l)).collect();
+        w.ids(&lasts);
     }
 
     /// Reads what [`Understander::write`] wrote.
@@ -71,7 +87,9 @@ impl Understander {
         Understander {
             patterns: Patterns::read(r),
             typos: Typos::read(r),
+            context: ContextRules::read(r),
             shortest_duration: r.opt().map(|d| d as u32),
+            lasts: r.ids().into_iter().map(|l| l != 0).collect(),
         }
     }
 
@@ -117,60 +135,93 @@ impl Understander {
             corrected: &corrected,
         };
 
-        let mut spans: Vec<(usize, usize, About)> = self
-            .patterns
-            .phrases_in(&tokens, &stems)
-            .into_iter()
-            .map(|(start, end, target)| (start, end, About::Entry(target)))
-            .collect();
-        if let Some(min_days) = self.shortest_duration {
-            let taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.0, s.1)).collect();
-            let durations = duration::find(&tokens, &taken, min_days);
-            if !durations.is_empty() {
-                spans.extend(
-                    durations
-                        .iter()
-                        .map(|d| (d.start, d.end, About::Duration(d.days))),
-                );
-                spans.sort_by_key(|s| s.0);
-            }
-        }
-
+        // Each stage adds found mentions as (what, token positions).
+        let phrases = self.patterns.phrases_in(&tokens, &stems);
         // Words inside a multi-word finding phrase mean what that phrase says
         // ("dark yellow urine" is concentrated urine, not dark urine), so red flags'
-        // word sets do not reuse them: that would be a false alarm. Findings' sets
-        // may ("protein poor diet" is also low protein), and single-word phrases
-        // (body areas) stay available to all.
+        // word sets and patterns do not reuse them: that would be a false alarm.
+        // Findings' may ("protein poor diet" is also low protein), and single-word
+        // phrases (body areas) stay available to all.
         let mut claimed = vec![false; tokens.len()];
-        for &(start, end, about) in &spans {
-            if let About::Entry(target) = about {
-                if end - start > 1 && target.finding.is_some() && target.red_flag.is_none() {
-                    claimed[start..end].iter_mut().for_each(|c| *c = true);
+        for &(start, end, target) in &phrases {
+            if end - start > 1 && target.finding.is_some() && target.red_flag.is_none() {
+                claimed[start..end].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        let mut found: Vec<(About, Vec<usize>)> = phrases
+            .iter()
+            .map(|&(start, end, target)| (About::Entry(target), (start..end).collect()))
+            .collect();
+        found.extend(
+            self.patterns
+                .sets_in(&query, &claimed)
+                .into_iter()
+                .map(|(target, positions)| (About::Entry(target), positions)),
+        );
+        let concepts = &self.patterns.concepts;
+        let occurrences = concepts.occurrences(&tokens, &stems);
+        for hit in concepts.find(&tokens, &occurrences, &claimed) {
+            let about = match hit.target {
+                PatternTarget::Finding(f) => About::Entry(Target {
+                    finding: Some(f),
+                    red_flag: None,
+                }),
+                PatternTarget::RedFlag(r) => About::Entry(Target {
+                    finding: None,
+                    red_flag: Some(r),
+                }),
+                PatternTarget::Cause(c) => About::Cause(c),
+            };
+            let positions = hit.spans.iter().flat_map(|&(s, e)| s..e).collect();
+            found.push((about, positions));
+        }
+        // The words of every mention belong to it: none is a context trigger.
+        let mut owned = vec![false; tokens.len()];
+        for (_, positions) in &found {
+            for &p in positions {
+                owned[p] = true;
+            }
+        }
+        // Every duration that belongs to a symptom is a mention (`duration_days`);
+        // triage decides whether it is long enough to fire a red flag.
+        let taken: Vec<(usize, usize)> = phrases.iter().map(|s| (s.0, s.1)).collect();
+        for d in duration::find(&tokens, &taken, 1) {
+            if self.belongs_to_a_symptom(&tokens, &found, d.start) {
+                found.push((About::Duration(d.days), (d.start..d.end).collect()));
+            }
+        }
+        found.sort_by_key(|(_, positions)| positions.first().copied());
+
+        let positions: Vec<&[usize]> = found.iter().map(|(_, p)| p.as_slice()).collect();
+        let scopes = self.context.assert(&tokens, &owned, &positions);
+        let mut covered = vec![false; tokens.len()];
+        let mut mentions: Vec<Mention> = Vec::with_capacity(found.len());
+        // One verdict per target: the same finding or red flag said twice is one
+        // mention, the one that counts most (present over possible over ... negated).
+        let mut best: HashMap<About, usize> = HashMap::new();
+        for ((about, positions), &assertion) in found.iter().zip(&scopes.assertions) {
+            for &p in positions {
+                covered[p] = true;
+            }
+            let mention = Mention {
+                about: *about,
+                text: positions
+                    .iter()
+                    .map(|&p| tokens[p].surface.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                assertion,
+                corrected: positions.iter().any(|&p| corrected[p]),
+            };
+            match best.get(about) {
+                Some(&k) if mentions[k].assertion <= assertion => {}
+                Some(&k) => mentions[k] = mention,
+                None => {
+                    best.insert(*about, mentions.len());
+                    mentions.push(mention);
                 }
             }
         }
-        let bounds: Vec<(usize, usize)> = spans.iter().map(|s| (s.0, s.1)).collect();
-        let scopes = context::assert_spans(&tokens, &bounds);
-        let mut covered = vec![false; tokens.len()];
-        let mut mentions: Vec<Mention> = spans
-            .iter()
-            .zip(&scopes.assertions)
-            .map(|(&(start, end, about), &assertion)| {
-                covered[start..end].iter_mut().for_each(|c| *c = true);
-                Mention {
-                    about,
-                    text: tokens[start..end]
-                        .iter()
-                        .map(|t| t.surface.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    assertion,
-                    corrected: corrected[start..end].contains(&true),
-                }
-            })
-            .collect();
-        self.patterns
-            .sets_in(&query, &claimed, &mut mentions, &mut covered);
         // A negated list's filler words ("sign" in "no sign of weakness") are
         // understood, not unrecognized.
         for &k in &scopes.fillers {
@@ -187,6 +238,37 @@ impl Understander {
         Understanding {
             mentions,
             unrecognized,
+        }
+    }
+
+    /// True when a duration stated at token `at` belongs to a symptom: the nearest
+    /// finding in its clause is a symptom or a body area ("twitching for 3 weeks",
+    /// not "vegan for 2 years"), or the clause has no finding and refers back to
+    /// one ("it's been going on for 3 weeks").
+    fn belongs_to_a_symptom(
+        &self,
+        tokens: &[Token],
+        found: &[(About, Vec<usize>)],
+        at: usize,
+    ) -> bool {
+        let clause = tokens[at].clause;
+        let nearest = found
+            .iter()
+            .filter_map(|(about, positions)| {
+                let finding = match about {
+                    About::Entry(t) => t.finding,
+                    _ => None,
+                }?;
+                let p = *positions.iter().min_by_key(|&&p| p.abs_diff(at))?;
+                (tokens[p].clause == clause).then_some((p.abs_diff(at), finding))
+            })
+            .min();
+        match nearest {
+            Some((_, finding)) => self.lasts[finding],
+            None => tokens
+                .iter()
+                .filter(|t| t.clause == clause)
+                .any(|t| is(Class::Anaphor, &t.surface)),
         }
     }
 }
@@ -217,11 +299,13 @@ mod tests {
                         finding: None,
                         red_flag: crate::triage::duration_flag(&kb, days),
                     },
+                    About::Cause(_) => Target::default(),
                 };
                 let id = match (target.finding, target.red_flag) {
                     (Some(f), _) => kb.findings[f].id.clone(),
                     (None, Some(r)) => kb.red_flags[r].id.clone(),
-                    _ => unreachable!(),
+                    // A duration too short to fire anything.
+                    _ => "duration".to_string(),
                 };
                 (id, h.assertion.is_negated(), h.corrected)
             })
@@ -298,12 +382,13 @@ mod tests {
             hits("without any sign of tingling"),
             [("numbness".to_string(), true, false)]
         );
+        // "numbness" and "tingling" are one finding: one mention, one verdict.
         assert_eq!(
-            hits("no numbness, tingling or weakness")
-                .iter()
-                .filter(|h| h.1)
-                .count(),
-            3
+            hits("no numbness, tingling or weakness"),
+            [
+                ("numbness".to_string(), true, false),
+                ("weakness".to_string(), true, false)
+            ]
         );
         // A comma that does not continue a list ends the negation.
         assert_eq!(
@@ -313,10 +398,15 @@ mod tests {
                 ("weakness".to_string(), false, false)
             ]
         );
-        // A content word between ends it too.
+        // A list runs over its items whatever they are (ConText's scope, issue
+        // 13: "no headache, fever or trouble breathing"), until a new statement.
         assert_eq!(
             hits("no fever and weakness")[0],
-            ("weakness".to_string(), false, false)
+            ("weakness".to_string(), true, false)
+        );
+        assert_eq!(
+            hits("no fever and my leg is weak, weakness")[0],
+            ("leg".to_string(), false, false)
         );
     }
 

@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::{assert_set, Assertion};
-use super::mention::{About, Mention, Target};
+use super::concepts::{self, Concepts};
+use super::mention::Target;
 use super::sorted_runs::SortedRuns;
 use super::tokens::{tokenize, Token};
 use super::typos::Typos;
@@ -24,6 +24,9 @@ pub struct Tokenized {
     pub phrases: Vec<Vec<Token>>,
     /// Each word set's tokens: findings' sets first, then red flags'.
     pub together: Vec<Vec<Token>>,
+    /// Each class term's tokens, then each plain-word pattern element's
+    /// (see [`concepts::texts`]).
+    pub terms: Vec<Vec<Token>>,
 }
 
 impl Tokenized {
@@ -42,7 +45,12 @@ impl Tokenized {
             .chain(kb.red_flags.iter().flat_map(|r| &r.together))
             .map(|set| set.iter().flat_map(|w| tokenize(w)).collect())
             .collect();
-        Tokenized { phrases, together }
+        let terms = concepts::texts(kb).map(tokenize).collect();
+        Tokenized {
+            phrases,
+            together,
+            terms,
+        }
     }
 }
 
@@ -62,6 +70,8 @@ pub struct Patterns {
     /// Indices into `together` by the set's first stem, so a query is checked only
     /// against sets it could complete, not every set in the KB.
     together_by_first: HashMap<u32, Vec<usize>>,
+    /// Word classes and the patterns over them.
+    pub concepts: Concepts,
 }
 
 /// The target of each item (phrase or word set) of every finding, then of every red
@@ -101,6 +111,7 @@ impl Patterns {
             .phrases
             .iter()
             .chain(&tokenized.together)
+            .chain(&tokenized.terms)
             .flatten()
             .map(|t| t.stem.as_str())
             .collect();
@@ -146,6 +157,13 @@ impl Patterns {
                 (target, set)
             })
             .collect();
+        // Class terms are matched like phrase words, so typos of them are fixed too.
+        for t in tokenized.terms.iter().flatten() {
+            let stem = id(&t.stem);
+            first_stem.entry(&t.surface).or_insert(stem);
+            first_stem.entry(&t.stem).or_insert(stem);
+        }
+        let concepts = Concepts::compile(kb, &tokenized.terms, id);
         let mut forms: Vec<(&str, u32)> = first_stem.into_iter().collect();
         forms.sort_unstable();
         let typos = Typos::new(&forms);
@@ -161,6 +179,7 @@ impl Patterns {
             longest: 0,
             together,
             together_by_first: HashMap::new(),
+            concepts,
         });
         (patterns, typos)
     }
@@ -198,6 +217,7 @@ impl Patterns {
             target(w, t);
             w.ids(set);
         }
+        self.concepts.write(w);
     }
 
     /// Reads what [`Patterns::write`] wrote.
@@ -222,6 +242,7 @@ impl Patterns {
             longest: 0,
             together: r.list(|r| (target(r), r.ids())),
             together_by_first: HashMap::new(),
+            concepts: Concepts::read(r),
         })
     }
 
@@ -258,53 +279,23 @@ impl Patterns {
         spans
     }
 
-    /// Adds a mention for each word set whose words all appear in one clause, for
-    /// findings and red flags not already reported, and marks its words covered.
+    /// The word sets whose words all appear in one clause: each set's target and
+    /// the positions of its words, at most one set per target and clause.
     /// `claimed` words (inside a multi-word finding phrase) do not count for red
     /// flags' sets.
-    pub fn sets_in(
-        &self,
-        query: &Query,
-        claimed: &[bool],
-        mentions: &mut Vec<Mention>,
-        covered: &mut [bool],
-    ) {
-        let Query {
-            tokens,
-            stems,
-            corrected,
-        } = *query;
-        if self.together.is_empty() || tokens.is_empty() {
-            return;
+    pub fn sets_in(&self, query: &Query, claimed: &[bool]) -> Vec<(Target, Vec<usize>)> {
+        let Query { tokens, stems, .. } = *query;
+        let mut found: Vec<(Target, Vec<usize>)> = Vec::new();
+        if self.together.is_empty() {
+            return found;
         }
-        let mut reported: HashSet<Target> = mentions
-            .iter()
-            .filter(|m| !m.assertion.is_negated())
-            .flat_map(|m| {
-                let target = match m.about {
-                    About::Entry(t) => t,
-                    About::Duration(_) => Target::default(),
-                };
-                let finding = target.finding.map(|f| Target {
-                    finding: Some(f),
-                    red_flag: None,
-                });
-                let flag = target.red_flag.map(|r| Target {
-                    finding: None,
-                    red_flag: Some(r),
-                });
-                [finding, flag]
-            })
-            .flatten()
-            .collect();
         let mut start = 0;
         while start < tokens.len() {
             let end = tokens[start..]
                 .iter()
                 .position(|t| t.clause != tokens[start].clause)
                 .map_or(tokens.len(), |p| start + p);
-            // Only sets whose first word is in the clause can match; in KB order,
-            // as each match can hide later sets for the same target.
+            // Only sets whose first word is in the clause can match; in KB order.
             let mut candidates: Vec<usize> = stems[start..end]
                 .iter()
                 .filter_map(|id| self.together_by_first.get(id))
@@ -313,8 +304,9 @@ impl Patterns {
                 .collect();
             candidates.sort_unstable();
             candidates.dedup();
+            let mut here: HashSet<Target> = HashSet::new();
             for (target, set) in candidates.into_iter().map(|i| &self.together[i]) {
-                if reported.contains(target) {
+                if here.contains(target) {
                     continue;
                 }
                 let positions: Option<Vec<usize>> = set
@@ -324,31 +316,16 @@ impl Patterns {
                             .find(|&k| stems[k] == *w && (target.red_flag.is_none() || !claimed[k]))
                     })
                     .collect();
-                let Some(mut positions) = positions else {
-                    continue;
-                };
-                positions.sort_unstable();
-                let assertion =
-                    assert_set(tokens, start, positions[0], |k| set.contains(&stems[k]));
-                for &k in &positions {
-                    covered[k] = true;
+                if let Some(mut positions) = positions {
+                    positions.sort_unstable();
+                    positions.dedup();
+                    here.insert(*target);
+                    found.push((*target, positions));
                 }
-                if assertion == Assertion::Present {
-                    reported.insert(*target);
-                }
-                mentions.push(Mention {
-                    about: About::Entry(*target),
-                    text: positions
-                        .iter()
-                        .map(|&k| tokens[k].surface.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    assertion,
-                    corrected: positions.iter().any(|&k| corrected[k]),
-                });
             }
             start = end;
         }
+        found
     }
 }
 

@@ -24,6 +24,13 @@ pub struct Token {
     /// True when this word starts a clause that a comma began: such a break may
     /// still continue a negated list ("no numbness, tingling or weakness").
     pub after_comma: bool,
+    /// Index of the sentence: sentences end at `. ! ? ;`, brackets and line
+    /// breaks, not at commas. Concept patterns and context scopes stay inside one.
+    pub sentence: usize,
+    /// A possessive or a form of "to be" stood right before this word and was
+    /// dropped ("my lips are blue"): a sign that a new statement starts here
+    /// rather than a list going on, which the context layer reads.
+    pub cue: bool,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -63,12 +70,20 @@ fn straighten(c: char) -> char {
 /// brackets, line breaks) and clause-break words start a new clause.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut clause = 0;
+    let (mut clause, mut sentence) = (0, 0);
     let mut word = String::new();
     // The break seen since the last word, if any: Some(true) for a lone comma.
     let mut pending: Option<bool> = None;
+    // A sentence break seen since the last word.
+    let mut new_sentence = false;
+    // A possessive or "to be" dropped since the last word.
+    let mut cue = false;
 
-    let mut flush = |word: &mut String, clause: &mut usize, pending: &mut Option<bool>| {
+    let mut flush = |word: &mut String,
+                     clause: &mut usize,
+                     pending: &mut Option<bool>,
+                     new_sentence: &mut bool,
+                     cue: &mut bool| {
         if word.is_empty() {
             return;
         }
@@ -78,6 +93,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             return;
         }
         if is_dropped(&surface) {
+            *cue |= is(Class::Cue, &surface);
             return;
         }
         let after_comma = match pending.take() {
@@ -87,12 +103,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             _ => false,
         };
+        if std::mem::take(new_sentence) && !tokens.is_empty() {
+            sentence += 1;
+        }
         let stem = stem(&surface);
         tokens.push(Token {
             surface,
             stem,
             clause: *clause,
             after_comma,
+            sentence,
+            cue: std::mem::take(cue),
         });
     };
 
@@ -105,7 +126,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         } else {
-            flush(&mut word, &mut clause, &mut pending);
+            flush(
+                &mut word,
+                &mut clause,
+                &mut pending,
+                &mut new_sentence,
+                &mut cue,
+            );
             if c == ',' && pending.is_none() {
                 pending = Some(true);
             } else if matches!(
@@ -113,10 +140,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 ',' | ';' | '.' | '!' | '?' | ':' | '(' | ')' | '[' | ']' | '\n' | '\r'
             ) {
                 pending = Some(false);
+                new_sentence |= c != ',' && c != ':';
             }
         }
     }
-    flush(&mut word, &mut clause, &mut pending);
+    flush(
+        &mut word,
+        &mut clause,
+        &mut pending,
+        &mut new_sentence,
+        &mut cue,
+    );
     tokens
 }
 
@@ -165,6 +199,22 @@ mod tests {
         let t = tokenize("no fever, arm weak but legs fine");
         let clauses: Vec<usize> = t.iter().map(|t| t.clause).collect();
         assert_eq!(clauses, [0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_not_commas() {
+        let t = tokenize("no fever, arm weak. legs fine; ok");
+        let sentences: Vec<usize> = t.iter().map(|t| t.sentence).collect();
+        assert_eq!(sentences, [0, 0, 0, 0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn a_dropped_possessive_or_be_cues_a_new_statement() {
+        let t = tokenize("no pain and my lips are blue");
+        let cues: Vec<bool> = t.iter().map(|t| t.cue).collect();
+        assert_eq!(cues, [false, false, false, true, true]);
+        // Articles are no such cue.
+        assert!(!tokenize("a cramp")[0].cue);
     }
 
     #[test]

@@ -1,0 +1,299 @@
+//! Concepts: the knowledge base's word classes found in a query, and the patterns
+//! over them ("all of these classes within N words of one sentence") that report
+//! findings, red flags and named causes.
+//!
+//! One class serves many patterns: `urine` (urine, pee, wee, ...) and `dark-colour`
+//! (brown, cola, strong tea, ...) make one pattern that catches "wee the colour of
+//! strong tea", where a phrase list would need every pairing spelled out.
+
+use std::collections::HashMap;
+
+use super::sorted_runs::SortedRuns;
+use super::tokens::Token;
+use crate::codec::{Reader, Writer};
+use crate::kb::{Element, KnowledgeBase, PatternTarget, Scope};
+
+/// A pattern with its elements as class ids (a plain-word element is a class of
+/// its own, numbered after the KB's classes).
+#[derive(Debug, Clone, PartialEq)]
+struct Compiled {
+    target: PatternTarget,
+    classes: Vec<u32>,
+    within: u32,
+    scope: Scope,
+}
+
+/// The class and pattern tables of a KB.
+#[derive(Debug, Clone, Default)]
+pub struct Concepts {
+    /// Every term as stem ids, sorted, and the classes each belongs to.
+    terms: SortedRuns<u32>,
+    term_classes: SortedRuns<u32>,
+    /// The most stems in a term.
+    longest: usize,
+    patterns: Vec<Compiled>,
+    /// Pattern indices by the class of their first element.
+    by_first: HashMap<u32, Vec<usize>>,
+}
+
+/// A class found in the query: tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub start: usize,
+    pub end: usize,
+    class: u32,
+}
+
+/// A pattern found in the query: what it reports and the term spans it used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub target: PatternTarget,
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// The texts to tokenize for the concept tables, in the order [`Concepts::compile`]
+/// reads them: every class's terms, then every plain-word pattern element.
+pub fn texts(kb: &KnowledgeBase) -> impl Iterator<Item = &str> {
+    let terms = kb.classes.iter().flat_map(|c| c.terms.iter());
+    let words = kb
+        .patterns
+        .iter()
+        .flat_map(|p| &p.all)
+        .filter_map(|e| match e {
+            Element::Phrase(p) => Some(p),
+            Element::Class(_) => None,
+        });
+    terms.chain(words).map(String::as_str)
+}
+
+impl Concepts {
+    /// Compiles the classes and patterns from their texts already tokenized (in
+    /// [`texts`] order), with `id` giving each stem's vocabulary id.
+    pub fn compile(kb: &KnowledgeBase, tokenized: &[Vec<Token>], id: impl Fn(&str) -> u32) -> Self {
+        let mut texts = tokenized.iter();
+        let mut terms: HashMap<Vec<u32>, Vec<u32>> = HashMap::new();
+        let mut add = |tokens: &Vec<Token>, class: u32| {
+            let key: Vec<u32> = tokens.iter().map(|t| id(&t.stem)).collect();
+            if !key.is_empty() {
+                let classes = terms.entry(key).or_default();
+                if !classes.contains(&class) {
+                    classes.push(class);
+                }
+            }
+        };
+        for (c, class) in kb.classes.iter().enumerate() {
+            for _ in &class.terms {
+                add(texts.next().expect("a token list per term"), c as u32);
+            }
+        }
+        let mut next_class = kb.classes.len() as u32;
+        let patterns: Vec<Compiled> = kb
+            .patterns
+            .iter()
+            .map(|p| Compiled {
+                target: p.target,
+                classes: p
+                    .all
+                    .iter()
+                    .map(|e| match e {
+                        Element::Class(c) => *c as u32,
+                        Element::Phrase(_) => {
+                            add(texts.next().expect("a token list per word"), next_class);
+                            next_class += 1;
+                            next_class - 1
+                        }
+                    })
+                    .collect(),
+                within: p.within,
+                scope: p.scope,
+            })
+            .collect();
+        let mut terms: Vec<(Vec<u32>, Vec<u32>)> = terms.into_iter().collect();
+        terms.sort_unstable();
+        Self::assemble(Concepts {
+            terms: SortedRuns::from_sorted(terms.iter().map(|(k, _)| k.as_slice())),
+            term_classes: SortedRuns::from_sorted(terms.iter().map(|(_, c)| c.as_slice())),
+            longest: 0,
+            patterns,
+            by_first: HashMap::new(),
+        })
+    }
+
+    fn assemble(mut self) -> Self {
+        self.longest = (0..self.terms.len())
+            .map(|i| self.terms.get(i).len())
+            .max()
+            .unwrap_or(0);
+        for (i, p) in self.patterns.iter().enumerate() {
+            self.by_first.entry(p.classes[0]).or_default().push(i);
+        }
+        self
+    }
+
+    /// Writes the tables for the pre-built KB.
+    pub fn write(&self, w: &mut Writer) {
+        w.ids(&self.terms.items);
+        w.ids(&self.terms.ends);
+        w.ids(&self.term_classes.items);
+        w.ids(&self.term_classes.ends);
+        w.num(self.patterns.len());
+        for p in &self.patterns {
+            let (kind, index) = match p.target {
+                PatternTarget::Finding(i) => (0, i),
+                PatternTarget::RedFlag(i) => (1, i),
+                PatternTarget::Cause(i) => (2, i),
+            };
+            w.num(kind);
+            w.num(index);
+            w.ids(&p.classes);
+            w.num(p.within as usize);
+            w.num(p.scope as usize);
+        }
+    }
+
+    /// Reads what [`Concepts::write`] wrote.
+    pub fn read(r: &mut Reader) -> Self {
+        let terms = SortedRuns {
+            items: r.ids(),
+            ends: r.ids(),
+        };
+        let term_classes = SortedRuns {
+            items: r.ids(),
+            ends: r.ids(),
+        };
+        let patterns = r.list(|r| {
+            let kind = r.num();
+            let index = r.num();
+            Compiled {
+                target: match kind {
+                    0 => PatternTarget::Finding(index),
+                    1 => PatternTarget::RedFlag(index),
+                    _ => PatternTarget::Cause(index),
+                },
+                classes: r.ids(),
+                within: r.num() as u32,
+                scope: Scope::ALL[r.num()],
+            }
+        });
+        Self::assemble(Concepts {
+            terms,
+            term_classes,
+            longest: 0,
+            patterns,
+            by_first: HashMap::new(),
+        })
+    }
+
+    /// Every class term in the query, at every position and of every length (a
+    /// word may belong to several classes), within one sentence.
+    pub fn occurrences(&self, tokens: &[Token], stems: &[u32]) -> Vec<Occurrence> {
+        let mut found = Vec::new();
+        if self.patterns.is_empty() {
+            return found;
+        }
+        for i in 0..tokens.len() {
+            if stems[i] == u32::MAX {
+                continue;
+            }
+            let max = tokens[i..]
+                .iter()
+                .take(self.longest)
+                .take_while(|t| t.sentence == tokens[i].sentence)
+                .count();
+            for n in 1..=max {
+                if let Some(term) = self.terms.find(&stems[i..i + n]) {
+                    for &class in self.term_classes.get(term) {
+                        found.push(Occurrence {
+                            start: i,
+                            end: i + n,
+                            class,
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The patterns whose classes are all found close enough together in one
+    /// sentence (or clause). Red flags' patterns skip `claimed` words: words inside
+    /// a multi-word finding phrase mean what that phrase says.
+    pub fn find(
+        &self,
+        tokens: &[Token],
+        occurrences: &[Occurrence],
+        claimed: &[bool],
+    ) -> Vec<Found> {
+        let mut found = Vec::new();
+        let mut start = 0;
+        while start < occurrences.len() {
+            let sentence = tokens[occurrences[start].start].sentence;
+            let end = occurrences[start..]
+                .iter()
+                .position(|o| tokens[o.start].sentence != sentence)
+                .map_or(occurrences.len(), |p| start + p);
+            let here = &occurrences[start..end];
+            let mut candidates: Vec<usize> = here
+                .iter()
+                .filter_map(|o| self.by_first.get(&o.class))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for p in candidates {
+                let pattern = &self.patterns[p];
+                let red_flag = matches!(pattern.target, PatternTarget::RedFlag(_));
+                let usable =
+                    |o: &&Occurrence| !red_flag || !claimed[o.start..o.end].contains(&true);
+                if let Some(spans) = assign(tokens, here, pattern, usable) {
+                    found.push(Found {
+                        target: pattern.target,
+                        spans,
+                    });
+                }
+            }
+            start = end;
+        }
+        found
+    }
+}
+
+/// Finds one occurrence per element of `pattern`, at different places, within its
+/// span and scope: the first element's occurrences are tried in turn as the anchor,
+/// each other element takes its nearest occurrence.
+fn assign(
+    tokens: &[Token],
+    here: &[Occurrence],
+    pattern: &Compiled,
+    usable: impl Fn(&&Occurrence) -> bool,
+) -> Option<Vec<(usize, usize)>> {
+    let of = |class: u32| {
+        here.iter()
+            .filter(move |o| o.class == class)
+            .filter(&usable)
+    };
+    'anchor: for anchor in of(pattern.classes[0]) {
+        let mut chosen = vec![(anchor.start, anchor.end)];
+        for &class in &pattern.classes[1..] {
+            let near = of(class)
+                .filter(|o| chosen.iter().all(|&(s, e)| o.end <= s || o.start >= e))
+                .filter(|o| {
+                    pattern.scope == Scope::Sentence
+                        || tokens[o.start].clause == tokens[anchor.start].clause
+                })
+                .min_by_key(|o| o.start.abs_diff(anchor.start));
+            match near {
+                Some(o) => chosen.push((o.start, o.end)),
+                None => continue 'anchor,
+            }
+        }
+        let first = chosen.iter().map(|c| c.0).min()?;
+        let last = chosen.iter().map(|c| c.1).max()?;
+        if last - first <= pattern.within as usize {
+            chosen.sort_unstable();
+            return Some(chosen);
+        }
+    }
+    None
+}
