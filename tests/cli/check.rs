@@ -20,13 +20,32 @@ fn json(args: &[&str]) -> (i32, Value) {
 
 /// Asserts the documented schema of one check's JSON object.
 pub fn assert_schema(v: &Value) {
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert!(v["query"].is_string());
     for r in v["recognized"].as_array().unwrap() {
         assert!(r["id"].is_string() && r["name"].is_string() && r["text"].is_string());
         assert!(r["negated"].is_boolean() && r["corrected"].is_boolean());
-        assert!(matches!(r["type"].as_str(), Some("finding" | "red-flag")));
+        assert!(r["historical"].is_boolean() && r["hypothetical"].is_boolean());
+        assert!(r["other_person"].is_boolean());
+        let assertion = r["assertion"].as_str().unwrap();
+        assert!(matches!(
+            assertion,
+            "present" | "possible" | "negated" | "historical" | "hypothetical" | "other-person"
+        ));
+        assert_eq!(r["negated"], assertion == "negated");
+        assert!(matches!(
+            r["type"].as_str(),
+            Some("finding" | "red-flag" | "cause")
+        ));
     }
+    for m in v["mentioned_red_flags"].as_array().unwrap() {
+        assert!(m["id"].is_string() && m["advice"].is_string());
+        assert!(matches!(
+            m["assertion"].as_str(),
+            Some("historical" | "hypothetical" | "other-person")
+        ));
+    }
+    assert!(v["duration_days"].is_null() || v["duration_days"].is_u64());
     assert!(v["unrecognized"]
         .as_array()
         .unwrap()
