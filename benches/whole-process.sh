@@ -83,10 +83,17 @@ for round in 1 2 3 4 5; do
     --command-name check-1x "$work/twitchcheck-1x --color=never check $query" \
     ${BASELINE:+--command-name check-1x-baseline "$work/twitchcheck-baseline --color=never check $query"} >&2
 done
-hyperfine --shell=none --warmup 3 --runs 10 --style none --output null \
-  --export-json "$work/batch-1x.json" \
-  --command-name batch-1x "$work/twitchcheck-1x batch $work/queries.txt" \
-  ${BASELINE:+--command-name batch-1x-baseline "$work/twitchcheck-baseline batch $work/queries.txt"} >&2
+# batch likewise in rounds (with BASELINE, the two alternate which goes first), and
+# each figure is the median of the rounds' medians.
+for round in 1 2 3 4 5; do
+  new=(--command-name batch-1x "$work/twitchcheck-1x batch $work/queries.txt")
+  old=()
+  [ -n "${BASELINE:-}" ] &&
+    old=(--command-name batch-1x-baseline "$work/twitchcheck-baseline batch $work/queries.txt")
+  if ((round % 2)); then pair=("${new[@]}" "${old[@]}"); else pair=("${old[@]}" "${new[@]}"); fi
+  hyperfine --shell=none --warmup 1 --runs 3 --style none --output null \
+    --export-json "$work/batch-round-$round.json" "${pair[@]}" >&2
+done
 for n in 10 100; do
   run "check-${n}x" 30 "$work/twitchcheck-${n}x --color=never check $query"
   run "check-${n}x-kb-file" 10 "$work/twitchcheck-1x --kb $work/kb$n.toml --color=never check $query"
@@ -117,8 +124,12 @@ startup = {r["command"]: statistics.median(rs[k]["median"] for rs in rounds)
            for k, r in enumerate(rounds[0])}
 import glob
 others = {r["command"]: r["median"]
-          for path in glob.glob(f"{work}/*.json") if "/startup-" not in path
+          for path in glob.glob(f"{work}/*.json") if "/startup-" not in path and "/batch-round-" not in path
           for r in json.load(open(path))["results"]}
+batch_rounds = [json.load(open(f"{work}/batch-round-{i}.json"))["results"] for i in range(1, 6)]
+for name in {r["command"] for rs in batch_rounds for r in rs}:
+    others[name] = statistics.median(r["median"] for rs in batch_rounds for r in rs
+                                     if r["command"] == name)
 def median(name):
     if name in startup:
         return startup[name]
@@ -146,7 +157,7 @@ for n in (1, 10, 100):
     print(f"{str(n)+'x':<8} {median(f'check-{n}x')*1000:15.2f}ms {median(kb_file)*1000:14.2f}ms "
           f"{100_000/median(f'batch-{n}x'):10,.0f} {mib(f'check-{n}x'):10.1f} {mib(f'batch-{n}x'):10.1f}")
 if "check-1x-baseline" in startup:
-    print("\nSide by side with BASELINE, measured in the same hyperfine calls:")
+    print("\nSide by side with BASELINE, measured in the same hyperfine calls (medians of rounds):")
     for what in ("check-1x", "batch-1x"):
         new, old = median(what), median(what + "-baseline")
         print(f"  {what:<9} this build {new*1000:9.2f}ms   baseline {old*1000:9.2f}ms   "

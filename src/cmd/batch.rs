@@ -10,7 +10,7 @@ use crate::error::{Error, EXIT_NOTHING, EXIT_OK};
 use crate::knowledge;
 use crate::output::json::{BatchError, LineWriter};
 
-use super::MAX_QUERY_BYTES;
+use super::check::MAX_QUERY_BYTES;
 
 /// Reads one line of at most `limit` bytes (the rest of a longer line is skipped).
 /// Returns None at end of input, else the bytes without the newline and whether

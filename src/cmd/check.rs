@@ -7,7 +7,8 @@ use crate::error::{Error, EXIT_NOTHING, EXIT_OK};
 use crate::knowledge;
 use crate::output::{json, text, Style};
 
-use super::MAX_QUERY_BYTES;
+/// The longest query `check -` reads from stdin, and the longest `batch` line.
+pub const MAX_QUERY_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads all of stdin as one UTF-8 query.
 fn read_stdin_query() -> Result<String, Error> {

@@ -18,8 +18,7 @@ use crate::cli::{Cli, Command};
 use crate::error::{Error, EXIT_ERROR, EXIT_OK};
 use crate::output::Style;
 
-/// The longest query `check -` reads from stdin, and the longest `batch` line.
-pub const MAX_QUERY_BYTES: usize = 4 * 1024 * 1024;
+pub use check::MAX_QUERY_BYTES;
 
 /// Parses `args`, runs the command and returns the exit status. Errors are printed
 /// to stderr prefixed `twitchcheck:`; a closed stdout exits 0 quietly.
