@@ -10,6 +10,7 @@ mod escapes;
 mod kb_errors;
 mod kb_review;
 mod output;
+mod people;
 mod properties;
 mod shell;
 mod terminal;
