@@ -3,8 +3,8 @@
 //! It uses the engine's own loader and compiler (crates/engine, an ordinary
 //! build-dependency), so the embedded KB passes the very checks `twitchcheck --kb
 //! FILE` applies, and its understanding tables are compiled exactly as at run time.
-//! An invalid `data/knowledge.toml` fails the build with every problem listed as
-//! `file:line:column: message`.
+//! An invalid `data/knowledge.toml`, or a file it includes, fails the build with every
+//! problem listed as `file:line:column: message`.
 
 use std::path::PathBuf;
 
@@ -25,26 +25,29 @@ fn main() {
         }
         None => manifest.join("data/knowledge.toml"),
     };
-    let text = std::fs::read_to_string(&source)
-        .unwrap_or_else(|e| panic!("{}: cannot read: {e}", source.display()));
-    let kb = match kb::load_text(&text) {
-        Ok(kb) => kb,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{}:{p}", source.display());
-            }
-            eprintln!(
-                "{}: {} problem(s); the knowledge base must be valid to build twitchcheck",
-                source.display(),
-                problems.len()
-            );
-            std::process::exit(1);
-        }
-    };
+    // The main file and every file its `include` lists; each is watched.
+    let sources = kb::read_sources(&source).unwrap_or_else(|e| fail(&source, &e.to_string(), 1));
+    for s in &sources[1..] {
+        println!("cargo:rerun-if-changed={}", s.name);
+    }
+    let kb = kb::load_sources(&sources).unwrap_or_else(|problems| {
+        let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        fail(&source, &lines.join("\n"), problems.len())
+    });
     let understander = Understander::new(&kb);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("knowledge.bin");
     std::fs::write(&out, prebuilt::encode(&kb, &understander))
         .unwrap_or_else(|e| panic!("{}: cannot write: {e}", out.display()));
     // Tests compare the pre-built form with the file it came from.
     println!("cargo:rustc-env=TWITCHCHECK_KB_SOURCE={}", source.display());
+}
+
+/// Fails the build with `message` and a count of the problems.
+fn fail(source: &std::path::Path, message: &str, count: usize) -> ! {
+    eprintln!("{message}");
+    eprintln!(
+        "{}: {count} problem(s); the knowledge base must be valid to build twitchcheck",
+        source.display()
+    );
+    std::process::exit(1);
 }

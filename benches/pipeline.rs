@@ -38,7 +38,7 @@ fn load_embedded_prebuilt() -> KnowledgeBase {
 
 #[divan::bench]
 fn load_embedded_toml() -> KnowledgeBase {
-    kb::load_text(kb::EMBEDDED).unwrap()
+    kb::load_embedded().unwrap()
 }
 
 /// Everything a `check` builds before it reads the query.
@@ -49,7 +49,7 @@ fn checker_embedded() -> Checker {
 
 #[divan::bench]
 fn checker_from_toml() -> Checker {
-    Checker::new(kb::load_text(kb::EMBEDDED).unwrap())
+    Checker::new(kb::load_embedded().unwrap())
 }
 
 #[divan::bench]

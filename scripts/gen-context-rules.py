@@ -235,8 +235,8 @@ LAY_RULES = {
         ("quit", "both"), ("gave up", "both"), ("given up", "both"),
         ("cut out", "both"), ("came off", "forward"), ("come off", "forward"),
         ("weaned off", "forward"), ("got off", "forward"), ("used to take", "forward"),
-        ("used to drink", "forward"), ("former", "forward"), ("ex-smoker", "none"),
-        ("ex smoker", "none"),
+        ("used to drink", "forward"), ("former", "forward"), ("ex-smoker", "forward"),
+        ("ex smoker", "forward"),
     ]),
     "hypothetical": both_apostrophes([
         ("if", "forward"), ("what if", "forward"), ("in case", "forward"),

@@ -110,10 +110,7 @@ fn kb() -> Option<&'static KnowledgeBase> {
     KB.get_or_init(|| {
         let words = WORDS.get().map_or(&[][..], Vec::as_slice);
         match kb_path(words) {
-            Some(path) => {
-                let source = engine::kb::load_file(&path).ok()?;
-                engine::kb::load_text(&source.text).ok()
-            }
+            Some(path) => engine::kb::load_path(&path).ok(),
             None => Some(crate::knowledge::embedded()),
         }
     })

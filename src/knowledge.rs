@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use engine::kb::{self, KnowledgeBase, Problem};
+use engine::kb::{self, KnowledgeBase, LoadError};
 use engine::understand::Understander;
 use engine::{prebuilt, Checker};
 
@@ -32,15 +32,6 @@ pub fn embedded_checker() -> Checker {
     Checker::with_understander(kb, understander)
 }
 
-/// Formats a KB's problems as `file:line:column: message` lines.
-fn problems_message(name: &str, problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("{name}:{p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The KB a command should use: `--kb`/`TWITCHCHECK_KB`, else the embedded one.
 pub fn load(file: Option<&Path>) -> Result<KnowledgeBase, Error> {
     match file {
@@ -57,18 +48,17 @@ pub fn checker(file: Option<&Path>) -> Result<Checker, Error> {
     }
 }
 
-/// Loads and validates a KB file.
+/// Loads and validates a KB file and the files it includes.
 pub fn load_file(path: &Path) -> Result<KnowledgeBase, Error> {
-    let source = kb::load_file(path).map_err(Error::Kb)?;
-    kb::load_text(&source.text).map_err(|p| {
-        let mut m = problems_message(&source.name, &p);
-        m.push_str(&format!(
-            "\n{}: {} problem{} found; fix them or run `twitchcheck validate {}`",
-            source.name,
-            p.len(),
-            if p.len() == 1 { "" } else { "s" },
-            source.name
-        ));
+    kb::load_path(path).map_err(|e| {
+        let mut m = e.to_string();
+        if let LoadError::Invalid { file, problems } = &e {
+            m.push_str(&format!(
+                "\n{file}: {} problem{} found; fix them or run `twitchcheck validate {file}`",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+            ));
+        }
         Error::Kb(m)
     })
 }
@@ -76,15 +66,14 @@ pub fn load_file(path: &Path) -> Result<KnowledgeBase, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::kb::load_text;
 
-    /// The pre-built form holds exactly what loading the source file gives: the
+    /// The pre-built form holds exactly what loading the source file (and the files
+    /// it includes) gives: the
     /// same validated KB, and understanding tables the same as ones compiled from
     /// it (compared by their bytes, which are written in a fixed order).
     #[test]
     fn prebuilt_matches_the_source_file() {
-        let text = std::fs::read_to_string(env!("TWITCHCHECK_KB_SOURCE")).unwrap();
-        let loaded = load_text(&text).unwrap();
+        let loaded = kb::load_path(Path::new(env!("TWITCHCHECK_KB_SOURCE"))).unwrap();
         let (kb, understander) = decode();
         assert_eq!(kb, loaded);
         let fresh = prebuilt::encode(&loaded, &Understander::new(&loaded));

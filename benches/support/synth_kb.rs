@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use engine::kb::{load_text, KnowledgeBase, EMBEDDED};
+use engine::kb::{load_embedded, load_text, Citation, Element, KnowledgeBase, PatternTarget};
 use engine::understand::tokens::{stem, tokenize};
 
 /// Deterministic pseudo-random numbers (xorshift64*), so every run writes the same file.
@@ -79,6 +79,21 @@ fn quoted_list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
     format!("[{}]", items.join(", "))
 }
 
+/// Sources as a TOML array of inline tables.
+fn citations(sources: &[Citation]) -> String {
+    let items: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            format!(
+                "{{ title = {}, url = {} }}",
+                quoted(&s.title),
+                quoted(&s.url)
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
 /// `together` word sets as a TOML array of arrays, each word renamed like phrase words.
 fn together_sets(sets: &[Vec<String>], rename: &mut impl FnMut(&str) -> String) -> String {
     let sets: Vec<String> = sets
@@ -98,7 +113,7 @@ fn together_sets(sets: &[Vec<String>], rename: &mut impl FnMut(&str) -> String) 
 /// The TOML text of a KB `copies` times the shipped one. Panics if the result does
 /// not validate, so a benchmark never measures an invalid file.
 pub fn generate(copies: usize) -> String {
-    let kb = load_text(EMBEDDED).expect("the embedded KB is valid");
+    let kb = load_embedded().expect("the embedded KB is valid");
     let mut words = Words::new(&kb);
     let mut out =
         String::from("# Synthetic knowledge base for benchmarks; not real advice.\nversion = 1\n");
@@ -141,18 +156,7 @@ pub fn generate(copies: usize) -> String {
             let _ = writeln!(out, "helps = {}", quoted_list(&c.helps));
             let _ = writeln!(out, "tests = {}", quoted_list(&c.tests));
             let _ = writeln!(out, "evidence = {}", quoted(&c.evidence));
-            let sources: Vec<String> = c
-                .sources
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{{ title = {}, url = {} }}",
-                        quoted(&s.title),
-                        quoted(&s.url)
-                    )
-                })
-                .collect();
-            let _ = writeln!(out, "sources = [{}]", sources.join(", "));
+            let _ = writeln!(out, "sources = {}", citations(&c.sources));
         }
 
         for r in &kb.red_flags {
@@ -170,6 +174,7 @@ pub fn generate(copies: usize) -> String {
                 let _ = writeln!(out, "min_duration_days = {days}");
             }
             let _ = writeln!(out, "advice = {}", quoted(&r.advice));
+            let _ = writeln!(out, "sources = {}", citations(&r.sources));
         }
 
         for f in &kb.findings {
@@ -196,6 +201,49 @@ pub fn generate(copies: usize) -> String {
                 .collect();
             let _ = writeln!(out, "links = {{ {} }}", links.join(", "));
         }
+
+        // Classes and patterns grow with the KB, like findings; their terms and
+        // phrases are renamed like phrase words.
+        for c in &kb.classes {
+            let terms: Vec<String> = c.terms.iter().map(|t| phrase(t)).collect();
+            let _ = writeln!(out, "\n[[class]]");
+            let _ = writeln!(out, "id = {}", quoted(&id(&c.id)));
+            let _ = writeln!(out, "name = {}", quoted(&c.name));
+            let _ = writeln!(out, "terms = {}", quoted_list(&terms));
+        }
+        for p in &kb.patterns {
+            let _ = writeln!(out, "\n[[pattern]]");
+            let _ = match p.target {
+                PatternTarget::Finding(i) => {
+                    writeln!(out, "finding = {}", quoted(&id(&kb.findings[i].id)))
+                }
+                PatternTarget::RedFlag(i) => {
+                    writeln!(out, "red_flag = {}", quoted(&id(&kb.red_flags[i].id)))
+                }
+                PatternTarget::Cause(i) => {
+                    writeln!(out, "cause = {}", quoted(&id(&kb.causes[i].id)))
+                }
+            };
+            let all: Vec<String> = p
+                .all
+                .iter()
+                .map(|e| match e {
+                    Element::Class(i) => format!("@{}", id(&kb.classes[*i].id)),
+                    Element::Phrase(text) => phrase(text),
+                })
+                .collect();
+            let _ = writeln!(out, "all = {}", quoted_list(&all));
+            let _ = writeln!(out, "within = {}", p.within);
+            let _ = writeln!(out, "scope = {}", quoted(p.scope.as_str()));
+        }
+    }
+
+    // Context rules are a closed list of function words: one copy, as in any KB.
+    for r in &kb.context {
+        let _ = writeln!(out, "\n[[context]]");
+        let _ = writeln!(out, "literal = {}", quoted(&r.literal));
+        let _ = writeln!(out, "category = {}", quoted(r.category.as_str()));
+        let _ = writeln!(out, "direction = {}", quoted(r.direction.as_str()));
     }
 
     if let Err(problems) = load_text(&out) {

@@ -110,6 +110,7 @@ pub struct RedFlagJson<'a> {
     together: &'a [Vec<String>],
     min_duration_days: Option<u32>,
     advice: &'a str,
+    sources: &'a [Citation],
 }
 
 pub fn finding(kb: &KnowledgeBase, i: usize) -> FindingJson<'_> {
@@ -162,6 +163,7 @@ pub fn red_flag(kb: &KnowledgeBase, i: usize) -> RedFlagJson<'_> {
         together: &r.together,
         min_duration_days: r.min_duration_days,
         advice: &r.advice,
+        sources: &r.sources,
     }
 }
 

@@ -375,6 +375,10 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                     );
                     let _ = writeln!(out, "  {days} days or more");
                 }
+                let _ = writeln!(out, "\n{}", bold("Sources"));
+                for s in &r.sources {
+                    let _ = writeln!(out, "  - {}\n    {}", clean(&s.title), clean(&s.url));
+                }
             }
         }
     }

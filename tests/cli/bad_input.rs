@@ -103,7 +103,7 @@ fn a_kb_file_of_the_wrong_shape() {
     // TOML for something else, and an empty file.
     assert_eq!(
         kb_error("[package]\nname = \"x\"\n", &["show", "calf"]),
-        format!("twitchcheck: KB:1:2: unknown field `package`, expected one of `version`, `finding`, `cause`, `red_flag`\n{CLOSING}")
+        format!("twitchcheck: KB:1:2: unknown field `package`, expected one of `version`, `include`, `finding`, `cause`, `red_flag`, `class`, `pattern`, `context`\n{CLOSING}")
     );
     assert_eq!(
         kb_error("", &["check", "calf"]),
@@ -224,18 +224,22 @@ fn every_error_exits_two_and_leaves_stdout_clean() {
 }
 
 #[test]
-fn the_shipped_kb_validates_and_every_cause_cites_https() {
-    let kb = engine::kb::load_text(engine::kb::EMBEDDED)
+fn the_shipped_kb_validates_and_every_cause_and_red_flag_cites_https() {
+    let kb = engine::kb::load_embedded()
         .unwrap_or_else(|problems| panic!("data/knowledge.toml has problems: {problems:?}"));
-    for cause in &kb.causes {
-        assert!(!cause.sources.is_empty(), "{} cites nothing", cause.id);
-        for s in &cause.sources {
+    let cited = kb
+        .causes
+        .iter()
+        .map(|c| (&c.id, &c.sources))
+        .chain(kb.red_flags.iter().map(|r| (&r.id, &r.sources)));
+    for (id, sources) in cited {
+        assert!(!sources.is_empty(), "{id} cites nothing");
+        for s in sources {
             assert!(
                 s.url.starts_with("https://")
                     && s.url.len() > "https://".len()
                     && !s.title.trim().is_empty(),
-                "{}: {s:?}",
-                cause.id
+                "{id}: {s:?}"
             );
         }
     }

@@ -42,7 +42,7 @@ fn the_fixture_is_valid() {
         .assert()
         .success()
         .stdout(predicates::str::ends_with(
-            "valid: 8 findings, 22 phrases, 3 causes, 7 links, 5 red flags\n",
+            "valid: 8 findings, 22 phrases, 3 causes, 7 links, 5 red flags, 0 classes (0 terms), 0 patterns (0 finding, 0 red flag, 0 cause), 0 context rules (0 negated, 0 possible, 0 hypothetical, 0 historical, 0 other-person, 0 terminate, 0 pseudo)\n",
         ));
 }
 
@@ -204,7 +204,7 @@ fn phrase_claimed_by_two_red_flags() {
     ));
     assert_eq!(
         problems(&err),
-        ["twitchcheck: KB:109:28: phrase \"short of breath\" of red flag \"numbness\" is already claimed by red flag \"breathing\"; a phrase may belong to one red flag only"]
+        ["twitchcheck: KB:111:28: phrase \"short of breath\" of red flag \"numbness\" is already claimed by red flag \"breathing\"; a phrase may belong to one red flag only"]
     );
 }
 
@@ -340,9 +340,9 @@ fn a_word_set_needs_two_real_words() {
     assert_eq!(
         problems(&err),
         [
-            "twitchcheck: KB:117:13: red flag \"dark-urine\": each `together` set needs two or more single words",
-            "twitchcheck: KB:117:28: red flag \"dark-urine\": each `together` set needs two or more single words",
-            "twitchcheck: KB:117:37: red flag \"dark-urine\": each `together` set needs two or more single words",
+            "twitchcheck: KB:120:13: red flag \"dark-urine\": each `together` set needs two or more single words",
+            "twitchcheck: KB:120:28: red flag \"dark-urine\": each `together` set needs two or more single words",
+            "twitchcheck: KB:120:37: red flag \"dark-urine\": each `together` set needs two or more single words",
         ]
     );
 }

@@ -8,6 +8,7 @@ mod bad_input;
 mod check;
 mod escapes;
 mod kb_errors;
+mod kb_includes;
 mod kb_review;
 mod output;
 mod people;

@@ -14,7 +14,8 @@
 
 use crate::codec::{Reader, Writer};
 use crate::kb::{
-    Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency,
+    Bin, Cause, Citation, Class, ContextCategory, ContextRule, Direction, Element, Family, Finding,
+    Kind, KnowledgeBase, Pattern, PatternTarget, Prior, RedFlag, Scope, Urgency,
 };
 use crate::understand::Understander;
 
@@ -37,11 +38,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.strs(&c.helps);
         w.strs(&c.tests);
         w.str(&c.evidence);
-        w.num(c.sources.len());
-        for s in &c.sources {
-            w.str(&s.title);
-            w.str(&s.url);
-        }
+        citations(&mut w, &c.sources);
     }
     w.num(kb.red_flags.len());
     for r in &kb.red_flags {
@@ -52,6 +49,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.sets(&r.together);
         w.opt(r.min_duration_days.map(|d| d as usize));
         w.str(&r.advice);
+        citations(&mut w, &r.sources);
     }
     w.num(kb.findings.len());
     for f in &kb.findings {
@@ -68,8 +66,57 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
             w.num(index_of(Bin::ALL, &bin));
         }
     }
+    w.num(kb.classes.len());
+    for c in &kb.classes {
+        w.str(&c.id);
+        w.str(&c.name);
+        w.strs(&c.terms);
+    }
+    w.num(kb.patterns.len());
+    for p in &kb.patterns {
+        let (kind, index) = match p.target {
+            PatternTarget::Finding(i) => (0, i),
+            PatternTarget::RedFlag(i) => (1, i),
+            PatternTarget::Cause(i) => (2, i),
+        };
+        w.num(kind);
+        w.num(index);
+        w.num(p.all.len());
+        for e in &p.all {
+            match e {
+                Element::Class(i) => w.opt(Some(*i)),
+                Element::Phrase(text) => {
+                    w.opt(None);
+                    w.str(text);
+                }
+            }
+        }
+        w.num(p.within as usize);
+        w.num(index_of(Scope::ALL, &p.scope));
+    }
+    w.num(kb.context.len());
+    for r in &kb.context {
+        w.str(&r.literal);
+        w.num(index_of(ContextCategory::ALL, &r.category));
+        w.num(index_of(Direction::ALL, &r.direction));
+    }
     understander.write(&mut w);
     w.finish()
+}
+
+fn citations(w: &mut Writer, sources: &[Citation]) {
+    w.num(sources.len());
+    for s in sources {
+        w.str(&s.title);
+        w.str(&s.url);
+    }
+}
+
+fn read_citations(r: &mut Reader) -> Vec<Citation> {
+    r.list(|r| Citation {
+        title: r.str(),
+        url: r.str(),
+    })
 }
 
 /// Reads what [`encode`] wrote. Panics on malformed input: the bytes come from
@@ -86,10 +133,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         helps: r.strs(),
         tests: r.strs(),
         evidence: r.str(),
-        sources: r.list(|r| Citation {
-            title: r.str(),
-            url: r.str(),
-        }),
+        sources: read_citations(r),
     });
     let red_flags = r.list(|r| RedFlag {
         id: r.str(),
@@ -99,7 +143,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         together: r.list(Reader::strs),
         min_duration_days: r.opt().map(|d| d as u32),
         advice: r.str(),
-        sources: Vec::new(),
+        sources: read_citations(r),
     });
     let findings = r.list(|r| Finding {
         id: r.str(),
@@ -111,6 +155,33 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         together: r.list(Reader::strs),
         links: r.list(|r| (r.num(), Bin::ALL[r.num()])),
     });
+    let classes = r.list(|r| Class {
+        id: r.str(),
+        name: r.str(),
+        terms: r.strs(),
+    });
+    let patterns = r.list(|r| Pattern {
+        target: {
+            let kind = r.num();
+            let index = r.num();
+            match kind {
+                0 => PatternTarget::Finding(index),
+                1 => PatternTarget::RedFlag(index),
+                _ => PatternTarget::Cause(index),
+            }
+        },
+        all: r.list(|r| match r.opt() {
+            Some(i) => Element::Class(i),
+            None => Element::Phrase(r.str()),
+        }),
+        within: r.num() as u32,
+        scope: Scope::ALL[r.num()],
+    });
+    let context = r.list(|r| ContextRule {
+        literal: r.str(),
+        category: ContextCategory::ALL[r.num()],
+        direction: Direction::ALL[r.num()],
+    });
     let understander = Understander::read(&mut r);
     assert!(
         r.is_done(),
@@ -120,9 +191,9 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         findings,
         causes,
         red_flags,
-        classes: Vec::new(),
-        patterns: Vec::new(),
-        context: Vec::new(),
+        classes,
+        patterns,
+        context,
     };
     (kb, understander)
 }

@@ -1,95 +1,40 @@
-//! Reading and validating a knowledge-base file.
+//! Parsing and validating knowledge-base text: one file, or a main file and the
+//! files it includes (read from disk by `super::read`).
 //!
 //! Parsing keeps every id's position (`toml::Spanned`), so each problem can name the
-//! line and column it comes from. Validation collects every problem rather than
+//! file, line and column it comes from. Validation collects every problem rather than
 //! stopping at the first, so `twitchcheck validate` can list them all at once.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
-use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{
-    did_you_mean, Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag,
-    Urgency,
-};
+use super::concepts::{self, RawClass, RawContext, RawPattern};
+use super::problems::{check_sources, missing_hint, parse_word, require_text, Problem, Problems};
+use super::{Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency};
 use crate::understand::tokens::phrase_key;
-
-/// Larger files are refused: a KB 100 times today's is still far below this.
-pub const MAX_KB_BYTES: u64 = 32 * 1024 * 1024;
-
-/// One thing wrong with a KB file, at a 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)
-    }
-}
-
-/// Where a KB's text came from, and the text itself.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// The path, or the embedded file's name, as messages should show it.
-    pub name: String,
-    pub text: String,
-}
-
-/// Reads a KB file, refusing what cannot be a KB before parsing it.
-pub fn load_file(path: &Path) -> Result<Source, String> {
-    // Paths are echoed in messages: escape what could drive the terminal.
-    let shown = crate::sanitize::clean(&path.display().to_string());
-    let cannot_read =
-        |e: std::io::Error| format!("{shown}: cannot read: {e}; check the file's permissions");
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            format!("{shown}: no such file; check the path given to --kb or TWITCHCHECK_KB")
-        }
-        _ => cannot_read(e),
-    })?;
-    if meta.is_dir() {
-        return Err(format!(
-            "{shown}: is a directory, not a knowledge-base file; give the path of a .toml file"
-        ));
-    }
-    if meta.len() > MAX_KB_BYTES {
-        return Err(format!(
-            "{shown}: file is {} bytes, over the {} MiB limit for a knowledge base",
-            meta.len(),
-            MAX_KB_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(cannot_read)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        format!("{shown}:{line}:{column}: not valid UTF-8; save the file as UTF-8")
-    })?;
-    Ok(Source { name: shown, text })
-}
 
 // The file's shape, as serde reads it. Positions are kept for every value a
 // later check may complain about.
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawKb {
-    #[allow(dead_code)]
-    version: Option<u32>,
+pub(super) struct RawKb {
+    version: Option<Spanned<u32>>,
+    pub(super) include: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     finding: Vec<Spanned<RawFinding>>,
     #[serde(default)]
     cause: Vec<Spanned<RawCause>>,
     #[serde(default)]
     red_flag: Vec<Spanned<RawRedFlag>>,
+    #[serde(default)]
+    class: Vec<Spanned<RawClass>>,
+    #[serde(default)]
+    pattern: Vec<Spanned<RawPattern>>,
+    #[serde(default)]
+    context: Vec<Spanned<RawContext>>,
 }
 
 #[derive(Deserialize)]
@@ -133,88 +78,37 @@ struct RawRedFlag {
     together: Vec<Spanned<Vec<String>>>,
     min_duration_days: Option<Spanned<u32>>,
     advice: Spanned<String>,
+    sources: Option<Spanned<Vec<Spanned<Citation>>>>,
 }
 
-/// Turns byte offsets into line and column numbers.
-struct Positions<'a> {
-    text: &'a str,
+/// Parses one file's TOML, or gives the problem that stopped it.
+pub(super) fn parse(name: &str, text: &str) -> Result<RawKb, Problem> {
+    toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let mut message = e.message().trim_end().replace('\n', " ");
+        if message.is_empty() {
+            // toml has no words for some syntax errors, such as a control
+            // character in a comment: name the character it stopped at.
+            message = match text.get(offset..).and_then(|t| t.chars().next()) {
+                Some(c) => format!("invalid TOML: character {c:?} is not allowed here"),
+                None => "invalid TOML: the file ends too early".to_string(),
+            };
+        }
+        let mut problems = Problems::new(vec![(name, text)]);
+        problems.add(offset, message);
+        problems.into_sorted().remove(0)
+    })
 }
 
-impl Positions<'_> {
-    fn at(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = self.text[line_start..offset].chars().count() + 1;
-        (line, column)
-    }
-}
-
-/// Collects problems with their positions.
-struct Problems<'a> {
-    positions: Positions<'a>,
-    list: Vec<Problem>,
-}
-
-impl Problems<'_> {
-    fn add(&mut self, offset: usize, message: String) {
-        let (line, column) = self.positions.at(offset);
-        self.list.push(Problem {
-            line,
-            column,
-            // Messages quote the file's text, which may hold line breaks or escape
-            // sequences: keep each problem on one line, harmless to a terminal.
-            message: crate::sanitize::clean(&message),
-        });
-    }
-}
-
-/// Parses one closed-vocabulary word, reporting an unknown one with a suggestion.
-fn parse_word<T>(
-    problems: &mut Problems,
-    value: &Spanned<String>,
-    what: &str,
-    words: &[&str],
-    parse: fn(&str) -> Option<T>,
-) -> Option<T> {
-    let parsed = parse(value.get_ref());
-    if parsed.is_none() {
-        let hint = match did_you_mean(value.get_ref(), words.iter().copied()) {
-            Some(s) => format!("did you mean \"{s}\"?"),
-            None => format!("use one of {}", words.join(", ")),
-        };
-        problems.add(
-            value.span().start,
-            format!("unknown {what} \"{}\"; {hint}", value.get_ref()),
-        );
-    }
-    parsed
-}
-
-/// Hint for a reference to an id that does not exist.
-fn missing_hint<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
-    match did_you_mean(id, known) {
-        Some(s) => format!("; did you mean \"{s}\"?"),
-        None => String::new(),
-    }
-}
-
-/// Checks that a text field is not blank.
-fn require_text(problems: &mut Problems, value: &Spanned<String>, field: &str, owner: &str) {
-    if value.get_ref().trim().is_empty() {
-        problems.add(value.span().start, format!("{owner}: `{field}` is empty"));
-    }
-}
-
-/// Records ids, reporting one seen before in the same table.
-fn index_ids<'a>(
+/// Records ids, reporting one seen before in the same table, in any file.
+pub(super) fn index_ids<'a>(
     problems: &mut Problems,
     table: &str,
-    ids: impl Iterator<Item = &'a Spanned<String>>,
+    ids: impl Iterator<Item = (usize, &'a Spanned<String>)>,
 ) -> HashMap<&'a str, usize> {
     let mut index = HashMap::new();
-    for (i, id) in ids.enumerate() {
+    for (i, (file, id)) in ids.enumerate() {
+        problems.at(file);
         let name = id.get_ref().as_str();
         if name.is_empty()
             || !name
@@ -301,60 +195,100 @@ fn check_together(problems: &mut Problems, owner: &str, sets: &[Spanned<Vec<Stri
     }
 }
 
-/// Parses and validates KB text. On failure, returns every problem found, in file order.
-pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
-    let mut problems = Problems {
-        positions: Positions { text },
-        list: Vec::new(),
-    };
-    let raw: RawKb = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let offset = e.span().map_or(0, |s| s.start);
-            let mut message = e.message().trim_end().replace('\n', " ");
-            if message.is_empty() {
-                // toml has no words for some syntax errors, such as a control
-                // character in a comment: name the character it stopped at.
-                message = match text.get(offset..).and_then(|t| t.chars().next()) {
-                    Some(c) => format!("invalid TOML: character {c:?} is not allowed here"),
-                    None => "invalid TOML: the file ends too early".to_string(),
-                };
+/// Validates parsed files (the main file first) as one KB. `include_problems`
+/// are at offsets in the main file; `parse_problems` stop validation.
+pub(super) fn validate(
+    files: Vec<(String, String, RawKb)>,
+    include_problems: Vec<(usize, String)>,
+    parse_problems: Vec<Problem>,
+) -> Result<KnowledgeBase, Vec<Problem>> {
+    let mut problems = Problems::new(
+        files
+            .iter()
+            .map(|(name, text, _)| (name.as_str(), text.as_str()))
+            .collect(),
+    );
+    for (offset, message) in include_problems {
+        problems.add(offset, message);
+    }
+    if !parse_problems.is_empty() {
+        let mut list = problems.into_sorted();
+        list.extend(parse_problems);
+        return Err(list);
+    }
+    let mut seen_includes = HashMap::new();
+    let mut raw = Tables::default();
+    for (file, (_, _, kb)) in files.iter().enumerate() {
+        problems.at(file);
+        if file == 0 {
+            for include in kb.include.as_ref().map_or(&[][..], |i| i.get_ref()) {
+                if seen_includes
+                    .insert(include.get_ref().as_str(), ())
+                    .is_some()
+                {
+                    problems.add(
+                        include.span().start,
+                        format!("include \"{}\" is listed twice", include.get_ref()),
+                    );
+                }
             }
-            problems.add(offset, message);
-            return Err(problems.list);
+        } else {
+            if let Some(include) = &kb.include {
+                problems.add(
+                    include.span().start,
+                    "`include` is allowed only in the main knowledge-base file; list every \
+                     file there"
+                        .to_string(),
+                );
+            }
+            if let Some(version) = &kb.version {
+                problems.add(
+                    version.span().start,
+                    "`version` belongs in the main knowledge-base file only".to_string(),
+                );
+            }
         }
-    };
+        raw.finding.extend(kb.finding.iter().map(|e| (file, e)));
+        raw.cause.extend(kb.cause.iter().map(|e| (file, e)));
+        raw.red_flag.extend(kb.red_flag.iter().map(|e| (file, e)));
+        raw.class.extend(kb.class.iter().map(|e| (file, e)));
+        raw.pattern.extend(kb.pattern.iter().map(|e| (file, e)));
+        raw.context.extend(kb.context.iter().map(|e| (file, e)));
+    }
 
     if raw.finding.is_empty() && raw.cause.is_empty() && raw.red_flag.is_empty() {
         // An empty file, or TOML meant for something else with no entries at all.
-        problems.add(
+        problems.at(0).add(
             0,
             "no [[finding]], [[cause]] or [[red_flag]] entries; this is not a twitchcheck \
              knowledge base (its format is in data/README.md)"
                 .to_string(),
         );
-        return Err(problems.list);
+        return Err(problems.into_sorted());
     }
 
     let finding_ids = index_ids(
         &mut problems,
         "finding",
-        raw.finding.iter().map(|f| &f.get_ref().id),
+        raw.finding.iter().map(|(file, f)| (*file, &f.get_ref().id)),
     );
     let cause_ids = index_ids(
         &mut problems,
         "cause",
-        raw.cause.iter().map(|c| &c.get_ref().id),
+        raw.cause.iter().map(|(file, c)| (*file, &c.get_ref().id)),
     );
     let flag_ids = index_ids(
         &mut problems,
         "red_flag",
-        raw.red_flag.iter().map(|r| &r.get_ref().id),
+        raw.red_flag
+            .iter()
+            .map(|(file, r)| (*file, &r.get_ref().id)),
     );
 
     // Causes first: findings' links point at them.
     let mut causes = Vec::new();
-    for entry in &raw.cause {
+    for &(file, entry) in &raw.cause {
+        problems.at(file);
         let c = entry.get_ref();
         let owner = format!("cause \"{}\"", c.id.get_ref());
         for (value, field) in [
@@ -367,30 +301,13 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
         }
         let kind = parse_word(&mut problems, &c.kind, "kind", Kind::WORDS, Kind::parse);
         let prior = parse_word(&mut problems, &c.prior, "prior", Prior::WORDS, Prior::parse);
-        if c.sources.get_ref().is_empty() {
-            problems.add(
-                c.sources.span().start,
-                format!("{owner} has no sources; cite at least one authoritative page"),
-            );
-        }
-        for source in c.sources.get_ref() {
-            let s = source.get_ref();
-            if !s.url.starts_with("https://") || s.url.len() <= "https://".len() {
-                problems.add(
-                    source.span().start,
-                    format!(
-                        "{owner}: source \"{}\" has URL \"{}\"; use an https:// URL",
-                        s.title, s.url
-                    ),
-                );
-            }
-            if s.title.trim().is_empty() {
-                problems.add(
-                    source.span().start,
-                    format!("{owner}: a source has an empty title"),
-                );
-            }
-        }
+        let sources = check_sources(
+            &mut problems,
+            &owner,
+            entry.span().start,
+            Some(&c.sources),
+            true,
+        );
         if c.helps.is_empty() || c.tests.is_empty() {
             problems.add(
                 entry.span().start,
@@ -408,19 +325,15 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
                 helps: c.helps.clone(),
                 tests: c.tests.clone(),
                 evidence: c.evidence.get_ref().clone(),
-                sources: c
-                    .sources
-                    .get_ref()
-                    .iter()
-                    .map(|s| s.get_ref().clone())
-                    .collect(),
+                sources,
             });
         }
     }
 
     let mut red_flags = Vec::new();
     let mut flag_phrases = HashMap::new();
-    for entry in &raw.red_flag {
+    for &(file, entry) in &raw.red_flag {
+        problems.at(file);
         let r = entry.get_ref();
         let owner = format!("red flag \"{}\"", r.id.get_ref());
         require_text(&mut problems, &r.name, "name", &owner);
@@ -448,6 +361,13 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
                 );
             }
         }
+        let sources = check_sources(
+            &mut problems,
+            &owner,
+            entry.span().start,
+            r.sources.as_ref(),
+            true,
+        );
         if let Some(urgency) = urgency {
             red_flags.push(RedFlag {
                 id: r.id.get_ref().clone(),
@@ -457,14 +377,15 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
                 together: r.together.iter().map(|s| s.get_ref().clone()).collect(),
                 min_duration_days: r.min_duration_days.as_ref().map(|d| *d.get_ref()),
                 advice: r.advice.get_ref().clone(),
-                sources: Vec::new(),
+                sources,
             });
         }
     }
 
     let mut findings = Vec::new();
     let mut finding_phrases = HashMap::new();
-    for entry in &raw.finding {
+    for &(file, entry) in &raw.finding {
+        problems.at(file);
         let f = entry.get_ref();
         let id = f.id.get_ref();
         let owner = format!("finding \"{id}\"");
@@ -546,10 +467,12 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
     }
 
     // A cycle of parents would make "counts for its parent" loop forever.
-    for (i, entry) in raw.finding.iter().enumerate() {
+    for (i, &(file, entry)) in raw.finding.iter().enumerate() {
+        problems.at(file);
         let mut seen = vec![i];
         let mut at = i;
         while let Some(p) = raw.finding[at]
+            .1
             .get_ref()
             .parent
             .as_ref()
@@ -559,7 +482,7 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
                 let path: Vec<&str> = seen
                     .iter()
                     .chain([&i])
-                    .map(|&k| raw.finding[k].get_ref().id.get_ref().as_str())
+                    .map(|&k| raw.finding[k].1.get_ref().id.get_ref().as_str())
                     .collect();
                 problems.add(
                     entry
@@ -582,17 +505,39 @@ pub fn load_text(text: &str) -> Result<KnowledgeBase, Vec<Problem>> {
         }
     }
 
-    if problems.list.is_empty() {
+    let concepts = concepts::validate(
+        &mut problems,
+        &raw.class,
+        &raw.pattern,
+        &raw.context,
+        concepts::Targets {
+            findings: &finding_ids,
+            red_flags: &flag_ids,
+            causes: &cause_ids,
+        },
+    );
+
+    if problems.is_empty() {
         Ok(KnowledgeBase {
             findings,
             causes,
             red_flags,
-            classes: Vec::new(),
-            patterns: Vec::new(),
-            context: Vec::new(),
+            classes: concepts.classes,
+            patterns: concepts.patterns,
+            context: concepts.context,
         })
     } else {
-        problems.list.sort_by_key(|p| (p.line, p.column));
-        Err(problems.list)
+        Err(problems.into_sorted())
     }
+}
+
+/// Every file's entries together, each with the index of its file.
+#[derive(Default)]
+struct Tables<'a> {
+    finding: Vec<(usize, &'a Spanned<RawFinding>)>,
+    cause: Vec<(usize, &'a Spanned<RawCause>)>,
+    red_flag: Vec<(usize, &'a Spanned<RawRedFlag>)>,
+    class: Vec<(usize, &'a Spanned<RawClass>)>,
+    pattern: Vec<(usize, &'a Spanned<RawPattern>)>,
+    context: Vec<(usize, &'a Spanned<RawContext>)>,
 }

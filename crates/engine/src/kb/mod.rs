@@ -4,19 +4,56 @@
 //! indices, so later stages never look an id up by name or meet a dangling one.
 //! The file format is documented in `data/README.md`.
 
+mod concepts;
 mod load;
+mod problems;
+mod read;
 
-pub use load::{load_file, load_text, Problem, Source, MAX_KB_BYTES};
+pub use concepts::MAX_WITHIN;
+pub use problems::Problem;
+pub use read::{
+    load_file, load_path, load_sources, load_text, read_sources, LoadError, Source, MAX_KB_BYTES,
+};
 
 use serde::Serialize;
 
-/// The shipped knowledge base's text. The app embeds it pre-built by its build.rs
-/// (see `crate::prebuilt` and the app's `src/knowledge.rs`); the text itself is
-/// for tests and tools.
-pub const EMBEDDED: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/knowledge.toml"
-));
+/// Embeds one file of the shipped KB, by its path from the repository root.
+macro_rules! shipped {
+    ($path:literal) => {
+        (
+            $path,
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../", $path)),
+        )
+    };
+}
+
+/// The shipped knowledge base's files, the main file first, as (name, text). The
+/// app embeds them pre-built by its build.rs (see `crate::prebuilt` and the app's
+/// `src/knowledge.rs`); the texts themselves are for tests and tools. A file added
+/// to `include` in data/knowledge.toml must be added here too (loading
+/// [`embedded_sources`] fails until it is).
+pub const EMBEDDED_FILES: &[(&str, &str)] = &[
+    shipped!("data/knowledge.toml"),
+    shipped!("data/medicines.toml"),
+    shipped!("data/context.toml"),
+];
+
+/// The shipped knowledge base's files as sources for [`load_sources`].
+pub fn embedded_sources() -> Vec<Source> {
+    EMBEDDED_FILES
+        .iter()
+        .map(|(name, text)| Source {
+            name: name.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// The shipped knowledge base, loaded from its text (tests and tools; the app
+/// uses its pre-built form).
+pub fn load_embedded() -> Result<KnowledgeBase, Vec<Problem>> {
+    load_sources(&embedded_sources())
+}
 
 /// The name error messages give the embedded knowledge base.
 pub const EMBEDDED_NAME: &str = "data/knowledge.toml";
@@ -310,13 +347,45 @@ impl KnowledgeBase {
                 .map(|r| r.phrases.len())
                 .sum::<usize>();
         let links: usize = self.findings.iter().map(|f| f.links.len()).sum();
+        let terms: usize = self.classes.iter().map(|c| c.terms.len()).sum();
+        let count = |n: usize, what: &str| format!("{n} {what}");
+        let kind = |t: &PatternTarget| match t {
+            PatternTarget::Finding(_) => "finding",
+            PatternTarget::RedFlag(_) => "red flag",
+            PatternTarget::Cause(_) => "cause",
+        };
+        let targets = ["finding", "red flag", "cause"].map(|what| {
+            count(
+                self.patterns
+                    .iter()
+                    .filter(|p| kind(&p.target) == what)
+                    .count(),
+                what,
+            )
+        });
+        let categories: Vec<String> = ContextCategory::ALL
+            .iter()
+            .map(|&c| {
+                count(
+                    self.context.iter().filter(|r| r.category == c).count(),
+                    c.as_str(),
+                )
+            })
+            .collect();
         format!(
-            "{} findings, {} phrases, {} causes, {} links, {} red flags",
+            "{} findings, {} phrases, {} causes, {} links, {} red flags, {} classes ({} terms), \
+             {} patterns ({}), {} context rules ({})",
             self.findings.len(),
             phrases,
             self.causes.len(),
             links,
-            self.red_flags.len()
+            self.red_flags.len(),
+            self.classes.len(),
+            terms,
+            self.patterns.len(),
+            targets.join(", "),
+            self.context.len(),
+            categories.join(", ")
         )
     }
 }
@@ -335,3 +404,6 @@ pub fn did_you_mean<'a>(
         .min()
         .map(|(_, c)| c)
 }
+
+#[cfg(test)]
+mod tests;

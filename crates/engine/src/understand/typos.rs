@@ -264,7 +264,7 @@ mod tests {
     /// same distances, for words near and far from the vocabulary.
     #[test]
     fn typo_index_agrees_with_a_full_scan() {
-        let kb = crate::kb::load_text(crate::kb::EMBEDDED).unwrap();
+        let kb = crate::kb::load_embedded().unwrap();
         let understander = crate::understand::Understander::new(&kb);
         let index = TypoIndex::new(understander.typos());
         let mut probes: Vec<String> = Vec::new();

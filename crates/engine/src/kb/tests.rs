@@ -1,0 +1,161 @@
+//! The loader's own tests: the shipped KB, and multi-file KBs in memory. (The
+//! app's tests/cli/kb_includes.rs checks each problem's message through files.)
+
+use super::*;
+use crate::understand::Understander;
+
+#[test]
+fn the_shipped_kb_loads() {
+    let kb = load_embedded().unwrap_or_else(|p| {
+        panic!(
+            "{}",
+            p.iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert!(!kb.classes.is_empty() && !kb.context.is_empty());
+    assert!(kb.red_flags.iter().all(|r| !r.sources.is_empty()));
+}
+
+const MINI: &str = include_str!("../../../../tests/fixtures/mini.toml");
+
+fn with_include(includes: &str) -> String {
+    MINI.replacen(
+        "version = 1\n",
+        &format!("version = 1\ninclude = [{includes}]\n"),
+        1,
+    )
+}
+
+fn source(name: &str, text: &str) -> Source {
+    Source {
+        name: name.to_string(),
+        text: text.to_string(),
+    }
+}
+
+const MORE: &str = r#"
+[[class]]
+id = "urine"
+name = "Urine"
+terms = ["urine", "pee", "wee", "peeing"]
+
+[[class]]
+id = "fluid"
+terms = ["sweat", "@urine", "urine", "pees"]
+
+[[pattern]]
+red_flag = "dark-urine"
+all = ["@urine", "cola coloured"]
+within = 6
+scope = "clause"
+
+[[pattern]]
+cause = "magnesium"
+all = ["@fluid"]
+
+[[context]]
+literal = "never"
+category = "negated"
+direction = "forward"
+"#;
+
+fn two_files() -> KnowledgeBase {
+    load_sources(&[
+        source("kb/main.toml", &with_include("\"more.toml\"")),
+        source("kb/more.toml", MORE),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn classes_expand_their_references_without_duplicates_in_file_order() {
+    let kb = two_files();
+    assert_eq!(kb.classes[0].name, "Urine");
+    assert_eq!(kb.classes[0].terms, ["urine", "pee", "wee"]); // "peeing" is "pee"
+    assert_eq!(kb.classes[1].name, "fluid");
+    assert_eq!(kb.classes[1].terms, ["sweat", "urine", "pee", "wee"]);
+    let flag = kb.red_flag("dark-urine").unwrap();
+    assert_eq!(
+        kb.patterns[0],
+        Pattern {
+            target: PatternTarget::RedFlag(flag),
+            all: vec![Element::Class(0), Element::Phrase("cola coloured".into())],
+            within: 6,
+            scope: Scope::Clause,
+        }
+    );
+    assert_eq!(
+        kb.patterns[1].target,
+        PatternTarget::Cause(kb.cause("magnesium").unwrap())
+    );
+    assert_eq!(
+        (kb.patterns[1].within, kb.patterns[1].scope),
+        (DEFAULT_WITHIN, Scope::Sentence)
+    );
+    assert_eq!(
+        kb.context,
+        [ContextRule {
+            literal: "never".into(),
+            category: ContextCategory::Negated,
+            direction: Direction::Forward,
+        }]
+    );
+}
+
+#[test]
+fn the_prebuilt_form_round_trips_every_table() {
+    let kb = two_files();
+    let bytes = crate::prebuilt::encode(&kb, &Understander::new(&kb));
+    assert_eq!(crate::prebuilt::decode(&bytes).0, kb);
+    let shipped = load_embedded().unwrap();
+    let bytes = crate::prebuilt::encode(&shipped, &Understander::new(&shipped));
+    assert_eq!(crate::prebuilt::decode(&bytes).0, shipped);
+}
+
+#[test]
+fn text_with_include_needs_a_file_path() {
+    let problems = load_text(&with_include("\"more.toml\"")).unwrap_err();
+    assert_eq!(
+        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        ["<text>:3:12: include \"more.toml\": `include` needs a file path; load this knowledge base from its file"]
+    );
+}
+
+#[test]
+fn sources_resolve_includes_by_name_and_report_strays() {
+    let problems = load_sources(&[
+        source(
+            "kb/main.toml",
+            &with_include("\"more.toml\", \"gone.toml\""),
+        ),
+        source("kb/more.toml", MORE),
+        source("kb/stray.toml", MORE),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        [
+            "kb/main.toml:3:25: include \"gone.toml\": no such file (kb/gone.toml)",
+            "kb/stray.toml:1:1: this file is not in the `include` list of kb/main.toml; include it or leave it out",
+        ]
+    );
+}
+
+#[test]
+fn problems_are_ordered_by_file_then_position() {
+    let more = MORE.replace("\"@urine\", \"cola", "\"@urin\", \"cola");
+    let main = with_include("\"more.toml\"").replace("id = \"calf\"", "id = \"Calf\"");
+    let problems =
+        load_sources(&[source("main.toml", &main), source("more.toml", &more)]).unwrap_err();
+    let files: Vec<&str> = problems.iter().map(|p| p.file.as_str()).collect();
+    assert_eq!(files.first(), Some(&"main.toml"));
+    assert_eq!(files.last(), Some(&"more.toml"));
+    assert!(problems
+        .last()
+        .unwrap()
+        .message
+        .contains("names class \"urin\", which does not exist; did you mean \"urine\"?"));
+}
