@@ -176,6 +176,12 @@ LAY_RULES = {
             "not all there", "not coming round", "not focusing", "not strong enough",
             "haven't been able to", "hasn't been able to", "not been able to",
             "wasn't able to", "unable to",
+            # Stopping and "no longer" that say a symptom: "can no longer grip",
+            # "my legs stopped working".
+            "no longer able", "no longer able to", "can no longer", "could no longer",
+            "stopped working", "stopped moving", "stopped responding", "stopped breathing",
+            "stopped sweating", "stopped making sense", "stopped peeing", "stopped weeing",
+            "stopped talking", "quit working", "gave out", "gave way",
             # "as if", "even if": a comparison, not a hypothetical.
             "as if", "even if", "as though", "like if",
         ]
@@ -231,9 +237,11 @@ LAY_RULES = {
         ("had them before", "backward"), ("in the past", "both"),
         ("previously", "both"), ("a while ago", "both"), ("a while back", "both"),
         ("years back", "both"), ("long time ago", "both"), ("grew out of", "forward"),
-        ("no longer", "both"), ("stopped", "both"), ("stopped taking", "forward"),
-        ("quit", "both"), ("gave up", "both"), ("given up", "both"),
-        ("cut out", "both"), ("came off", "forward"), ("come off", "forward"),
+        # Forward only: "stopped coffee", "quit smoking". Looking back, "my legs
+        # stopped working" would make the legs history.
+        ("no longer", "forward"), ("stopped", "forward"), ("stopped taking", "forward"),
+        ("quit", "forward"), ("gave up", "forward"), ("given up", "forward"),
+        ("cut out", "forward"), ("came off", "forward"), ("come off", "forward"),
         ("weaned off", "forward"), ("got off", "forward"), ("used to take", "forward"),
         ("used to drink", "forward"), ("former", "forward"), ("ex-smoker", "forward"),
         ("ex smoker", "forward"),

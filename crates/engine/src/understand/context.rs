@@ -83,10 +83,12 @@ pub struct Scopes {
     pub fillers: Vec<usize>,
 }
 
-/// One compiled rule: the trigger's stems, what it does, which way.
+/// One compiled rule: the trigger's words, what it does, which way. Words are
+/// matched as written (lower-cased, apostrophes dropped), not stemmed, as ConText
+/// does: "stopped" (coffee) must not match "stop" ("cramps ease when I stop").
 #[derive(Debug, Clone, PartialEq)]
 struct Rule {
-    stems: Vec<String>,
+    words: Vec<String>,
     category: ContextCategory,
     direction: Direction,
 }
@@ -95,7 +97,7 @@ struct Rule {
 #[derive(Debug, Clone, Default)]
 pub struct ContextRules {
     rules: Vec<Rule>,
-    /// Rule indices by first stem, longest rule first.
+    /// Rule indices by first word, longest rule first.
     by_first: HashMap<String, Vec<usize>>,
 }
 
@@ -135,7 +137,7 @@ impl ContextRules {
             super::lexicon::words(Class::Negation)
                 .iter()
                 .map(|w| Rule {
-                    stems: tokenize(w).into_iter().map(|t| t.stem).collect(),
+                    words: tokenize(w).into_iter().map(|t| t.surface).collect(),
                     category: ContextCategory::Negated,
                     direction: Direction::Forward,
                 })
@@ -144,7 +146,10 @@ impl ContextRules {
             kb.context
                 .iter()
                 .map(|r| Rule {
-                    stems: tokenize(&r.literal).into_iter().map(|t| t.stem).collect(),
+                    words: tokenize(&r.literal)
+                        .into_iter()
+                        .map(|t| t.surface)
+                        .collect(),
                     category: r.category,
                     direction: r.direction,
                 })
@@ -156,13 +161,13 @@ impl ContextRules {
     fn assemble(rules: Vec<Rule>) -> Self {
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, rule) in rules.iter().enumerate() {
-            if let Some(first) = rule.stems.first() {
+            if let Some(first) = rule.words.first() {
                 by_first.entry(first.clone()).or_default().push(i);
             }
         }
         for list in by_first.values_mut() {
             // Longest first, so "no idea" (pseudo) wins over "no"; then file order.
-            list.sort_by_key(|&i| (std::cmp::Reverse(rules[i].stems.len()), i));
+            list.sort_by_key(|&i| (std::cmp::Reverse(rules[i].words.len()), i));
         }
         ContextRules { rules, by_first }
     }
@@ -171,7 +176,7 @@ impl ContextRules {
     pub fn write(&self, w: &mut Writer) {
         w.num(self.rules.len());
         for rule in &self.rules {
-            w.strs(&rule.stems);
+            w.strs(&rule.words);
             w.num(rule.category as usize);
             w.num(rule.direction as usize);
         }
@@ -180,7 +185,7 @@ impl ContextRules {
     /// Reads what [`ContextRules::write`] wrote.
     pub fn read(r: &mut Reader) -> Self {
         let rules = r.list(|r| Rule {
-            stems: r.strs(),
+            words: r.strs(),
             category: ContextCategory::ALL[r.num()],
             direction: Direction::ALL[r.num()],
         });
@@ -194,27 +199,29 @@ impl ContextRules {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let hit = self.by_first.get(&tokens[i].stem).and_then(|list| {
+            // The longest rule that matches here without taking a mention's words:
+            // in "no trouble with buttons" (a sign), "no" negates it even though
+            // "no trouble with" is a rule of its own.
+            let hit = self.by_first.get(&tokens[i].surface).and_then(|list| {
                 list.iter().map(|&r| &self.rules[r]).find(|rule| {
-                    let end = i + rule.stems.len();
+                    let end = i + rule.words.len();
                     end <= tokens.len()
+                        && !owned[i..end].contains(&true)
                         && tokens[i..end]
                             .iter()
-                            .zip(&rule.stems)
-                            .all(|(t, s)| t.stem == *s && t.sentence == tokens[i].sentence)
+                            .zip(&rule.words)
+                            .all(|(t, w)| t.surface == *w && t.sentence == tokens[i].sentence)
                 })
             });
             match hit {
                 Some(rule) => {
-                    let end = i + rule.stems.len();
-                    if !owned[i..end].contains(&true) {
-                        found.push(Trigger {
-                            start: i,
-                            end,
-                            category: rule.category,
-                            direction: rule.direction,
-                        });
-                    }
+                    let end = i + rule.words.len();
+                    found.push(Trigger {
+                        start: i,
+                        end,
+                        category: rule.category,
+                        direction: rule.direction,
+                    });
                     i = end;
                 }
                 None => i += 1,
@@ -236,7 +243,8 @@ impl ContextRules {
         }
         // The strongest modifier reaching each token, and each negation's reach.
         let mut reach = vec![Assertion::Present; tokens.len()];
-        let mut negations: Vec<(usize, usize)> = Vec::new();
+        // Each negation's trigger and reach, as (trigger start, scope start, scope end).
+        let mut negations: Vec<(usize, usize, usize)> = Vec::new();
         for t in &triggers {
             let Some(modifier) = Assertion::of(t.category) else {
                 continue;
@@ -253,7 +261,7 @@ impl ContextRules {
                     continue;
                 }
                 if modifier == Assertion::Negated {
-                    negations.push((start, end));
+                    negations.push((t.start.min(start), start, end));
                 }
                 for r in &mut reach[start..end] {
                     *r = (*r).max(modifier);
@@ -273,15 +281,16 @@ impl ContextRules {
         // Bridge words in a negation's reach are understood filler, when the
         // negation reached a mention.
         let mut fillers = Vec::new();
-        for (start, end) in negations {
+        for (trigger, start, end) in negations {
             let reached = mentions
                 .iter()
                 .any(|m| m.iter().any(|&p| (start..end).contains(&p)));
             if reached {
-                fillers.extend(
-                    (start..end)
-                        .filter(|&k| !owned[k] && is(Class::NegationBridge, &tokens[k].surface)),
-                );
+                // The trigger's own words ("sign" in "no sign of") and the bridge
+                // words in its reach.
+                fillers.extend((trigger..end).filter(|&k| {
+                    !owned[k] && (k < start || is(Class::NegationBridge, &tokens[k].surface))
+                }));
             }
         }
         fillers.sort_unstable();
@@ -526,7 +535,7 @@ mod tests {
         let scopes = r.assert(&tokens, &owned, &[&[0], &[1], &[5]]);
         use Assertion::*;
         assert_eq!(scopes.assertions, [Present, Present, Negated]);
-        assert_eq!(scopes.fillers, [3, 4]);
+        assert_eq!(scopes.fillers, [2, 3, 4]);
         // A negation that reaches no mention leaves its words alone.
         let tokens = tokenize("no sign of it");
         let owned = vec![false; tokens.len()];
