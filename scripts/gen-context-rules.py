@@ -62,8 +62,7 @@ DROP_RULES = {
 # every "when I"). Verb-specific negations ("don't have", "didn't get") stay.
 LAY_UNSAFE = {
     "can't", "cant", "cannot", "can not", "couldn't", "couldnt", "won't", "wont",
-    "doesn't", "doesnt", "don't", "dont", "didn't", "didnt", "haven't", "havent",
-    "hasn't", "hasnt", "hadn't", "hadnt", "decline", "declined", "declines", "declining",
+    "haven't", "havent", "hasn't", "hasnt", "hadn't", "hadnt", "decline", "declined", "declines", "declining",
     "resolved", "return", "when i was", "test for", "checked for", "evaluate for",
     "prophylaxis", "present", "presenting", "presents", "comes in with", "secondary",
     "as needed", "come back for", "come back to", "people with", ": none", ": no",
@@ -149,7 +148,7 @@ LAY_RULES = {
     "pseudo": both_apostrophes([
         (p, "none", "negated") for p in [
             "no idea", "no clue", "not sure why", "not sure if", "not sure whether",
-            "not sure what", "no change", "no changes", "no increase", "no decrease",
+            "not sure what", "no increase", "no decrease",
             "no improvement", "no better", "no relief", "no end of", "not only",
             "not just", "no wonder", "no matter", "no doubt", "nothing but",
             "don't know why", "don't know if", "don't know what", "dunno why",
@@ -182,8 +181,18 @@ LAY_RULES = {
             "stopped working", "stopped moving", "stopped responding", "stopped breathing",
             "stopped sweating", "stopped making sense", "stopped peeing", "stopped weeing",
             "stopped talking", "quit working", "gave out", "gave way",
+            # "Doesn't"/"don't" that say a symptom: "he doesn't know where he is".
+            "don't know", "doesn't know", "didn't know", "doesn't make sense",
+            "don't make sense", "didn't make sense", "doesn't respond", "didn't respond",
+            "doesn't answer", "didn't answer", "doesn't recognise", "doesn't recognize",
+            "didn't recognise", "didn't recognize", "don't recognise", "don't recognize",
+            "doesn't wake", "didn't wake", "doesn't remember", "don't remember",
+            "didn't remember", "doesn't understand", "don't understand",
+            "doesn't feel right", "don't feel right", "doesn't look right",
+            "doesn't seem right", "doesn't relax", "don't relax", "didn't relax",
+            "doesn't let go", "don't let go", "didn't let go",
             # "as if", "even if": a comparison, not a hypothetical.
-            "as if", "even if", "as though", "like if",
+            "as if", "even if", "as though",
         ]
     ]),
     "negated": both_apostrophes([
@@ -215,6 +224,7 @@ LAY_RULES = {
         ("all clear", "backward"), ("were normal", "backward"),
         ("was normal", "backward"), ("were fine", "backward"),
         ("ruled out", "both"), ("never", "forward"), ("nothing", "forward"),
+        ("doesn't", "forward"), ("don't", "forward"), ("didn't", "forward"),
         ("don't feel", "forward"), ("doesn't feel", "forward"), ("didn't feel", "forward"),
         ("don't notice", "forward"), ("didn't notice", "forward"),
         ("doesn't have", "forward"), ("doesn't get", "forward"), ("didn't see", "forward"),

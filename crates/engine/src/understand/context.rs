@@ -79,6 +79,9 @@ impl Assertion {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scopes {
     pub assertions: Vec<Assertion>,
+    /// Per mention: all its words are inside a trigger, which took them ("back"
+    /// in "a few years back" is not the back). Such a mention is no mention.
+    pub taken: Vec<bool>,
     /// Token indices, sorted.
     pub fillers: Vec<usize>,
 }
@@ -199,20 +202,30 @@ impl ContextRules {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            // The longest rule that matches here without taking a mention's words:
-            // in "no trouble with buttons" (a sign), "no" negates it even though
-            // "no trouble with" is a rule of its own.
-            let hit = self.by_first.get(&tokens[i].surface).and_then(|list| {
-                list.iter().map(|&r| &self.rules[r]).find(|rule| {
-                    let end = i + rule.words.len();
-                    end <= tokens.len()
-                        && !owned[i..end].contains(&true)
-                        && tokens[i..end]
-                            .iter()
-                            .zip(&rule.words)
-                            .all(|(t, w)| t.surface == *w && t.sentence == tokens[i].sentence)
-                })
-            });
+            // The longest rule that matches here and leaves the mentions' words
+            // alone ("no", not "no trouble with", before the sign "trouble with
+            // buttons"); failing that, the longest that is not wholly a mention's
+            // words ("not" in "not sweating", a heat-stroke term, is the symptom).
+            let rules = self.by_first.get(&tokens[i].surface);
+            let matching = || {
+                rules
+                    .into_iter()
+                    .flatten()
+                    .map(|&r| &self.rules[r])
+                    .filter(|rule| {
+                        let end = i + rule.words.len();
+                        end <= tokens.len()
+                            && tokens[i..end]
+                                .iter()
+                                .zip(&rule.words)
+                                .all(|(t, w)| t.surface == *w && t.sentence == tokens[i].sentence)
+                    })
+            };
+            let hit = matching()
+                .find(|rule| !owned[i..i + rule.words.len()].contains(&true))
+                .or_else(|| {
+                    matching().find(|rule| owned[i..i + rule.words.len()].contains(&false))
+                });
             match hit {
                 Some(rule) => {
                     let end = i + rule.words.len();
@@ -241,42 +254,56 @@ impl ContextRules {
         {
             stops[t.start..t.end].iter_mut().for_each(|s| *s = true);
         }
-        // The strongest modifier reaching each token, and each negation's reach.
-        let mut reach = vec![Assertion::Present; tokens.len()];
-        // Each negation's trigger and reach, as (trigger start, scope start, scope end).
-        let mut negations: Vec<(usize, usize, usize)> = Vec::new();
+        // Each modifying trigger's scope, as (trigger, modifier, start, end).
+        let mut scopes: Vec<(&Trigger, Assertion, usize, usize)> = Vec::new();
         for t in &triggers {
             let Some(modifier) = Assertion::of(t.category) else {
                 continue;
             };
-            let mut ranges = Vec::new();
             if matches!(t.direction, Direction::Forward | Direction::Both) {
-                ranges.push((t.end, forward_end(tokens, &stops, t)));
+                scopes.push((t, modifier, t.end, forward_end(tokens, &stops, t)));
             }
             if matches!(t.direction, Direction::Backward | Direction::Both) {
-                ranges.push((backward_start(tokens, &stops, t), t.start));
-            }
-            for (start, end) in ranges {
-                if modifier == Assertion::Negated && is_novelty(tokens, start, end) {
-                    continue;
-                }
-                if modifier == Assertion::Negated {
-                    negations.push((t.start.min(start), start, end));
-                }
-                for r in &mut reach[start..end] {
-                    *r = (*r).max(modifier);
-                }
+                scopes.push((t, modifier, backward_start(tokens, &stops, t), t.start));
             }
         }
+        scopes.retain(|&(_, modifier, start, end)| {
+            modifier != Assertion::Negated || !is_novelty(tokens, start, end)
+        });
+        let mut in_trigger = vec![false; tokens.len()];
+        for t in triggers
+            .iter()
+            .filter(|t| Assertion::of(t.category).is_some())
+        {
+            in_trigger[t.start..t.end]
+                .iter_mut()
+                .for_each(|x| *x = true);
+        }
+        let taken = mentions
+            .iter()
+            .map(|m| !m.is_empty() && m.iter().all(|&p| in_trigger[p]))
+            .collect();
+        // A mention takes the strongest modifier whose scope reaches one of its
+        // words, from a trigger that is not partly its own words (a word set's own
+        // "not" in "hot, not sweating").
         let assertions: Vec<Assertion> = mentions
             .iter()
             .map(|positions| {
-                positions
+                scopes
                     .iter()
-                    .map(|&p| reach[p])
+                    .filter(|(t, ..)| !positions.iter().any(|&p| (t.start..t.end).contains(&p)))
+                    .filter(|&&(_, _, start, end)| {
+                        positions.iter().any(|&p| (start..end).contains(&p))
+                    })
+                    .map(|&(_, modifier, ..)| modifier)
                     .max()
                     .unwrap_or(Assertion::Present)
             })
+            .collect();
+        let negations: Vec<(usize, usize, usize)> = scopes
+            .iter()
+            .filter(|&&(_, modifier, ..)| modifier == Assertion::Negated)
+            .map(|&(t, _, start, end)| (t.start.min(start), start, end))
             .collect();
         // Bridge words in a negation's reach are understood filler, when the
         // negation reached a mention.
@@ -297,6 +324,7 @@ impl ContextRules {
         fillers.dedup();
         Scopes {
             assertions,
+            taken,
             fillers,
         }
     }
@@ -321,9 +349,10 @@ fn starts_statement(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Where a forward scope from `t` ends (exclusive): at the sentence's end, a
-/// terminator, "and"/"or" before a new statement, or a clause break, unless the
-/// break is a comma and a negation goes on over a short list item ("no fever,
-/// headache or stiff neck").
+/// terminator, "and"/"or" before a new statement (except for a hypothetical: "if
+/// I couldn't breathe or my face drooped" is one condition), or a clause break,
+/// unless the break is a comma and a negation goes on over a short list item ("no
+/// fever, headache or stiff neck").
 fn forward_end(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
     let mut i = t.end;
     while i < tokens.len() {
@@ -339,6 +368,7 @@ fn forward_end(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
                 return i;
             }
         } else if i > t.end
+            && t.category != ContextCategory::Hypothetical
             && matches!(tokens[i - 1].surface.as_str(), "and" | "or" | "n" | "plus")
             && starts_statement(tokens, i)
         {

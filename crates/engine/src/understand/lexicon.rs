@@ -44,6 +44,9 @@ pub enum Class {
     SincePrefix,
     /// Refer back to a symptom said before: "it's been going on for 3 weeks".
     Anaphor,
+    /// Say when or how often, not what: "every day", "at night". A finding said in
+    /// them does not own a duration ("twitched every day since January").
+    Timing,
 }
 
 #[rustfmt::skip]
@@ -122,7 +125,13 @@ const SINCE_PREFIXES: &[&str] = &["mid", "early", "late", "end"];
 #[rustfmt::skip]
 const ANAPHORS: &[&str] = &[
     "it", "this", "that", "they", "them", "these", "those", "ongoing", "going", "started",
-    "began", "begun", "since", "lasted", "lasting", "happening",
+    "began", "begun", "lasted", "lasting", "happening",
+];
+
+#[rustfmt::skip]
+const TIMING: &[&str] = &[
+    "day", "daily", "night", "nightly", "nights", "morning", "mornings", "evening",
+    "evenings", "every", "always", "constantly", "often", "week", "weekly",
 ];
 
 /// The words of a class.
@@ -140,6 +149,7 @@ pub fn words(class: Class) -> &'static [&'static str] {
         Class::AgeBefore => AGE_BEFORE,
         Class::SincePrefix => SINCE_PREFIXES,
         Class::Anaphor => ANAPHORS,
+        Class::Timing => TIMING,
     }
 }
 
@@ -296,6 +306,7 @@ mod tests {
         Class::AgeBefore,
         Class::SincePrefix,
         Class::Anaphor,
+        Class::Timing,
     ];
 
     /// No list repeats a word, and none holds a word the tokenizer drops (it could

@@ -199,7 +199,12 @@ impl Understander {
         // One verdict per target: the same finding or red flag said twice is one
         // mention, the one that counts most (present over possible over ... negated).
         let mut best: HashMap<About, usize> = HashMap::new();
-        for ((about, positions), &assertion) in found.iter().zip(&scopes.assertions) {
+        for (((about, positions), &assertion), &taken) in
+            found.iter().zip(&scopes.assertions).zip(&scopes.taken)
+        {
+            if taken {
+                continue;
+            }
             for &p in positions {
                 covered[p] = true;
             }
@@ -241,10 +246,13 @@ impl Understander {
         }
     }
 
-    /// True when a duration stated at token `at` belongs to a symptom: the nearest
-    /// finding in its clause is a symptom or a body area ("twitching for 3 weeks",
-    /// not "vegan for 2 years"), or the clause has no finding and refers back to
-    /// one ("it's been going on for 3 weeks").
+    /// True when a duration stated at token `at` belongs to a symptom. In its
+    /// clause: a symptom or body area said before it owns it ("twitching after
+    /// coffee for 3 weeks"); else a diet, medicine or other context said before it
+    /// does ("vegan for 2 years", "on lipitor for 6 years"), and it is no symptom's;
+    /// else a symptom after it ("3 weeks of twitching"). Words of timing ("every
+    /// day", "at night") are passed over. A clause with no finding counts when it
+    /// refers back to one ("it's been going on for 3 weeks").
     fn belongs_to_a_symptom(
         &self,
         tokens: &[Token],
@@ -252,24 +260,38 @@ impl Understander {
         at: usize,
     ) -> bool {
         let clause = tokens[at].clause;
-        let nearest = found
-            .iter()
-            .filter_map(|(about, positions)| {
-                let finding = match about {
-                    About::Entry(t) => t.finding,
-                    _ => None,
-                }?;
-                let p = *positions.iter().min_by_key(|&&p| p.abs_diff(at))?;
-                (tokens[p].clause == clause).then_some((p.abs_diff(at), finding))
-            })
-            .min();
-        match nearest {
-            Some((_, finding)) => self.lasts[finding],
-            None => tokens
+        let (mut symptom_before, mut context_before, mut symptom_after) = (false, false, false);
+        for (about, positions) in found {
+            let (
+                About::Entry(Target {
+                    finding: Some(finding),
+                    ..
+                }),
+                Some(&first),
+            ) = (about, positions.first())
+            else {
+                continue;
+            };
+            let timing = positions
                 .iter()
-                .filter(|t| t.clause == clause)
-                .any(|t| is(Class::Anaphor, &t.surface)),
+                .any(|&p| is(Class::Timing, &tokens[p].surface));
+            if tokens[first].clause != clause || timing {
+                continue;
+            }
+            match (first < at, self.lasts[*finding]) {
+                (true, true) => symptom_before = true,
+                (true, false) => context_before = true,
+                (false, true) => symptom_after = true,
+                (false, false) => {}
+            }
         }
+        if symptom_before || context_before || symptom_after {
+            return symptom_before || (!context_before && symptom_after);
+        }
+        tokens
+            .iter()
+            .filter(|t| t.clause == clause)
+            .any(|t| is(Class::Anaphor, &t.surface))
     }
 }
 
