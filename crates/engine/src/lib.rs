@@ -15,6 +15,7 @@
 //! for the app to embed.
 
 pub mod check;
+pub mod child;
 pub mod codec;
 pub mod kb;
 pub mod prebuilt;
