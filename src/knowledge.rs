@@ -73,6 +73,52 @@ pub fn load_file(path: &Path) -> Result<KnowledgeBase, Error> {
     })
 }
 
+/// Which knowledge base answered, for `--version` and the JSON's `kb` field: a
+/// script can tell two KBs apart by the fingerprint, which depends only on the
+/// validated content (the embedded KB and the same file given with `--kb` have
+/// the same one).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct KbInfo {
+    /// `embedded`, or the `--kb` file's name (without its directory).
+    pub name: String,
+    /// FNV-1a 64 of the validated content, in hex.
+    pub fingerprint: String,
+    pub findings: usize,
+    pub causes: usize,
+    pub red_flags: usize,
+}
+
+impl KbInfo {
+    pub fn of(kb: &KnowledgeBase, file: Option<&Path>) -> KbInfo {
+        let content = format!("{kb:?}");
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in content.bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        KbInfo {
+            name: file.map_or("embedded".into(), |p| {
+                p.file_name()
+                    .unwrap_or(p.as_os_str())
+                    .to_string_lossy()
+                    .into_owned()
+            }),
+            fingerprint: format!("{hash:016x}"),
+            findings: kb.findings.len(),
+            causes: kb.causes.len(),
+            red_flags: kb.red_flags.len(),
+        }
+    }
+
+    /// One line: "knowledge base: embedded, fingerprint …: N findings, …".
+    pub fn line(&self) -> String {
+        format!(
+            "knowledge base: {}, fingerprint {}: {} findings, {} causes, {} red flags",
+            self.name, self.fingerprint, self.findings, self.causes, self.red_flags
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

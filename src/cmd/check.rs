@@ -52,7 +52,8 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     }
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
-        json::write_report(&mut out, &report)?;
+        let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
+        json::write_report(&mut out, &report, &info)?;
     } else {
         let view = text::CheckView {
             explain: args.explain,

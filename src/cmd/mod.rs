@@ -38,7 +38,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         .unwrap_or_else(|| "twitchcheck".into());
     let typed = args.len();
     let args = crate::cli::with_default_command(args);
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match parse(&args) {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e, &args),
     };
@@ -60,6 +60,41 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
             EXIT_ERROR
         }
     }
+}
+
+/// Parses the arguments; `--version` also names the knowledge base it would use.
+fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let asks_version = args.iter().skip(1).any(|a| a == "--version" || a == "-V");
+    if !asks_version {
+        return Cli::try_parse_from(args);
+    }
+    let kb_file = kb_file(args);
+    let info = match crate::knowledge::load(kb_file.as_deref()) {
+        Ok(kb) => crate::knowledge::KbInfo::of(&kb, kb_file.as_deref()).line(),
+        Err(e) => format!(
+            "knowledge base: {} does not load: {e}",
+            kb_file.unwrap_or_default().display()
+        ),
+    };
+    let version = format!("{}\n{info}", env!("CARGO_PKG_VERSION"));
+    let version: &'static str = Box::leak(version.into_boxed_str());
+    let matches = Cli::command().version(version).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// The `--kb` file a command line names, else `TWITCHCHECK_KB`.
+fn kb_file(args: &[OsString]) -> Option<std::path::PathBuf> {
+    let mut file = None;
+    let mut iter = args.iter().skip(1);
+    while let Some(a) = iter.next() {
+        if a == "--kb" {
+            file = iter.next().map(std::path::PathBuf::from);
+        } else if let Some(p) = a.to_str().and_then(|a| a.strip_prefix("--kb=")) {
+            file = Some(p.into());
+        }
+    }
+    file.or_else(|| std::env::var_os("TWITCHCHECK_KB").map(Into::into))
 }
 
 /// The subcommand a first word looks like a typo of ("lsit" → "list"), if it is

@@ -237,7 +237,9 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
         if view.full {
             out.push('\n');
             for (i, s) in report.suggestions.iter().take(DETAILED).enumerate() {
-                let _ = writeln!(out, "{}. {}", i + 1, paint(&clean(s.name), BOLD, style));
+                let name = clean(s.name);
+                let head = wrap_hanging(&format!("{}. {name}", i + 1), "", "   ", width);
+                out.push_str(&head.replacen(&name, &paint(&name, BOLD, style), 1));
                 prose(&mut out, &clean(s.summary), "   ", "   ", width);
                 let _ = writeln!(out, "   What helps:");
                 for h in s.helps {

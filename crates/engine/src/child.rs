@@ -12,27 +12,70 @@ pub const ADULT_AGE: u32 = 16;
 
 /// Words that name a child whatever comes before them.
 const CHILD_WORDS: &[&str] = &[
-    "child", "children", "childs", "kid", "kids", "kiddo", "baby", "babies", "babys",
-    "toddler", "toddlers", "infant", "infants", "newborn", "newborns", "preschooler",
-    "schoolboy", "schoolgirl",
+    "child",
+    "children",
+    "childs",
+    "kid",
+    "kids",
+    "kiddo",
+    "baby",
+    "babies",
+    "babys",
+    "toddler",
+    "toddlers",
+    "infant",
+    "infants",
+    "newborn",
+    "newborns",
+    "preschooler",
+    "schoolboy",
+    "schoolgirl",
 ];
 
 /// Words that name a child after "my", "our", "his", "her", "their" or "little".
 const FAMILY_WORDS: &[&str] = &[
-    "son", "sons", "daughter", "daughters", "boy", "girl", "grandson", "granddaughter",
-    "stepson", "stepdaughter",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "boy",
+    "girl",
+    "grandson",
+    "granddaughter",
+    "stepson",
+    "stepdaughter",
 ];
 
-const OWNERS: &[&str] = &["my", "our", "his", "her", "their", "little", "young", "teenage"];
+const OWNERS: &[&str] = &[
+    "my", "our", "his", "her", "their", "little", "young", "teenage",
+];
 
 fn number(word: &str) -> Option<u32> {
     if let Ok(n) = word.parse::<u32>() {
         return Some(n);
     }
     const WORDS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     WORDS.iter().position(|w| *w == word).map(|n| n as u32)
 }
