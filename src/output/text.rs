@@ -231,7 +231,7 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
             "Match is relative to the best cause (1.00), not a probability. Each number is \
              the natural log of a likelihood ratio: above 0 raised the cause, below 0 lowered it."
         } else {
-            "Match is relative to the top cause, not a probability; --explain shows why."
+            "Match is relative to the top cause, not a probability. More: --full, --explain"
         };
         prose(&mut out, note, "", "", width);
         if view.full {
@@ -261,16 +261,6 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
                 let text = format!("What helps ({}): {}", clean(first.name), clean(help));
                 prose(&mut out, &text, "", "  ", width);
             }
-            prose(
-                &mut out,
-                &format!(
-                    "More on each cause: add --full, or `twitchcheck show {}`.",
-                    clean(first.id)
-                ),
-                "",
-                "  ",
-                width,
-            );
             out.push('\n');
         }
     }
@@ -396,9 +386,10 @@ fn together(sets: &[Vec<String>], width: usize, style: Style) -> String {
         return String::new();
     }
     let sets: Vec<String> = sets.iter().map(|set| set.join(" + ")).collect();
+    let heading = wrap_hanging("Also when these words appear in one clause", "", "", width);
     format!(
         "\n{}\n{}",
-        paint("Also when these words appear in one clause", BOLD, style),
+        paint(heading.trim_end(), BOLD, style),
         wrap(&clean(&sets.join(", ")), width)
     )
 }
@@ -530,4 +521,48 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::report::MentionedFlag;
+
+    const STYLE: Style = Style {
+        color: false,
+        width: 80,
+    };
+
+    /// A red flag mentioned (not happening now) is safety information: the brief
+    /// screen keeps it.
+    #[test]
+    fn the_brief_screen_keeps_a_mentioned_red_flag() {
+        let checker = crate::knowledge::embedded_checker();
+        let mut report = checker.check("calf cramps at night", 5);
+        report.mentioned_red_flags.push(MentionedFlag {
+            id: "breathing",
+            name: "Trouble breathing",
+            urgency: Urgency::Emergency,
+            assertion: "hypothetical",
+            advice: "Call emergency services now.",
+        });
+        let text = check(&report, CheckView::default(), STYLE);
+        assert!(
+            text.contains("You mentioned trouble breathing as something that might happen"),
+            "{text}"
+        );
+        assert!(text.contains("If it does happen now: Call emergency services now."));
+    }
+
+    #[test]
+    fn recognized_lists_a_finding_once_with_a_count() {
+        let checker = crate::knowledge::embedded_checker();
+        let mut report = checker.check("calf cramps", 5);
+        let calf = report.recognized[0].clone();
+        report.recognized.push(calf.clone());
+        report.recognized.push(calf);
+        let items = recognized(&report);
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(items[0].ends_with("(3 times)"), "{items:?}");
+    }
 }
