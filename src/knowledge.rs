@@ -17,6 +17,9 @@ use crate::error::Error;
 
 static PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin"));
 
+/// The embedded KB's [`engine::fingerprint`], computed by build.rs.
+const EMBEDDED_FINGERPRINT: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.fingerprint"));
+
 fn decode() -> (KnowledgeBase, Understander) {
     prebuilt::decode(PREBUILT)
 }
@@ -81,7 +84,7 @@ pub fn load_file(path: &Path) -> Result<KnowledgeBase, Error> {
 pub struct KbInfo {
     /// `embedded`, or the `--kb` file's name (without its directory).
     pub name: String,
-    /// FNV-1a 64 of the validated content, in hex.
+    /// [`engine::fingerprint::of`] the validated content.
     pub fingerprint: String,
     pub findings: usize,
     pub causes: usize,
@@ -89,13 +92,13 @@ pub struct KbInfo {
 }
 
 impl KbInfo {
+    /// `kb` loaded from `file`, or the embedded KB when `file` is None (its
+    /// fingerprint was computed when the binary was built).
     pub fn of(kb: &KnowledgeBase, file: Option<&Path>) -> KbInfo {
-        let content = format!("{kb:?}");
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in content.bytes() {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        let fingerprint = match file {
+            None => EMBEDDED_FINGERPRINT.to_string(),
+            Some(_) => engine::fingerprint::of(kb),
+        };
         KbInfo {
             name: file.map_or("embedded".into(), |p| {
                 p.file_name()
@@ -103,7 +106,7 @@ impl KbInfo {
                     .to_string_lossy()
                     .into_owned()
             }),
-            fingerprint: format!("{hash:016x}"),
+            fingerprint,
             findings: kb.findings.len(),
             causes: kb.causes.len(),
             red_flags: kb.red_flags.len(),
@@ -135,6 +138,7 @@ mod tests {
         assert_eq!(kb, loaded);
         let fresh = prebuilt::encode(&loaded, &Understander::new(&loaded));
         assert_eq!(prebuilt::encode(&kb, &understander), fresh);
+        assert_eq!(EMBEDDED_FINGERPRINT, engine::fingerprint::of(&kb));
         assert!(
             fresh == PREBUILT,
             "the embedded bytes are those of the source file"

@@ -17,6 +17,7 @@
 pub mod check;
 pub mod child;
 pub mod codec;
+pub mod fingerprint;
 pub mod kb;
 pub mod prebuilt;
 pub mod rank;
