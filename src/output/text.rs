@@ -178,12 +178,13 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
         prose(&mut out, &text, "", "  ", width);
     }
     if !report.unrecognized.is_empty() {
-        let mut words: Vec<&str> = Vec::new();
-        for w in &report.unrecognized {
-            if !words.contains(&w.as_str()) {
-                words.push(w);
-            }
-        }
+        let mut seen = std::collections::HashSet::new();
+        let words: Vec<&str> = report
+            .unrecognized
+            .iter()
+            .map(String::as_str)
+            .filter(|w| seen.insert(*w))
+            .collect();
         let more = words.len().saturating_sub(UNRECOGNIZED_WORDS);
         let mut text = format!(
             "Not recognized: {}",
