@@ -38,6 +38,10 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("knowledge.bin");
     std::fs::write(&out, prebuilt::encode(&kb, &understander))
         .unwrap_or_else(|e| panic!("{}: cannot write: {e}", out.display()));
+    // Its fingerprint, so `check --json` need not compute it on every run.
+    let fingerprint = out.with_file_name("knowledge.fingerprint");
+    std::fs::write(&fingerprint, engine::fingerprint::of(&kb))
+        .unwrap_or_else(|e| panic!("{}: cannot write: {e}", fingerprint.display()));
     // Tests compare the pre-built form with the file it came from.
     println!("cargo:rustc-env=TWITCHCHECK_KB_SOURCE={}", source.display());
 }

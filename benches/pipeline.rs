@@ -102,7 +102,7 @@ fn render_table(bencher: Bencher) {
     let reports = reports();
     bencher.counter(ItemsCount::new(reports.len())).bench(|| {
         for r in &reports {
-            black_box(render::check(r, false, STYLE));
+            black_box(render::check(r, render::CheckView::default(), STYLE));
         }
     });
 }
@@ -111,10 +111,11 @@ fn render_table(bencher: Bencher) {
 #[divan::bench]
 fn render_json_pretty(bencher: Bencher) {
     let reports = reports();
+    let info = knowledge::KbInfo::of(&knowledge::embedded(), None);
     bencher.counter(ItemsCount::new(reports.len())).bench(|| {
         for r in &reports {
             let mut out = Vec::new();
-            json::write_report(&mut out, r).unwrap();
+            json::write_report(&mut out, r, &info).unwrap();
             black_box(out);
         }
     });

@@ -13,8 +13,9 @@ Examples:
 
 Exit status: 0 something was recognized, 1 nothing was, 2 usage, knowledge-base or I/O error.
 
-twitchcheck is educational only; it does not diagnose. See a doctor for twitching that
-lasts more than two weeks, spreads, or comes with weakness or numbness.";
+twitchcheck is educational only and for adults; it does not diagnose. See a doctor for
+twitching that lasts more than two weeks, spreads, or comes with weakness or numbness.
+A child's symptoms need a doctor, or NHS 111 or a children's health service.";
 
 /// Likely nutrient and lifestyle causes of muscle twitches, cramps and spasms.
 ///
@@ -43,6 +44,7 @@ pub struct Cli {
 
 /// Subcommand names, and the options that take a separate value, for
 /// [`with_default_command`].
+pub const COMMAND_NAMES: &[&str] = COMMANDS;
 const COMMANDS: &[&str] = &[
     "check",
     "batch",
@@ -128,6 +130,10 @@ pub struct CheckArgs {
     /// Show how much each finding raised or lowered each cause.
     #[arg(long)]
     pub explain: bool,
+
+    /// Show the long form: what helps, tests and a source for the top causes.
+    #[arg(long)]
+    pub full: bool,
 
     /// Print nothing; only set the exit status (0 recognized, 1 not, 2 error).
     #[arg(short, long)]

@@ -53,14 +53,34 @@ pub fn run(args: &[OsString]) -> Option<i32> {
 /// The command line with its value completers: `check` completes phrase words and
 /// `show` ids. Attached here, so the command-line definition needs nothing from
 /// this module.
+///
+/// Options are offered only for a word that starts with `-`: on any other word
+/// they are hidden, and clap_complete leaves hidden candidates out whenever a
+/// visible one (a value) is left, so `check charley <TAB>` completes `horse` at once.
 fn command() -> clap::Command {
-    Cli::command()
+    let mut cmd = Cli::command()
         .mut_subcommand("check", |c| {
             c.mut_arg("text", |a| a.add(ArgValueCompleter::new(phrase_words)))
         })
         .mut_subcommand("show", |c| {
             c.mut_arg("id", |a| a.add(ArgValueCandidates::new(ids)))
-        })
+        });
+    let current = WORDS
+        .get()
+        .and_then(|w| w.last())
+        .map_or("", String::as_str);
+    if current.starts_with('-') {
+        return cmd;
+    }
+    // Built first, so that --help, --version and the global options are there to hide.
+    cmd.build();
+    hide_options(cmd)
+}
+
+/// Marks every option of `cmd` and its subcommands hidden.
+fn hide_options(cmd: clap::Command) -> clap::Command {
+    cmd.mut_args(|a| if a.is_positional() { a } else { a.hide(true) })
+        .mut_subcommands(hide_options)
 }
 
 /// The words after `--` that the shell script passes, cut after the word under the
@@ -180,9 +200,15 @@ pub fn phrase_words(current: &OsStr) -> Vec<CompletionCandidate> {
     }
 
     // On an empty word right after a phrase's start, only its continuations:
-    // `charley <TAB>` then completes to `horse` at once.
-    if prefix.is_empty() && !next.is_empty() {
-        first.clear();
+    // `charley <TAB>` then completes to `horse` at once. On an empty word
+    // elsewhere, a short menu rather than every phrase's first word: one word
+    // for each body area and each symptom.
+    if prefix.is_empty() {
+        if next.is_empty() {
+            first = starters(kb);
+        } else {
+            first.clear();
+        }
     }
     let mut seen = std::collections::HashSet::new();
     next.into_iter()
@@ -190,6 +216,25 @@ pub fn phrase_words(current: &OsStr) -> Vec<CompletionCandidate> {
         .filter(|(w, _)| w.starts_with(&prefix) && is_plain_word(w))
         .filter(|(w, _)| seen.insert(w.clone()))
         .map(|(w, name)| candidate(&w, name.clone()))
+        .collect()
+}
+
+/// One word for each body-area and symptom finding: the first word of its first
+/// phrase a shell can take unquoted, with the finding's name.
+fn starters(kb: &KnowledgeBase) -> Vec<(String, &String)> {
+    use engine::kb::Family;
+    kb.findings
+        .iter()
+        .filter(|f| matches!(f.family, Family::BodyArea | Family::Symptom))
+        .filter_map(|f| {
+            let word = f
+                .phrases
+                .iter()
+                .filter_map(|p| p.split_whitespace().next())
+                .map(str::to_lowercase)
+                .find(|w| is_plain_word(w))?;
+            Some((word, &f.name))
+        })
         .collect()
 }
 

@@ -17,6 +17,9 @@ use crate::error::Error;
 
 static PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin"));
 
+/// The embedded KB's [`engine::fingerprint`], computed by build.rs.
+const EMBEDDED_FINGERPRINT: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.fingerprint"));
+
 fn decode() -> (KnowledgeBase, Understander) {
     prebuilt::decode(PREBUILT)
 }
@@ -63,6 +66,52 @@ pub fn load_file(path: &Path) -> Result<KnowledgeBase, Error> {
     })
 }
 
+/// Which knowledge base answered, for `--version` and the JSON's `kb` field: a
+/// script can tell two KBs apart by the fingerprint, which depends only on the
+/// validated content (the embedded KB and the same file given with `--kb` have
+/// the same one).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct KbInfo {
+    /// `embedded`, or the `--kb` file's name (without its directory).
+    pub name: String,
+    /// [`engine::fingerprint::of`] the validated content.
+    pub fingerprint: String,
+    pub findings: usize,
+    pub causes: usize,
+    pub red_flags: usize,
+}
+
+impl KbInfo {
+    /// `kb` loaded from `file`, or the embedded KB when `file` is None (its
+    /// fingerprint was computed when the binary was built).
+    pub fn of(kb: &KnowledgeBase, file: Option<&Path>) -> KbInfo {
+        let fingerprint = match file {
+            None => EMBEDDED_FINGERPRINT.to_string(),
+            Some(_) => engine::fingerprint::of(kb),
+        };
+        KbInfo {
+            name: file.map_or("embedded".into(), |p| {
+                p.file_name()
+                    .unwrap_or(p.as_os_str())
+                    .to_string_lossy()
+                    .into_owned()
+            }),
+            fingerprint,
+            findings: kb.findings.len(),
+            causes: kb.causes.len(),
+            red_flags: kb.red_flags.len(),
+        }
+    }
+
+    /// One line: "knowledge base: embedded, fingerprint …: N findings, …".
+    pub fn line(&self) -> String {
+        format!(
+            "knowledge base: {}, fingerprint {}: {} findings, {} causes, {} red flags",
+            self.name, self.fingerprint, self.findings, self.causes, self.red_flags
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +127,7 @@ mod tests {
         assert_eq!(kb, loaded);
         let fresh = prebuilt::encode(&loaded, &Understander::new(&loaded));
         assert_eq!(prebuilt::encode(&kb, &understander), fresh);
+        assert_eq!(EMBEDDED_FINGERPRINT, engine::fingerprint::of(&kb));
         assert!(
             fresh == PREBUILT,
             "the embedded bytes are those of the source file"

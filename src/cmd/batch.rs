@@ -69,7 +69,8 @@ pub fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
         }
     };
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let any_recognized = run(&checker, &mut input, &mut out, usize::from(args.top))?;
+    let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
+    let any_recognized = run_with(&checker, &info, &mut input, &mut out, usize::from(args.top))?;
     out.flush()?;
     Ok(if any_recognized {
         EXIT_OK
@@ -87,7 +88,19 @@ pub fn run(
     out: &mut impl Write,
     top: usize,
 ) -> io::Result<bool> {
-    let lines = LineWriter::new(&checker.kb);
+    let info = knowledge::KbInfo::of(&checker.kb, None);
+    run_with(checker, &info, input, out, top)
+}
+
+/// [`run`], naming the knowledge base `info` in every line.
+pub fn run_with(
+    checker: &Checker,
+    info: &knowledge::KbInfo,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    top: usize,
+) -> io::Result<bool> {
+    let lines = LineWriter::new(&checker.kb, info);
     let mut any_recognized = false;
     let mut line = Vec::new();
     let mut number = 0;

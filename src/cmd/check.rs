@@ -1,6 +1,6 @@
 //! `check`: one query, as a table for people or as JSON.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 
 use crate::cli::{CheckArgs, Cli};
 use crate::error::{Error, EXIT_NOTHING, EXIT_OK};
@@ -23,12 +23,16 @@ fn read_stdin_query() -> Result<String, Error> {
             MAX_QUERY_BYTES / (1024 * 1024)
         )));
     }
-    String::from_utf8(bytes)
-        .map_err(|_| Error::Usage("stdin: query is not valid UTF-8; send UTF-8 text".into()))
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::Usage("stdin: query is not valid UTF-8; send UTF-8 text".into()))?;
+    // The newline that ends the input (`echo`, a file, Windows' `\r\n`) is not
+    // part of the query.
+    Ok(text.trim_end_matches(['\n', '\r']).to_string())
 }
 
 pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
-    let query = if args.text == ["-"] {
+    // `-`, or no text with stdin piped or redirected, reads the query from stdin.
+    let query = if args.text == ["-"] || (args.text.is_empty() && !io::stdin().is_terminal()) {
         read_stdin_query()?
     } else {
         args.text.join(" ")
@@ -48,9 +52,14 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     }
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
-        json::write_report(&mut out, &report)?;
+        let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
+        json::write_report(&mut out, &report, &info)?;
     } else {
-        out.write_all(text::check(&report, args.explain, style).as_bytes())?;
+        let view = text::CheckView {
+            explain: args.explain,
+            full: args.full,
+        };
+        out.write_all(text::check(&report, view, style).as_bytes())?;
     }
     out.flush()?;
     Ok(code)

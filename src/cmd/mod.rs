@@ -24,6 +24,10 @@ pub use check::MAX_QUERY_BYTES;
 /// to stderr prefixed `twitchcheck:`; a closed stdout exits 0 quietly.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
+    // An empty `TWITCHCHECK_KB=` means "not set", as an empty NO_COLOR does.
+    if std::env::var_os("TWITCHCHECK_KB").is_some_and(|v| v.is_empty()) {
+        std::env::remove_var("TWITCHCHECK_KB");
+    }
     // A shell asking for completions: answer before anything is parsed or printed.
     if let Some(code) = crate::complete::run(&args) {
         return code;
@@ -32,11 +36,17 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         .first()
         .cloned()
         .unwrap_or_else(|| "twitchcheck".into());
+    let typed = args.len();
     let args = crate::cli::with_default_command(args);
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match parse(&args) {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e, &args),
     };
+    if args.len() > typed {
+        if let Some(code) = mistyped_command(&cli) {
+            return code;
+        }
+    }
     match dispatch(cli, &argv0) {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => EXIT_OK,
@@ -50,6 +60,74 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
             EXIT_ERROR
         }
     }
+}
+
+/// Parses the arguments; `--version` also names the knowledge base it would use.
+fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let asks_version = args.iter().skip(1).any(|a| a == "--version" || a == "-V");
+    if !asks_version {
+        return Cli::try_parse_from(args);
+    }
+    let kb_file = kb_file(args);
+    let info = match crate::knowledge::load(kb_file.as_deref()) {
+        Ok(kb) => crate::knowledge::KbInfo::of(&kb, kb_file.as_deref()).line(),
+        Err(e) => format!(
+            "knowledge base: {} does not load: {e}",
+            kb_file.unwrap_or_default().display()
+        ),
+    };
+    let version = format!("{}\n{info}", env!("CARGO_PKG_VERSION"));
+    let version: &'static str = Box::leak(version.into_boxed_str());
+    let matches = Cli::command().version(version).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// The `--kb` file a command line names, else `TWITCHCHECK_KB`.
+fn kb_file(args: &[OsString]) -> Option<std::path::PathBuf> {
+    let mut file = None;
+    let mut iter = args.iter().skip(1);
+    while let Some(a) = iter.next() {
+        if a == "--kb" {
+            file = iter.next().map(std::path::PathBuf::from);
+        } else if let Some(p) = a.to_str().and_then(|a| a.strip_prefix("--kb=")) {
+            file = Some(p.into());
+        }
+    }
+    file.or_else(|| std::env::var_os("TWITCHCHECK_KB").map(Into::into))
+}
+
+/// The subcommand a first word looks like a typo of ("lsit" → "list"), if it is
+/// not the exact name of one.
+pub fn near_command(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    engine::kb::did_you_mean(&word, crate::cli::COMMAND_NAMES.iter().copied())
+}
+
+/// Free words whose first word is a subcommand's typo (`lsit causes`,
+/// `valdate`) are not checked as symptoms unless the check recognizes something
+/// in them: a usage error says which command was meant.
+fn mistyped_command(cli: &Cli) -> Option<i32> {
+    let Command::Check(args) = &cli.command else {
+        return None;
+    };
+    let first = args.text.first()?;
+    let near = near_command(first)?;
+    if let Ok(checker) = crate::knowledge::checker(cli.kb.as_deref()) {
+        if checker.check(&args.text.join(" "), 1).recognized_anything() {
+            return None;
+        }
+    }
+    eprintln!(
+        "twitchcheck: unrecognized command \"{}\"; did you mean `{near}`? (to check the words \
+         as symptoms, write `twitchcheck check {}`)",
+        clean(first),
+        clean(&args.text.join(" "))
+    );
+    Some(crate::error::EXIT_ERROR)
 }
 
 /// Prints clap's message for a usage error (or its help) and returns its status.

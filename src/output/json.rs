@@ -21,6 +21,8 @@ use engine::{triage, Report};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use crate::knowledge::KbInfo;
+
 /// The version of the `list --json` and `show --json` shapes. Version 1 was the
 /// same shape without the field.
 pub const ENTRY_SCHEMA_VERSION: u32 = 2;
@@ -31,9 +33,15 @@ pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<
     writeln!(out)
 }
 
-/// `check --json`.
-pub fn write_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    write_pretty(out, report)
+/// `check --json`: the report, then which knowledge base answered.
+pub fn write_report(out: &mut impl Write, report: &Report, kb: &KbInfo) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct WithKb<'a> {
+        #[serde(flatten)]
+        report: &'a Report<'a>,
+        kb: &'a KbInfo,
+    }
+    write_pretty(out, &WithKb { report, kb })
 }
 
 /// A `batch` line that could not be checked; the batch goes on.
@@ -205,6 +213,7 @@ pub struct LineWriter<'kb> {
     /// Advice by urgency, in `Urgency::ALL` order.
     advice: Vec<(Urgency, Box<RawValue>)>,
     disclaimer: Box<RawValue>,
+    kb: Box<RawValue>,
 }
 
 fn raw(value: &impl Serialize) -> Box<RawValue> {
@@ -227,6 +236,7 @@ struct Line<'a> {
     urgency: Urgency,
     advice: &'a RawValue,
     disclaimer: &'a RawValue,
+    kb: &'a RawValue,
 }
 
 /// A suggestion with its cause's texts pre-serialized; fields in the order of
@@ -245,7 +255,7 @@ struct CachedSuggestion<'a> {
 }
 
 impl<'kb> LineWriter<'kb> {
-    pub fn new(kb: &'kb KnowledgeBase) -> Self {
+    pub fn new(kb: &'kb KnowledgeBase, info: &KbInfo) -> Self {
         let causes = kb
             .causes
             .iter()
@@ -268,6 +278,7 @@ impl<'kb> LineWriter<'kb> {
             causes,
             advice,
             disclaimer: raw(&triage::DISCLAIMER),
+            kb: raw(info),
         }
     }
 
@@ -310,6 +321,7 @@ impl<'kb> LineWriter<'kb> {
             urgency: report.urgency,
             advice,
             disclaimer: &self.disclaimer,
+            kb: &self.kb,
         };
         serde_json::to_writer(out, &line).map_err(io::Error::from)
     }

@@ -142,7 +142,7 @@ fn environment(roff: &mut Roff) {
     items(
         roff,
         &[
-            ("TWITCHCHECK_KB", "A knowledge-base file to use instead of the embedded one; --kb overrides it."),
+            ("TWITCHCHECK_KB", "A knowledge-base file to use instead of the embedded one; --kb overrides it. Set but empty counts as unset."),
             ("NO_COLOR", "When set and not empty, --color auto prints no colour (https://no-color.org)."),
             ("TERM", "When dumb, --color auto prints no colour."),
             ("COLUMNS", "The width of tables and wrapped text, overriding the terminal's width. Output that is not a terminal is 100 columns wide unless COLUMNS says otherwise."),
@@ -164,7 +164,8 @@ fn files(roff: &mut Roff) {
 fn examples(roff: &mut Roff) {
     roff.control("SH", ["EXAMPLES"]);
     let examples: &[(&str, &str)] = &[
-        ("twitchcheck eyelid twitching after coffee", "Rank the likely causes of what you describe."),
+        ("twitchcheck eyelid twitching after coffee", "Rank the likely causes of what you describe, on one screen."),
+        ("twitchcheck check --full calf cramps at night", "The long form: what helps, tests to ask about and a source for each top cause."),
         ("twitchcheck check --json \"calf cramps at night, no numbness\" | jq -r '.suggestions[0].id'", "The id of the most likely cause, for a script."),
         ("if twitchcheck check -q \"$text\"; then echo recognized; fi", "Use only the exit status."),
         ("twitchcheck batch queries.txt > results.jsonl", "One JSON object per input line."),

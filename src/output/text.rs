@@ -44,146 +44,223 @@ fn header(table: &mut Table, names: &[&str], style: Style) {
     table.set_header(names.iter().map(|n| cell(*n, BOLD, style)));
 }
 
-/// How many of the top causes get the detailed "what helps" section.
+/// How many of the top causes get the detailed "what helps" section in `--full`.
 const DETAILED: usize = 3;
 
-/// The full check for a person: banner, table, what helps, advice, disclaimer.
-pub fn check(report: &Report, explain: bool, style: Style) -> String {
+/// The longest part of the query echoed back under "You said", in characters.
+const ECHO_CHARS: usize = 300;
+
+/// The most unrecognized words listed.
+const UNRECOGNIZED_WORDS: usize = 20;
+
+/// The line said when the query is about a child.
+pub const CHILD_NOTE: &str = "This sounds like it is about a child. twitchcheck is for adults: \
+a child's twitching, cramps or spasms need a doctor, or NHS 111 (or your local \
+children's health service) for advice.";
+
+/// Which parts of a check to show.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckView {
+    /// Every finding's effect on every cause, in the table.
+    pub explain: bool,
+    /// The long form: summary, what helps, tests and a source for the top causes.
+    pub full: bool,
+}
+
+/// Appends `text` wrapped to the width with `first`/`rest` indents.
+fn prose(out: &mut String, text: &str, first: &str, rest: &str, width: usize) {
+    out.push_str(&wrap_hanging(text, first, rest, width));
+}
+
+/// The query as echoed back: at most [`ECHO_CHARS`] characters.
+fn echo(query: &str) -> String {
+    let n = query.chars().count();
+    if n <= ECHO_CHARS {
+        return clean(query);
+    }
+    let head: String = query.chars().take(ECHO_CHARS).collect();
+    format!("{}… ({} more characters)", clean(&head), n - ECHO_CHARS)
+}
+
+/// "Recognized": each finding once, with its assertion, its words and, when the
+/// query said it more than once, how many times.
+fn recognized(report: &Report) -> Vec<String> {
+    let mut items: Vec<(String, Vec<String>, usize)> = Vec::new();
+    for r in &report.recognized {
+        let mut s = r.name.to_string();
+        match r.assertion {
+            "negated" => s = format!("not: {s}"),
+            "historical" => s = format!("in the past: {s}"),
+            "hypothetical" => s = format!("if: {s}"),
+            "other-person" => s = format!("someone else's: {s}"),
+            "possible" => s = format!("maybe: {s}"),
+            _ => {}
+        }
+        let mut text = format!("\"{}\"", r.text);
+        if r.corrected {
+            text.push_str(" (typo corrected)");
+        }
+        match items.iter_mut().find(|(k, _, _)| *k == s) {
+            Some((_, texts, count)) => {
+                *count += 1;
+                if !texts.contains(&text) && texts.len() < 3 {
+                    texts.push(text);
+                }
+            }
+            None => items.push((s, vec![text], 1)),
+        }
+    }
+    items
+        .into_iter()
+        .map(|(name, texts, count)| {
+            let times = if count > 1 {
+                format!(" ({count} times)")
+            } else {
+                String::new()
+            };
+            clean(&format!("{name} {}{times}", texts.join(", ")))
+        })
+        .collect()
+}
+
+/// A check for a person. The brief form (the default) fits an 80×24 terminal:
+/// banner, what was understood, the causes table, one line of what helps, and the
+/// advice; `full` adds the long form of the top causes. The banner, any red flag
+/// mentioned, the advice and the disclaimer are in every form.
+pub fn check(report: &Report, view: CheckView, style: Style) -> String {
+    let width = usize::from(style.width);
     let mut out = String::new();
     if report.urgency > Urgency::Routine {
         let line = format!("!! {} !!", headline(report.urgency));
+        let line = wrap_hanging(&line, "", "   ", width);
         let _ = writeln!(
             out,
             "{}",
-            paint(&line, colour::urgency(report.urgency), style)
+            paint(line.trim_end(), colour::urgency(report.urgency), style)
         );
         for flag in &report.red_flags {
-            let _ = writeln!(
-                out,
-                "  * {} [{}]: {}",
-                paint(&clean(flag.name), BOLD, style),
-                flag.urgency,
-                clean(flag.advice)
-            );
+            let name = clean(flag.name);
+            let text = format!("{name} [{}]: {}", flag.urgency, clean(flag.advice));
+            let wrapped = wrap_hanging(&text, "  * ", "    ", width);
+            out.push_str(&wrapped.replacen(&name, &paint(&name, BOLD, style), 1));
         }
         out.push('\n');
     }
 
-    let _ = writeln!(out, "You said: {}", clean(&report.query));
+    prose(
+        &mut out,
+        &format!("You said: {}", echo(&report.query)),
+        "",
+        "  ",
+        width,
+    );
     if !report.recognized.is_empty() {
-        let words: Vec<String> = report
-            .recognized
-            .iter()
-            .map(|r| {
-                let mut s = format!("{} \"{}\"", r.name, r.text);
-                match r.assertion {
-                    "negated" => s = format!("not: {s}"),
-                    "historical" => s = format!("in the past: {s}"),
-                    "hypothetical" => s = format!("if: {s}"),
-                    "other-person" => s = format!("someone else's: {s}"),
-                    "possible" => s = format!("maybe: {s}"),
-                    _ => {}
-                }
-                if r.corrected {
-                    s.push_str(" (typo corrected)");
-                }
-                clean(&s)
-            })
-            .collect();
-        let _ = writeln!(out, "Recognized: {}", words.join("; "));
+        let text = format!("Recognized: {}", recognized(report).join("; "));
+        prose(&mut out, &text, "", "  ", width);
     }
+    let mut seen_flags = Vec::new();
     for flag in &report.mentioned_red_flags {
+        if seen_flags.contains(&(flag.id, flag.assertion)) {
+            continue;
+        }
+        seen_flags.push((flag.id, flag.assertion));
         let how = match flag.assertion {
             "historical" => "in the past",
             "hypothetical" => "as something that might happen",
             _ => "about someone else",
         };
-        let _ = writeln!(
-            out,
+        let text = format!(
             "You mentioned {} {how}; it does not count as happening now. If it does \
              happen now: {}",
             clean(flag.name).to_lowercase(),
             clean(flag.advice)
         );
+        prose(&mut out, &text, "", "  ", width);
     }
     if !report.unrecognized.is_empty() {
-        let _ = writeln!(
-            out,
+        let mut seen = std::collections::HashSet::new();
+        let words: Vec<&str> = report
+            .unrecognized
+            .iter()
+            .map(String::as_str)
+            .filter(|w| seen.insert(*w))
+            .collect();
+        let more = words.len().saturating_sub(UNRECOGNIZED_WORDS);
+        let mut text = format!(
             "Not recognized: {}",
-            clean(&report.unrecognized.join(", "))
+            clean(&words[..words.len().min(UNRECOGNIZED_WORDS)].join(", "))
         );
+        if more > 0 {
+            let _ = write!(text, " and {more} more");
+        }
+        prose(&mut out, &text, "", "  ", width);
+    }
+    let said_for_adults = report
+        .red_flags
+        .iter()
+        .map(|f| f.advice)
+        .chain(report.mentioned_red_flags.iter().map(|f| f.advice))
+        .any(|a| a.contains("is for adults"));
+    if !said_for_adults && engine::child::mentions_child(&report.query) {
+        prose(&mut out, CHILD_NOTE, "", "  ", width);
     }
     out.push('\n');
 
     if !report.query.chars().any(char::is_alphanumeric) {
-        let _ = writeln!(
-            out,
+        prose(
+            &mut out,
             "Nothing to check: the text has no words. Describe where the twitching is, what it \
              feels like, and what you were doing (for example \"calf cramps at night after \
-             running\")."
+             running\").",
+            "",
+            "",
+            width,
         );
     } else if report.suggestions.is_empty() {
-        let _ = writeln!(
-            out,
+        prose(
+            &mut out,
             "No likely cause found: nothing recognized points to a cause. Try describing where \
              the twitching is, what it feels like, and what you were doing (for example \
-             \"calf cramps at night after running\")."
+             \"calf cramps at night after running\").",
+            "",
+            "",
+            width,
         );
     } else {
-        let mut table = new_table(style);
-        header(&mut table, &["#", "Cause", "Kind", "Match", "Why"], style);
-        for (i, s) in report.suggestions.iter().enumerate() {
-            let why: Vec<String> = s
-                .evidence
-                .iter()
-                .filter(|e| explain || (e.effect > 0.0 && !e.negated))
-                .map(|e| {
-                    let name = if e.negated {
-                        format!("no {}", e.finding)
-                    } else {
-                        e.finding.to_string()
-                    };
-                    if explain {
-                        format!("{name} {:+.2}", e.effect)
-                    } else {
-                        name
-                    }
-                })
-                .collect();
-            table.add_row(vec![
-                Cell::new(i + 1),
-                Cell::new(clean(s.name)),
-                Cell::new(s.kind),
-                Cell::new(format!("{:.2}", s.score)).set_alignment(CellAlignment::Right),
-                Cell::new(clean(&why.join(", "))),
-            ]);
-        }
-        let _ = writeln!(out, "{table}");
-        if explain {
-            let _ = writeln!(
-                out,
-                "Match is relative to the best cause (1.00), not a probability. Each number is \
-                 the natural log of a likelihood ratio: above 0 raised the cause, below 0 lowered it."
-            );
+        out.push_str(&causes_table(report, view.explain, style));
+        let note = if view.explain {
+            "Match is relative to the best cause (1.00), not a probability. Each number is \
+             the natural log of a likelihood ratio: above 0 raised the cause, below 0 lowered it."
         } else {
-            let _ = writeln!(out, "Match is relative to the best cause (1.00), not a probability. --explain shows the arithmetic.");
-        }
-        out.push('\n');
-        let width = usize::from(style.width);
-        for (i, s) in report.suggestions.iter().take(DETAILED).enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, paint(&clean(s.name), BOLD, style));
-            out.push_str(&wrap_hanging(&clean(s.summary), "   ", "   ", width));
-            let _ = writeln!(out, "   What helps:");
-            for h in s.helps {
-                out.push_str(&wrap_hanging(&clean(h), "   - ", "     ", width));
+            "Match is relative to the top cause, not a probability. More: --full, --explain"
+        };
+        prose(&mut out, note, "", "", width);
+        if view.full {
+            out.push('\n');
+            for (i, s) in report.suggestions.iter().take(DETAILED).enumerate() {
+                let name = clean(s.name);
+                let head = wrap_hanging(&format!("{}. {name}", i + 1), "", "   ", width);
+                out.push_str(&head.replacen(&name, &paint(&name, BOLD, style), 1));
+                prose(&mut out, &clean(s.summary), "   ", "   ", width);
+                let _ = writeln!(out, "   What helps:");
+                for h in s.helps {
+                    prose(&mut out, &clean(h), "   - ", "     ", width);
+                }
+                let _ = writeln!(out, "   Tests to ask a doctor about:");
+                for t in s.tests {
+                    prose(&mut out, &clean(t), "   - ", "     ", width);
+                }
+                if let Some(src) = s.sources.first() {
+                    let line = format!("Source: {} <{}>", clean(&src.title), clean(&src.url));
+                    prose(&mut out, &line, "   ", "     ", width);
+                }
+                out.push('\n');
             }
-            let _ = writeln!(out, "   Tests to ask a doctor about:");
-            for t in s.tests {
-                out.push_str(&wrap_hanging(&clean(t), "   - ", "     ", width));
-            }
-            if let Some(src) = s.sources.first() {
-                let line = format!("Source: {} <{}>", clean(&src.title), clean(&src.url));
-                out.push_str(&wrap_hanging(&line, "   ", "     ", width));
+        } else {
+            let first = &report.suggestions[0];
+            if let Some(help) = first.helps.first() {
+                let text = format!("What helps ({}): {}", clean(first.name), clean(help));
+                prose(&mut out, &text, "", "  ", width);
             }
             out.push('\n');
         }
@@ -194,15 +271,62 @@ pub fn check(report: &Report, explain: bool, style: Style) -> String {
     } else {
         "When to see a doctor"
     };
-    let width = usize::from(style.width);
     let advice = wrap_hanging(&format!("{label}: {}", clean(report.advice)), "", "", width);
     let _ = writeln!(
         out,
         "{}",
         paint(advice.trim_end(), colour::urgency(report.urgency), style)
     );
-    out.push_str(&wrap_hanging(&clean(report.disclaimer), "", "", width));
+    prose(&mut out, &clean(report.disclaimer), "", "", width);
     out
+}
+
+/// The causes table of a check.
+fn causes_table(report: &Report, explain: bool, style: Style) -> String {
+    // In a narrow terminal, columns go rather than words being cut: Kind below 70
+    // columns, and Why (unless --explain asked for it) below 50.
+    let width = style.width;
+    let kind = width >= 70;
+    let why_col = explain || width >= 50;
+    let mut table = new_table(style);
+    let mut names = vec!["#", "Cause"];
+    if kind {
+        names.push("Kind");
+    }
+    names.push("Match");
+    if why_col {
+        names.push("Why");
+    }
+    header(&mut table, &names, style);
+    for (i, s) in report.suggestions.iter().enumerate() {
+        let why: Vec<String> = s
+            .evidence
+            .iter()
+            .filter(|e| explain || (e.effect > 0.0 && !e.negated))
+            .map(|e| {
+                let name = if e.negated {
+                    format!("no {}", e.finding)
+                } else {
+                    e.finding.to_string()
+                };
+                if explain {
+                    format!("{name} {:+.2}", e.effect)
+                } else {
+                    name
+                }
+            })
+            .collect();
+        let mut row = vec![Cell::new(i + 1), Cell::new(clean(s.name))];
+        if kind {
+            row.push(Cell::new(s.kind));
+        }
+        row.push(Cell::new(format!("{:.2}", s.score)).set_alignment(CellAlignment::Right));
+        if why_col {
+            row.push(Cell::new(clean(&why.join(", "))));
+        }
+        table.add_row(row);
+    }
+    format!("{table}\n")
 }
 
 /// `list findings|causes|red-flags` as a table.
@@ -263,11 +387,18 @@ fn together(sets: &[Vec<String>], width: usize, style: Style) -> String {
         return String::new();
     }
     let sets: Vec<String> = sets.iter().map(|set| set.join(" + ")).collect();
+    let heading = wrap_hanging("Also when these words appear in one clause", "", "", width);
     format!(
         "\n{}\n{}",
-        paint("Also when these words appear in one clause", BOLD, style),
+        paint(heading.trim_end(), BOLD, style),
         wrap(&clean(&sets.join(", ")), width)
     )
+}
+
+/// An entry's first line, wrapped, with its name in bold.
+fn titled(head: &str, name: &str, width: usize, style: Style) -> String {
+    let name = clean(name);
+    wrap_hanging(head, "", "  ", width).replacen(&name, &paint(&name, BOLD, style), 1)
 }
 
 /// `show ID`: every entry with that id, in full.
@@ -282,13 +413,8 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
         match kind {
             EntryKind::Cause => {
                 let c = &kb.causes[i];
-                let _ = writeln!(
-                    out,
-                    "{} ({}) — cause, {}",
-                    bold(&c.name),
-                    clean(&c.id),
-                    c.kind
-                );
+                let head = format!("{} ({}) — cause, {}", clean(&c.name), clean(&c.id), c.kind);
+                out.push_str(&titled(&head, &c.name, width, style));
                 out.push_str(&wrap(&clean(&c.summary), width));
                 let _ = writeln!(out, "\n{}", bold("How it leads to twitching or cramps"));
                 out.push_str(&wrap(&clean(&c.explanation), width));
@@ -316,19 +442,26 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                 out.push_str(&wrap(&clean(&linked.join(", ")), width));
                 let _ = writeln!(out, "\n{}", bold("Sources"));
                 for s in &c.sources {
-                    let _ = writeln!(out, "  - {}\n    {}", clean(&s.title), clean(&s.url));
+                    out.push_str(&wrap_hanging(&clean(&s.title), "  - ", "    ", width));
+                    let _ = writeln!(out, "    {}", clean(&s.url));
                 }
-                let _ = writeln!(out, "\n{}", clean(engine::triage::DISCLAIMER));
+                out.push('\n');
+                out.push_str(&wrap_hanging(
+                    &clean(engine::triage::DISCLAIMER),
+                    "",
+                    "",
+                    width,
+                ));
             }
             EntryKind::Finding => {
                 let f = &kb.findings[i];
-                let _ = writeln!(
-                    out,
+                let head = format!(
                     "{} ({}) — finding, {}",
-                    bold(&f.name),
+                    clean(&f.name),
                     clean(&f.id),
                     f.family
                 );
+                out.push_str(&titled(&head, &f.name, width, style));
                 if let Some(p) = f.parent {
                     let _ = writeln!(out, "  Broader finding: {}", clean(&kb.findings[p].id));
                 }
@@ -345,23 +478,33 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                 let mut links = f.links.clone();
                 links.sort_by_key(|&(c, bin)| (bin, c));
                 for (c, bin) in links {
-                    let _ = writeln!(
-                        out,
-                        "  - {} ({}): {bin}",
+                    let line = format!(
+                        "{} ({}): {bin}",
                         clean(&kb.causes[c].name),
                         clean(&kb.causes[c].id)
                     );
+                    out.push_str(&wrap_hanging(&line, "  - ", "    ", width));
                 }
             }
             EntryKind::RedFlag => {
                 let r = &kb.red_flags[i];
-                let _ = writeln!(
-                    out,
+                let head = format!(
                     "{} ({}) — red flag, {}",
-                    bold(&r.name),
+                    clean(&r.name),
                     clean(&r.id),
-                    paint(r.urgency.as_str(), colour::urgency(r.urgency), style)
+                    r.urgency
                 );
+                let head = titled(&head, &r.name, width, style);
+                let urgency = r.urgency.as_str();
+                out.push_str(&match head.rfind(urgency) {
+                    Some(at) => format!(
+                        "{}{}{}",
+                        &head[..at],
+                        paint(urgency, colour::urgency(r.urgency), style),
+                        &head[at + urgency.len()..]
+                    ),
+                    None => head,
+                });
                 let _ = writeln!(out, "\n{}", bold("What to do"));
                 out.push_str(&wrap(&clean(&r.advice), width));
                 let _ = writeln!(out, "\n{}", bold("Phrases"));
@@ -383,4 +526,48 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::report::MentionedFlag;
+
+    const STYLE: Style = Style {
+        color: false,
+        width: 80,
+    };
+
+    /// A red flag mentioned (not happening now) is safety information: the brief
+    /// screen keeps it.
+    #[test]
+    fn the_brief_screen_keeps_a_mentioned_red_flag() {
+        let checker = crate::knowledge::embedded_checker();
+        let mut report = checker.check("calf cramps at night", 5);
+        report.mentioned_red_flags.push(MentionedFlag {
+            id: "breathing",
+            name: "Trouble breathing",
+            urgency: Urgency::Emergency,
+            assertion: "hypothetical",
+            advice: "Call emergency services now.",
+        });
+        let text = check(&report, CheckView::default(), STYLE);
+        assert!(
+            text.contains("You mentioned trouble breathing as something that might happen"),
+            "{text}"
+        );
+        assert!(text.contains("If it does happen now: Call emergency services now."));
+    }
+
+    #[test]
+    fn recognized_lists_a_finding_once_with_a_count() {
+        let checker = crate::knowledge::embedded_checker();
+        let mut report = checker.check("calf cramps", 5);
+        let calf = report.recognized[0].clone();
+        report.recognized.push(calf.clone());
+        report.recognized.push(calf);
+        let items = recognized(&report);
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(items[0].ends_with("(3 times)"), "{items:?}");
+    }
 }

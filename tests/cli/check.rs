@@ -156,7 +156,8 @@ fn query_from_stdin() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["query"], "eyelid twitching after coffee\n");
+    // The input's final newline (or `\r\n`) is not part of the query.
+    assert_eq!(v["query"], "eyelid twitching after coffee");
     assert_eq!(v["suggestions"][0]["id"], "caffeine");
 }
 
@@ -262,6 +263,15 @@ fn golden_table() {
     assert_golden_check(
         "check-table.txt",
         &["calf twiching after coffee, no numbness"],
+    );
+}
+
+/// `--full`: the long form, with what helps, tests and a source for the top causes.
+#[test]
+fn golden_table_full() {
+    assert_golden_check(
+        "check-full.txt",
+        &["--full", "calf twiching after coffee, no numbness"],
     );
 }
 

@@ -7,6 +7,7 @@
 mod bad_input;
 mod check;
 mod escapes;
+mod first_screen;
 mod kb_errors;
 mod kb_includes;
 mod kb_review;

@@ -148,13 +148,26 @@ fn check_query(q: &str) -> Result<(), TestCaseError> {
         .map_err(|e| TestCaseError::fail(format!("not JSON: {e}")))?;
     assert_schema(&value);
     prop_assert_eq!(value["query"].as_str(), Some(q));
-    for explain in [false, true] {
+    for (explain, full, width) in [
+        (false, false, 80),
+        (true, false, 60),
+        (false, true, 40),
+        (true, true, 80),
+    ] {
         let style = Style {
             color: false,
-            width: 80,
+            width,
         };
-        let table = render::check(&report, explain, style);
+        let view = render::CheckView { explain, full };
+        let table = render::check(&report, view, style);
         prop_assert!(!has_terminal_controls(&table), "raw control in {table:?}");
+        // Every line fits the width but a bare URL's.
+        for line in table.lines() {
+            prop_assert!(
+                line.chars().count() <= usize::from(width) || line.contains("http"),
+                "over {width} columns: {line:?}"
+            );
+        }
     }
     Ok(())
 }

@@ -71,14 +71,28 @@ fn check_completes_phrases_word_by_word() {
     let words = complete(&["check", "char"], &[]);
     assert!(words.contains(&"charley".to_string()), "{words:?}");
     // After a phrase's first word, its next word is offered first.
+    // Only that word, no options, so one Tab completes it.
     let next = complete(&["check", "calf", "cramps", "charley", ""], &[]);
-    assert_eq!(next.first().map(String::as_str), Some("horse"), "{next:?}");
+    assert_eq!(next, ["horse"]);
     let next = complete(&["check", "pins", "and", "n"], &[]);
     assert_eq!(
         next.first().map(String::as_str),
         Some("needles"),
         "{next:?}"
     );
+}
+
+#[test]
+fn an_empty_word_offers_body_areas_and_symptoms_and_options_wait_for_a_dash() {
+    let menu = complete(&["check", ""], &[]);
+    for word in ["calf", "eyelid", "twitch", "cramp"] {
+        assert!(menu.contains(&word.to_string()), "{word}: {menu:?}");
+    }
+    assert!(menu.len() < 80, "{} words: {menu:?}", menu.len());
+    assert!(menu.iter().all(|w| !w.starts_with('-')), "{menu:?}");
+    let options = complete(&["check", "--"], &[]);
+    assert!(options.contains(&"--full".to_string()), "{options:?}");
+    assert!(options.contains(&"--json".to_string()), "{options:?}");
 }
 
 #[test]
@@ -217,6 +231,8 @@ fn interactive(shell: &str, start: &str, setup: &[&str]) {
     tab(&tmux, "twitchcheck show magn", "twitchcheck show magnesium");
     tab(&tmux, "twitchcheck li", "twitchcheck list");
     tab(&tmux, "twitchcheck check calf charley h", "charley horse");
+    // On an empty word too: the one continuation, at the first Tab.
+    tab(&tmux, "twitchcheck check calf charley ", "charley horse");
 }
 
 #[test]

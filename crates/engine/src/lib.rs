@@ -15,7 +15,9 @@
 //! for the app to embed.
 
 pub mod check;
+pub mod child;
 pub mod codec;
+pub mod fingerprint;
 pub mod kb;
 pub mod prebuilt;
 pub mod rank;

@@ -10,7 +10,8 @@ use crate::kb::{KnowledgeBase, Urgency};
 use crate::understand::{About, Assertion, Mention};
 
 /// Always shown, in every mode.
-pub const DISCLAIMER: &str = "twitchcheck is educational only. It does not diagnose \
+pub const DISCLAIMER: &str =
+    "twitchcheck is educational only and for adults. It does not diagnose \
 and is not a substitute for a doctor, nurse or pharmacist.";
 
 /// The red flag a stated duration of `days` fires: of the flags it is long
