@@ -227,7 +227,14 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
             width,
         );
     } else {
-        out.push_str(&causes_table(report, view.explain, style));
+        // With a red flag, its banner and advice come first; the brief screen then
+        // lists fewer causes so the whole answer still fits one screen.
+        let rows = if view.full || view.explain || report.red_flags.is_empty() {
+            usize::MAX
+        } else {
+            BRIEF_ROWS_UNDER_A_BANNER
+        };
+        out.push_str(&causes_table(report, view.explain, rows, style));
         let note = if view.explain {
             "Match is relative to the best cause (1.00), not a probability. Each number is \
              the natural log of a likelihood ratio: above 0 raised the cause, below 0 lowered it."
@@ -282,7 +289,10 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
 }
 
 /// The causes table of a check.
-fn causes_table(report: &Report, explain: bool, style: Style) -> String {
+/// Causes in the brief screen when a red flag's banner and advice are shown.
+const BRIEF_ROWS_UNDER_A_BANNER: usize = 3;
+
+fn causes_table(report: &Report, explain: bool, rows: usize, style: Style) -> String {
     // In a narrow terminal, columns go rather than words being cut: Kind below 70
     // columns, and Why (unless --explain asked for it) below 50.
     let width = style.width;
@@ -298,7 +308,7 @@ fn causes_table(report: &Report, explain: bool, style: Style) -> String {
         names.push("Why");
     }
     header(&mut table, &names, style);
-    for (i, s) in report.suggestions.iter().enumerate() {
+    for (i, s) in report.suggestions.iter().take(rows).enumerate() {
         let why: Vec<String> = s
             .evidence
             .iter()
