@@ -39,7 +39,8 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     let checker: &engine::Checker = Box::leak(Box::new(knowledge::checker(cli.kb.as_deref())?));
     let answers = engine::ask::Answers::parse(&checker.kb, &args.yes, &args.no, &args.unsure)
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let report = checker.check_answered(&query, usize::from(args.top), &answers);
+    // People read the table; only the JSON carries the follow-up questions.
+    let report = checker.check_with(&query, usize::from(args.top), &answers, args.json);
     let code = if report.recognized_anything() {
         EXIT_OK
     } else {

@@ -58,6 +58,19 @@ impl Checker {
     /// Runs one query with the answers to earlier follow-up questions, which count
     /// as evidence like the text does (see [`crate::ask`]).
     pub fn check_answered(&self, query: &str, top: usize, answers: &Answers) -> Report<'_> {
+        self.check_with(query, top, answers, true)
+    }
+
+    /// [`Checker::check_answered`]; without `questions` the report's `questions`
+    /// stay empty and `should_stop` false, and choosing them costs nothing (for
+    /// output that does not show them).
+    pub fn check_with(
+        &self,
+        query: &str,
+        top: usize,
+        answers: &Answers,
+        questions: bool,
+    ) -> Report<'_> {
         let kb = &self.kb;
         let understood = self.understander.understand(query);
         let mentions = &understood.mentions;
@@ -146,21 +159,25 @@ impl Checker {
         let closed: BTreeSet<&str> = recognized_ids(kb, mentions)
             .chain(answers.items.iter().map(|a| a.id.as_str()))
             .collect();
-        let (questions, should_stop) = ask::next(
-            kb,
-            &self.ranker,
-            &ask::State {
-                present: &present,
-                negated: &negated,
-                unticked: &unticked,
-                named: &named,
-                fired: &flags,
-                urgency,
-                closed: &closed,
-                asked: answers.questions_asked(kb),
-                findings_asked: answers.findings_asked(),
-            },
-        );
+        let (questions, should_stop) = if !questions {
+            (Vec::new(), false)
+        } else {
+            ask::next(
+                kb,
+                &self.ranker,
+                &ask::State {
+                    present: &present,
+                    negated: &negated,
+                    unticked: &unticked,
+                    named: &named,
+                    fired: &flags,
+                    urgency,
+                    closed: &closed,
+                    asked: answers.questions_asked(kb),
+                    findings_asked: answers.findings_asked(),
+                },
+            )
+        };
         Report {
             schema_version: SCHEMA_VERSION,
             query: query.to_string(),
