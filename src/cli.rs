@@ -55,7 +55,7 @@ const COMMANDS: &[&str] = &[
     "man",
     "help",
 ];
-const VALUE_OPTIONS: &[&str] = &["--kb", "--color", "--top"];
+const VALUE_OPTIONS: &[&str] = &["--kb", "--color", "--top", "--yes", "--no", "--unsure"];
 
 /// Makes `check` the default command: `twitchcheck calf cramps` runs as
 /// `twitchcheck check calf cramps`, unless the first word is a subcommand's name.
@@ -71,7 +71,7 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
             break;
         }
         if VALUE_OPTIONS.contains(&arg) {
-            check_flag |= arg == "--top";
+            check_flag |= !matches!(arg, "--kb" | "--color");
             i += 2;
             continue;
         }
@@ -138,6 +138,18 @@ pub struct CheckArgs {
     /// Print nothing; only set the exit status (0 recognized, 1 not, 2 error).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Answers "yes" to follow-up questions: finding or red-flag ids, comma-separated.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub yes: Vec<String>,
+
+    /// Answers "no" to follow-up questions: finding or red-flag ids, comma-separated.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub no: Vec<String>,
+
+    /// Answers "not sure" to follow-up questions: ids, comma-separated.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub unsure: Vec<String>,
 }
 
 #[derive(Debug, Args)]

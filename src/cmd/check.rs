@@ -41,7 +41,10 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     // once, where freeing the KB's thousands of strings one by one cost about a
     // seventh of the check's instructions. So the checker is leaked, never dropped.
     let checker: &engine::Checker = Box::leak(Box::new(knowledge::checker(cli.kb.as_deref())?));
-    let report = checker.check(&query, usize::from(args.top));
+    let answers = engine::ask::Answers::parse(&checker.kb, &args.yes, &args.no, &args.unsure)
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    // People read the table; only the JSON carries the follow-up questions.
+    let report = checker.check_with(&query, usize::from(args.top), &answers, args.json);
     let code = if report.recognized_anything() {
         EXIT_OK
     } else {

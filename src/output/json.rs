@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use engine::kb::{self, Citation, EntryKind, Kind, KnowledgeBase, Urgency};
-use engine::report::{EvidenceItem, FiredFlag, MentionedFlag, Recognized};
+use engine::report::{EvidenceItem, FiredFlag, MentionedFlag, Question, Recognized};
 use engine::{triage, Report};
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -236,6 +236,8 @@ struct Line<'a> {
     urgency: Urgency,
     advice: &'a RawValue,
     disclaimer: &'a RawValue,
+    questions: &'a [Question<'a>],
+    should_stop: bool,
     kb: &'a RawValue,
 }
 
@@ -321,6 +323,8 @@ impl<'kb> LineWriter<'kb> {
             urgency: report.urgency,
             advice,
             disclaimer: &self.disclaimer,
+            questions: &report.questions,
+            should_stop: report.should_stop,
             kb: &self.kb,
         };
         serde_json::to_writer(out, &line).map_err(io::Error::from)

@@ -20,7 +20,15 @@ fn json(args: &[&str]) -> (i32, Value) {
 
 /// Asserts the documented schema of one check's JSON object.
 pub fn assert_schema(v: &Value) {
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
+    assert!(v["should_stop"].is_boolean());
+    for q in v["questions"].as_array().unwrap() {
+        let ids = q["ids"].as_array().unwrap();
+        assert!(!ids.is_empty() && ids.iter().all(Value::is_string));
+        assert!(!q["text"].as_str().unwrap().is_empty());
+        assert!(!q["why"].as_str().unwrap().is_empty());
+        assert!(matches!(q["kind"].as_str(), Some("red-flag" | "finding")));
+    }
     assert!(v["query"].is_string());
     for r in v["recognized"].as_array().unwrap() {
         assert!(r["id"].is_string() && r["name"].is_string() && r["text"].is_string());

@@ -63,7 +63,12 @@ fn the_brief_screen_fits_80_by_24_and_keeps_the_warning() {
             "{} lines:\n{text}",
             text.lines().count()
         );
-        assert!(text.contains("When to see a doctor:"), "{text}");
+        // The see-a-doctor advice: "When to see a doctor" when routine, "What to
+        // do" under a red flag.
+        assert!(
+            text.contains("When to see a doctor:") || text.contains("What to do:"),
+            "{text}"
+        );
         assert!(text.contains("educational only and for adults"), "{text}");
         assert!(text.contains("What helps ("), "{text}");
         assert!(!text.contains("Tests to ask a doctor about"), "{text}");

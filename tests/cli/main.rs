@@ -14,6 +14,7 @@ mod kb_review;
 mod output;
 mod people;
 mod properties;
+mod questions;
 mod shell;
 mod terminal;
 mod vignettes;

@@ -4,6 +4,9 @@
 //! tables and the likelihood tables); [`Checker::check`] runs query →
 //! understanding → ranking and triage, and returns a [`Report`].
 
+use std::collections::BTreeSet;
+
+use crate::ask::{self, Answers, Reply};
 use crate::kb::KnowledgeBase;
 use crate::rank::Ranker;
 use crate::report::{
@@ -49,6 +52,25 @@ impl Checker {
 
     /// Runs one query. `top` limits the suggestions returned.
     pub fn check(&self, query: &str, top: usize) -> Report<'_> {
+        self.check_answered(query, top, &Answers::default())
+    }
+
+    /// Runs one query with the answers to earlier follow-up questions, which count
+    /// as evidence like the text does (see [`crate::ask`]).
+    pub fn check_answered(&self, query: &str, top: usize, answers: &Answers) -> Report<'_> {
+        self.check_with(query, top, answers, true)
+    }
+
+    /// [`Checker::check_answered`]; without `questions` the report's `questions`
+    /// stay empty and `should_stop` false, and choosing them costs nothing (for
+    /// output that does not show them).
+    pub fn check_with(
+        &self,
+        query: &str,
+        top: usize,
+        answers: &Answers,
+        questions: bool,
+    ) -> Report<'_> {
         let kb = &self.kb;
         let understood = self.understander.understand(query);
         let mentions = &understood.mentions;
@@ -87,6 +109,10 @@ impl Checker {
                 .filter_map(Mention::finding)
                 .collect()
         };
+        let mut present = findings(Assertion::is_present);
+        present.extend(answers.findings(Reply::Yes));
+        let negated = findings(Assertion::is_negated);
+        let unticked: Vec<usize> = answers.findings(Reply::No).collect();
         let named: Vec<usize> = mentions
             .iter()
             .filter(|m| m.assertion.is_present())
@@ -97,12 +123,7 @@ impl Checker {
             .collect();
         let suggestions = self
             .ranker
-            .rank_named(
-                kb,
-                &findings(Assertion::is_present),
-                &findings(Assertion::is_negated),
-                &named,
-            )
+            .rank_answered(kb, &present, &negated, &unticked, &named)
             .into_iter()
             .take(top)
             .map(|s| {
@@ -130,8 +151,33 @@ impl Checker {
             })
             .collect();
 
-        let flags = triage::fired(kb, mentions);
+        let flags = triage::fired_answered(kb, mentions, &answers.fired(kb));
         let urgency = triage::urgency(kb, &flags);
+        let mentioned = triage::mentioned_only(kb, mentions, &flags);
+
+        // Never ask what the query mentions, whatever its assertion, or what was answered.
+        let closed: BTreeSet<&str> = recognized_ids(kb, mentions)
+            .chain(answers.items.iter().map(|a| a.id.as_str()))
+            .collect();
+        let (questions, should_stop) = if !questions {
+            (Vec::new(), false)
+        } else {
+            ask::next(
+                kb,
+                &self.ranker,
+                &ask::State {
+                    present: &present,
+                    negated: &negated,
+                    unticked: &unticked,
+                    named: &named,
+                    fired: &flags,
+                    urgency,
+                    closed: &closed,
+                    asked: answers.questions_asked(kb),
+                    findings_asked: answers.findings_asked(),
+                },
+            )
+        };
         Report {
             schema_version: SCHEMA_VERSION,
             query: query.to_string(),
@@ -150,7 +196,7 @@ impl Checker {
                     }
                 })
                 .collect(),
-            mentioned_red_flags: triage::mentioned_only(kb, mentions, &flags)
+            mentioned_red_flags: mentioned
                 .into_iter()
                 .map(|(r, assertion)| {
                     let flag = &kb.red_flags[r];
@@ -174,6 +220,25 @@ impl Checker {
             urgency,
             advice: triage::advice(urgency),
             disclaimer: triage::DISCLAIMER,
+            questions,
+            should_stop,
         }
     }
+}
+
+/// The finding and red-flag ids the mentions are about, whatever their assertion.
+fn recognized_ids<'kb>(
+    kb: &'kb KnowledgeBase,
+    mentions: &[Mention],
+) -> impl Iterator<Item = &'kb str> + 'kb {
+    let ids: Vec<&'kb str> = mentions
+        .iter()
+        .flat_map(|m| {
+            let finding = m.finding().map(|f| kb.findings[f].id.as_str());
+            let flag = triage::mentioned_flag(kb, m).map(|r| kb.red_flags[r].id.as_str());
+            [finding, flag]
+        })
+        .flatten()
+        .collect();
+    ids.into_iter()
 }

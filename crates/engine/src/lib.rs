@@ -14,6 +14,7 @@
 //! (over [`codec`]) stores a validated KB and its compiled understanding tables
 //! for the app to embed.
 
+pub mod ask;
 pub mod check;
 pub mod child;
 pub mod codec;

@@ -39,6 +39,11 @@ pub const PARENT_CREDIT: f64 = 0.5;
 /// the symptoms say.
 pub const NAMED: f64 = 1.1;
 
+/// The share of a stated negation's weight that a finding answered "no" to a
+/// follow-up question gets: an unticked box on a checklist is weaker evidence of
+/// absence than "no numbness" in a person's own words.
+pub const UNTICKED: f64 = 0.2;
+
 /// How much one finding moved one cause: the natural log of its likelihood ratio.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
@@ -147,6 +152,16 @@ impl Ranker {
         })
     }
 
+    /// P(finding | cause): the share of people with the cause who report the finding.
+    pub fn likelihood(&self, finding: usize, cause: usize) -> f64 {
+        self.p(finding, cause)
+    }
+
+    /// The natural log of a cause's prior weight.
+    pub fn log_prior(&self, cause: usize) -> f64 {
+        self.log_prior[cause]
+    }
+
     /// The natural-log likelihood ratio of one finding, reported or negated, for one cause.
     pub fn effect(&self, finding: usize, cause: usize, negated: bool) -> f64 {
         likelihood_ratio(self.p(finding, cause), self.background(finding), negated)
@@ -190,6 +205,19 @@ impl Ranker {
         negated: &[usize],
         named: &[usize],
     ) -> Vec<Ranked> {
+        self.rank_answered(kb, present, negated, &[], named)
+    }
+
+    /// [`Ranker::rank_named`], with findings answered "no" to a follow-up
+    /// question (`unticked`) counted at [`UNTICKED`] of a stated negation's weight.
+    pub fn rank_answered(
+        &self,
+        kb: &KnowledgeBase,
+        present: &[usize],
+        negated: &[usize],
+        unticked: &[usize],
+        named: &[usize],
+    ) -> Vec<Ranked> {
         let present: BTreeSet<usize> = present.iter().copied().collect();
         let implied: BTreeSet<usize> = present
             .iter()
@@ -210,6 +238,13 @@ impl Ranker {
             )
             .collect();
 
+        let unticked_counted: Vec<usize> = unticked
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .filter(|f| !present.contains(f) && !negated.contains(f))
+            .collect();
         let reported: Vec<usize> = counted
             .iter()
             .filter(|&&(_, negated)| !negated)
@@ -226,6 +261,11 @@ impl Ranker {
                         negated,
                         effect: self.effect(finding, c, negated),
                     })
+                    .chain(unticked_counted.iter().map(|&finding| Evidence {
+                        finding,
+                        negated: true,
+                        effect: UNTICKED * self.effect(finding, c, true),
+                    }))
                     .collect();
                 evidence.sort_by(|a, b| {
                     b.effect

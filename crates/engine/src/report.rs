@@ -11,7 +11,7 @@ use crate::kb::{Citation, Kind, Urgency};
 
 /// The version of the check report's JSON; bumped whenever it changes in a way a
 /// script could notice.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything a check found, in the shape of `check --json`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -31,6 +31,26 @@ pub struct Report<'a> {
     pub urgency: Urgency,
     pub advice: &'static str,
     pub disclaimer: &'static str,
+    /// Follow-up questions, most useful first (see `crate::ask`). Answer them with
+    /// `--yes`, `--no` and `--unsure`.
+    pub questions: Vec<Question<'a>>,
+    /// True when no answer could change the top cause or the urgency, when
+    /// nothing is left worth asking, or after `crate::ask::MAX_QUESTIONS` questions.
+    pub should_stop: bool,
+}
+
+/// A follow-up question about one finding or red flag, or a group of red flags
+/// ("any of these?").
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Question<'a> {
+    /// Finding or red-flag ids: one, or several for a grouped question.
+    pub ids: Vec<&'a str>,
+    /// The question, in plain words.
+    pub text: String,
+    /// `red-flag` or `finding`.
+    pub kind: &'static str,
+    /// Why it is asked, in plain words.
+    pub why: String,
 }
 
 /// A recognized phrase: a finding, or a red-flag phrase that is not a finding.

@@ -38,6 +38,11 @@ pub fn mentioned_flag(kb: &KnowledgeBase, mention: &Mention) -> Option<usize> {
 
 /// The red flags the mentions fire, most urgent first, then in knowledge-base order.
 pub fn fired(kb: &KnowledgeBase, mentions: &[Mention]) -> Vec<usize> {
+    fired_answered(kb, mentions, &[])
+}
+
+/// [`fired`], with the red flags that answers fired (`answered`, red-flag indices).
+pub fn fired_answered(kb: &KnowledgeBase, mentions: &[Mention], answered: &[usize]) -> Vec<usize> {
     let mut flags: Vec<usize> = mentions
         .iter()
         .filter(|m| m.assertion.is_present())
@@ -46,6 +51,7 @@ pub fn fired(kb: &KnowledgeBase, mentions: &[Mention]) -> Vec<usize> {
             [mentioned_flag(kb, m), via_finding]
         })
         .flatten()
+        .chain(answered.iter().copied())
         .collect();
     flags.sort_by_key(|&r| (std::cmp::Reverse(kb.red_flags[r].urgency), r));
     flags.dedup();

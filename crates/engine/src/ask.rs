@@ -1,0 +1,709 @@
+//! Follow-up questions: which finding or red flag to ask about next, and when to stop.
+//!
+//! Answers enter as evidence like text does ([`Answers`]): a `yes` reports a
+//! finding (and fires its red flag) or fires a red flag, a `no` records a finding
+//! as absent (lowering the causes it supports) or a red flag as answered, a
+//! `not sure` records only that it was asked.
+//!
+//! The order, as NHS 111 asks: red flags first, grouped by urgency so that the
+//! interview stays quick (one "any of these right now?" question for the
+//! emergencies, one for the urgent signs, one for the `soon` ones), and only the
+//! groups above the urgency already reached. Then the finding whose answer is
+//! expected to tell the most about the cause: the expected reduction in entropy of
+//! the distribution over causes, computed from the ranker's own likelihoods
+//! (P(finding | cause) and the causes' priors). Nothing said in the query (whatever
+//! its assertion) or already answered is asked again.
+//!
+//! `should_stop` is true when no red-flag group is left and no single answer
+//! could change the top cause, when nothing left is worth asking, or after
+//! [`MAX_QUESTIONS`] questions.
+
+use std::collections::BTreeSet;
+
+use crate::kb::{Family, KnowledgeBase, Urgency};
+use crate::rank::{Ranker, NAMED, UNTICKED};
+use crate::report::Question;
+
+/// The most questions an interview asks in all.
+pub const MAX_QUESTIONS: usize = 10;
+
+/// How many findings one checklist question asks about.
+pub const CHECKLIST: usize = 8;
+
+/// At most this many checklists are asked.
+pub const MAX_CHECKLISTS: usize = 3;
+
+/// The interview stops asking about findings once the top cause has this share
+/// of the ranker's distribution.
+pub const CONFIDENT: f64 = 0.9;
+
+/// How many finding questions the list offers after the red-flag groups.
+const FINDING_QUESTIONS: usize = 3;
+
+/// How well a finding must single out a cause to be asked for it.
+const MIN_SCORE: f64 = 0.05;
+
+/// Expected information gain (nats) below which a finding is not worth asking.
+const MIN_GAIN: f64 = 0.01;
+
+/// An answer to one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    Yes,
+    No,
+    Unsure,
+}
+
+impl Reply {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reply::Yes => "yes",
+            Reply::No => "no",
+            Reply::Unsure => "unsure",
+        }
+    }
+}
+
+/// One answered id: a finding, a red flag, or both (a few ids name both, such as
+/// `weakness`; the answer counts for each).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub id: String,
+    pub finding: Option<usize>,
+    pub red_flag: Option<usize>,
+    pub reply: Reply,
+}
+
+/// Every answer so far, in the order given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub items: Vec<Answer>,
+}
+
+/// Why answers could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    /// No finding or red flag has this id.
+    Unknown {
+        id: String,
+        reply: Reply,
+        suggestion: Option<String>,
+    },
+    /// The same id was answered two different ways.
+    Conflict { id: String },
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerError::Unknown {
+                id,
+                reply,
+                suggestion,
+            } => {
+                write!(
+                    f,
+                    "--{}: no finding or red flag has the id '{id}'",
+                    reply.as_str()
+                )?;
+                match suggestion {
+                    Some(s) => write!(f, "; did you mean '{s}'?"),
+                    None => write!(
+                        f,
+                        "; see `twitchcheck list findings` and `twitchcheck list red-flags`"
+                    ),
+                }
+            }
+            AnswerError::Conflict { id } => {
+                write!(f, "'{id}' is answered two different ways; give it once")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+impl Answers {
+    /// Answers from lists of ids (each a finding or red-flag id).
+    pub fn parse(
+        kb: &KnowledgeBase,
+        yes: &[String],
+        no: &[String],
+        unsure: &[String],
+    ) -> Result<Answers, AnswerError> {
+        let mut items: Vec<Answer> = Vec::new();
+        for (ids, reply) in [(yes, Reply::Yes), (no, Reply::No), (unsure, Reply::Unsure)] {
+            for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+                let (finding, red_flag) = (kb.finding(id), kb.red_flag(id));
+                if finding.is_none() && red_flag.is_none() {
+                    let known = kb
+                        .findings
+                        .iter()
+                        .map(|f| f.id.as_str())
+                        .chain(kb.red_flags.iter().map(|r| r.id.as_str()));
+                    return Err(AnswerError::Unknown {
+                        id: id.to_string(),
+                        reply,
+                        suggestion: crate::kb::did_you_mean(id, known).map(str::to_string),
+                    });
+                }
+                match items.iter().find(|a| a.id == id) {
+                    Some(a) if a.reply == reply => continue,
+                    Some(_) => return Err(AnswerError::Conflict { id: id.to_string() }),
+                    None => items.push(Answer {
+                        id: id.to_string(),
+                        finding,
+                        red_flag,
+                        reply,
+                    }),
+                }
+            }
+        }
+        Ok(Answers { items })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The findings answered `reply`.
+    pub fn findings(&self, reply: Reply) -> impl Iterator<Item = usize> + '_ {
+        self.items
+            .iter()
+            .filter(move |a| a.reply == reply)
+            .filter_map(|a| a.finding)
+    }
+
+    /// The red flags a `yes` fires: those answered yes, and those of findings answered yes.
+    pub fn fired(&self, kb: &KnowledgeBase) -> Vec<usize> {
+        self.items
+            .iter()
+            .filter(|a| a.reply == Reply::Yes)
+            .flat_map(|a| [a.red_flag, a.finding.and_then(|f| kb.findings[f].red_flag)])
+            .flatten()
+            .collect()
+    }
+
+    /// How many finding questions (about an id that is not also a red flag) were answered.
+    pub fn findings_asked(&self) -> usize {
+        self.items.iter().filter(|a| a.red_flag.is_none()).count()
+    }
+
+    /// How many questions these answers took: one per red-flag group (urgency)
+    /// answered, one per finding that is not also a red flag.
+    pub fn questions_asked(&self, kb: &KnowledgeBase) -> usize {
+        let groups: BTreeSet<Urgency> = self
+            .items
+            .iter()
+            .filter_map(|a| a.red_flag.map(|r| kb.red_flags[r].urgency))
+            .collect();
+        groups.len() + self.findings_asked().div_ceil(CHECKLIST)
+    }
+}
+
+/// What is known when choosing the next question.
+pub struct State<'a> {
+    /// Findings reported present (by text or answer) and absent.
+    pub present: &'a [usize],
+    pub negated: &'a [usize],
+    /// Findings answered "no" (weaker than a stated negation; see [`crate::rank::UNTICKED`]).
+    pub unticked: &'a [usize],
+    /// Causes the person named.
+    pub named: &'a [usize],
+    /// Red flags fired (by text or answer), and the urgency they reach.
+    pub fired: &'a [usize],
+    pub urgency: Urgency,
+    /// Ids never to ask: every id the query mentions, whatever its assertion, and
+    /// every answered id.
+    pub closed: &'a BTreeSet<&'a str>,
+    /// Questions asked so far, and how many of them were about findings.
+    pub asked: usize,
+    pub findings_asked: usize,
+}
+
+/// The questions worth asking next, most useful first, and whether to stop.
+pub fn next<'kb>(
+    kb: &'kb KnowledgeBase,
+    ranker: &Ranker,
+    state: &State,
+) -> (Vec<Question<'kb>>, bool) {
+    if state.asked >= MAX_QUESTIONS {
+        return (Vec::new(), true);
+    }
+    let mut questions = red_flag_groups(kb, state);
+    let flags_left = !questions.is_empty();
+
+    let prior = posterior(kb, ranker, state);
+    let top = argmax(&prior);
+    let h = entropy(&prior);
+    let top_p = top.map_or(0.0, |c| prior[c]);
+    let mut scored: Vec<(f64, bool, usize)> = candidates(kb, state)
+        .map(|f| {
+            let (p_yes, yes, no) = split(ranker, &prior, f);
+            let gain = h - p_yes * entropy(&yes) - (1.0 - p_yes) * entropy(&no);
+            let flips = argmax(&yes) != top || argmax(&no) != top;
+            (gain, flips, f)
+        })
+        .filter(|&(gain, ..)| gain > MIN_GAIN)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+    let any_flip = scored.iter().any(|&(_, flips, _)| flips);
+    let list = checklist(kb, ranker, state, &prior, CHECKLIST);
+    let has_list = list.is_some();
+    questions.extend(list);
+    questions.extend(
+        scored
+            .iter()
+            .take(FINDING_QUESTIONS)
+            .map(|&(_, _, f)| finding_question(kb, ranker, &prior, f)),
+    );
+    let more_findings = (has_list || any_flip)
+        && top_p < CONFIDENT
+        && state.findings_asked < MAX_CHECKLISTS * CHECKLIST;
+    let should_stop = questions.is_empty() || (!flags_left && !more_findings);
+    (questions, should_stop)
+}
+
+/// A checklist of the findings that best single out each of the leading causes,
+/// one per cause, most likely cause first.
+fn checklist<'kb>(
+    kb: &'kb KnowledgeBase,
+    ranker: &Ranker,
+    state: &State,
+    prior: &[f64],
+    k: usize,
+) -> Option<Question<'kb>> {
+    let open: Vec<usize> = candidates(kb, state).collect();
+    let predictive: Vec<f64> = open
+        .iter()
+        .map(|&f| {
+            (0..prior.len())
+                .map(|c| prior[c] * ranker.likelihood(f, c))
+                .sum()
+        })
+        .collect();
+    let mut causes: Vec<usize> = (0..prior.len()).collect();
+    causes.sort_by(|&a, &b| prior[b].total_cmp(&prior[a]).then(a.cmp(&b)));
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut for_causes: Vec<usize> = Vec::new();
+    // How well finding `open[i]` singles out cause `c`: P(f | c) times the log of
+    // how much likelier f is under c than under the current distribution.
+    let score = |i: usize, c: usize| {
+        let p = ranker.likelihood(open[i], c);
+        p * (p / predictive[i].max(1e-12)).ln()
+    };
+    // One finding per cause, most likely cause first; again while room is left.
+    loop {
+        let before = chosen.len();
+        for &c in &causes {
+            if chosen.len() >= k {
+                break;
+            }
+            let best = (0..open.len())
+                .filter(|&i| !chosen.contains(&open[i]))
+                .map(|i| (score(i, c), open[i]))
+                .filter(|&(s, _)| s > MIN_SCORE)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((_, f)) = best {
+                chosen.push(f);
+                for_causes.push(c);
+            }
+        }
+        if chosen.len() >= k || chosen.len() == before {
+            break;
+        }
+    }
+    // A checklist always has `k` findings while any are left, so the number of
+    // checklists asked can be counted from the answers alone.
+    let mut rest: Vec<(f64, usize)> = (0..open.len())
+        .filter(|&i| !chosen.contains(&open[i]))
+        .map(|i| {
+            let best = causes
+                .iter()
+                .map(|&c| score(i, c))
+                .fold(f64::NEG_INFINITY, f64::max);
+            (best, open[i])
+        })
+        .collect();
+    rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    chosen.extend(rest.into_iter().take(k - chosen.len()).map(|(_, f)| f));
+    if chosen.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = chosen
+        .iter()
+        .map(|&f| lower_first(&kb.findings[f].name))
+        .collect();
+    let causes: Vec<String> = for_causes
+        .iter()
+        .take(3)
+        .map(|&c| lower_first(&kb.causes[c].name))
+        .collect();
+    Some(Question {
+        ids: chosen.iter().map(|&f| kb.findings[f].id.as_str()).collect(),
+        text: format!("Do any of these apply to you: {}?", names.join("; ")),
+        kind: "finding",
+        why: format!("separates the likeliest causes: {}", causes.join(", ")),
+    })
+}
+
+/// One question per urgency above the one reached, most urgent first, over the
+/// red flags not yet fired, said or answered.
+fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> Vec<Question<'kb>> {
+    [Urgency::Emergency, Urgency::Urgent, Urgency::Soon]
+        .into_iter()
+        .filter(|&u| u > state.urgency)
+        .filter_map(|u| {
+            let flags: Vec<usize> = (0..kb.red_flags.len())
+                .filter(|&r| kb.red_flags[r].urgency == u)
+                .filter(|r| !state.fired.contains(r))
+                .filter(|&r| !state.closed.contains(kb.red_flags[r].id.as_str()))
+                .collect();
+            if flags.is_empty() {
+                return None;
+            }
+            let names: Vec<String> = flags
+                .iter()
+                .map(|&r| lower_first(&kb.red_flags[r].name))
+                .collect();
+            let (lead, why) = match u {
+                Urgency::Emergency => (
+                    "Do you have any of these right now",
+                    "rules out an emergency",
+                ),
+                Urgency::Urgent => (
+                    "Do you have any of these",
+                    "rules out signs a doctor should see today",
+                ),
+                _ => (
+                    "Does any of these apply to you",
+                    "checks for signs worth a doctor's visit in the next few days",
+                ),
+            };
+            Some(Question {
+                ids: flags.iter().map(|&r| kb.red_flags[r].id.as_str()).collect(),
+                text: format!("{lead}: {}?", names.join("; ")),
+                kind: "red-flag",
+                why: why.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Findings that may be asked: symptoms and contexts not said, answered, implied
+/// by a present finding, or asked through a red-flag group (an id both tables share).
+fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item = usize> + 's {
+    let implied: BTreeSet<usize> = state
+        .present
+        .iter()
+        .flat_map(|&f| kb.ancestors(f))
+        .collect();
+    (0..kb.findings.len()).filter(move |&f| {
+        let finding = &kb.findings[f];
+        finding.family != Family::BodyArea
+            && !implied.contains(&f)
+            && !state.negated.contains(&f)
+            && !state.unticked.contains(&f)
+            && !state.closed.contains(finding.id.as_str())
+            && kb.red_flag(&finding.id).is_none()
+    })
+}
+
+/// The ranker's distribution over every cause, normalized: its priors, the
+/// named-cause boost and every counted finding's likelihood ratio.
+pub fn posterior(kb: &KnowledgeBase, ranker: &Ranker, state: &State) -> Vec<f64> {
+    let present: BTreeSet<usize> = state.present.iter().copied().collect();
+    let implied: BTreeSet<usize> = present
+        .iter()
+        .flat_map(|&f| kb.ancestors(f).skip(1))
+        .collect();
+    let counted: Vec<(usize, bool)> = present
+        .iter()
+        .filter(|f| !implied.contains(f))
+        .map(|&f| (f, false))
+        .chain(
+            state
+                .negated
+                .iter()
+                .copied()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .filter(|f| !present.contains(f))
+                .map(|f| (f, true)),
+        )
+        .collect();
+    let unticked: Vec<usize> = state
+        .unticked
+        .iter()
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|f| !present.contains(f) && !state.negated.contains(f))
+        .collect();
+    let logs: Vec<f64> = (0..kb.causes.len())
+        .map(|c| {
+            let boost = if state.named.contains(&c) { NAMED } else { 0.0 };
+            ranker.log_prior(c)
+                + boost
+                + counted
+                    .iter()
+                    .map(|&(f, negated)| ranker.effect(f, c, negated))
+                    .sum::<f64>()
+                + UNTICKED
+                    * unticked
+                        .iter()
+                        .map(|&f| ranker.effect(f, c, true))
+                        .sum::<f64>()
+        })
+        .collect();
+    normalize_logs(&logs)
+}
+
+fn normalize_logs(logs: &[f64]) -> Vec<f64> {
+    let best = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let w: Vec<f64> = logs.iter().map(|l| (l - best).exp()).collect();
+    normalize(w)
+}
+
+fn normalize(w: Vec<f64>) -> Vec<f64> {
+    let sum: f64 = w.iter().sum();
+    if sum > 0.0 {
+        w.into_iter().map(|x| x / sum).collect()
+    } else {
+        w
+    }
+}
+
+/// P(yes), and the distribution after a yes and after a no to finding `f`.
+fn split(ranker: &Ranker, prior: &[f64], f: usize) -> (f64, Vec<f64>, Vec<f64>) {
+    let p: Vec<f64> = (0..prior.len()).map(|c| ranker.likelihood(f, c)).collect();
+    let p_yes: f64 = prior.iter().zip(&p).map(|(q, p)| q * p).sum();
+    let yes = normalize(prior.iter().zip(&p).map(|(q, p)| q * p).collect());
+    let no = normalize(prior.iter().zip(&p).map(|(q, p)| q * (1.0 - p)).collect());
+    (p_yes, yes, no)
+}
+
+/// Shannon entropy in nats.
+pub fn entropy(p: &[f64]) -> f64 {
+    p.iter().filter(|&&x| x > 0.0).map(|&x| -x * x.ln()).sum()
+}
+
+/// The index of the largest value (the first on a tie).
+fn argmax(p: &[f64]) -> Option<usize> {
+    p.iter()
+        .enumerate()
+        .fold(None, |best: Option<(usize, f64)>, (i, &x)| match best {
+            Some((_, b)) if b >= x => best,
+            _ => Some((i, x)),
+        })
+        .map(|(i, _)| i)
+}
+
+/// A yes/no question about one finding, with the two causes it separates most.
+fn finding_question<'kb>(
+    kb: &'kb KnowledgeBase,
+    ranker: &Ranker,
+    prior: &[f64],
+    f: usize,
+) -> Question<'kb> {
+    let finding = &kb.findings[f];
+    let name = lower_first(&finding.name);
+    let text = match finding.family {
+        Family::Context => format!("Does this apply to you: {name}?"),
+        _ => format!("Do you also have {name}?"),
+    };
+    // The cause a yes would most likely come from, and the one a no would favour most.
+    let by = |weight: &dyn Fn(usize) -> f64, skip: Option<usize>| {
+        (0..prior.len())
+            .filter(|&c| Some(c) != skip)
+            .max_by(|&a, &b| weight(a).total_cmp(&weight(b)).then(b.cmp(&a)))
+    };
+    let up = by(&|c| prior[c] * ranker.likelihood(f, c), None);
+    let down = by(&|c| prior[c] * (1.0 - ranker.likelihood(f, c)), up);
+    let why = match (up, down) {
+        (Some(a), Some(b)) => format!(
+            "separates {} from {}",
+            lower_first(&kb.causes[a].name),
+            lower_first(&kb.causes[b].name)
+        ),
+        _ => "helps rank the causes".to_string(),
+    };
+    Question {
+        ids: vec![finding.id.as_str()],
+        text,
+        kind: "finding",
+        why,
+    }
+}
+
+/// "Trouble breathing" → "trouble breathing"; "PPI use" stays as it is.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Checker;
+
+    fn checker() -> Checker {
+        Checker::new(crate::kb::load_embedded().unwrap())
+    }
+
+    fn answers(c: &Checker, yes: &str, no: &str) -> Answers {
+        let split = |s: &str| -> Vec<String> {
+            s.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        Answers::parse(&c.kb, &split(yes), &split(no), &[]).unwrap()
+    }
+
+    #[test]
+    fn red_flags_come_first_most_urgent_first() {
+        let c = checker();
+        let r = c.check("my legs cramp", 5);
+        let kinds: Vec<&str> = r.questions.iter().map(|q| q.kind).collect();
+        assert_eq!(&kinds[..3], ["red-flag"; 3]);
+        let urgency = |q: &Question| c.kb.red_flags[c.kb.red_flag(q.ids[0]).unwrap()].urgency;
+        assert_eq!(urgency(&r.questions[0]), Urgency::Emergency);
+        assert_eq!(urgency(&r.questions[1]), Urgency::Urgent);
+        assert_eq!(urgency(&r.questions[2]), Urgency::Soon);
+        assert!(!r.should_stop);
+    }
+
+    #[test]
+    fn groups_at_or_below_the_urgency_reached_are_not_asked() {
+        let c = checker();
+        let r = c.check_answered("my legs cramp", 5, &answers(&c, "weakness", ""));
+        assert_eq!(r.urgency, Urgency::Urgent);
+        assert_eq!(r.questions[0].kind, "red-flag");
+        let first = c.kb.red_flag(r.questions[0].ids[0]).unwrap();
+        assert_eq!(c.kb.red_flags[first].urgency, Urgency::Emergency);
+        assert_eq!(
+            r.questions.iter().filter(|q| q.kind == "red-flag").count(),
+            1
+        );
+    }
+
+    #[test]
+    fn after_the_red_flags_the_findings_that_separate_the_causes() {
+        let c = checker();
+        let no_flags: Vec<&str> =
+            c.kb.red_flags
+                .iter()
+                .filter(|r| r.urgency > Urgency::Routine)
+                .map(|r| r.id.as_str())
+                .collect();
+        let r = c.check_answered("eyelid twitching", 5, &answers(&c, "", &no_flags.join(",")));
+        let q = &r.questions[0];
+        assert_eq!(q.kind, "finding");
+        assert!(q.ids.contains(&"coffee"), "{q:?}");
+        assert!(!q.why.is_empty());
+    }
+
+    #[test]
+    fn never_asks_what_was_said_or_answered() {
+        let c = checker();
+        let r = c.check_answered(
+            "eyelid twitching after coffee, no numbness",
+            5,
+            &answers(&c, "breathing", "stress"),
+        );
+        let asked: Vec<&str> = r.questions.iter().flat_map(|q| q.ids.clone()).collect();
+        for id in [
+            "coffee",
+            "numbness",
+            "breathing",
+            "stress",
+            "eyelid",
+            "twitching",
+        ] {
+            assert!(!asked.contains(&id), "{id} asked again");
+        }
+    }
+
+    #[test]
+    fn a_no_lowers_the_causes_the_finding_supports() {
+        let c = checker();
+        let score = |r: &crate::Report, id: &str| {
+            r.suggestions
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.score)
+                .unwrap()
+        };
+        let before = c.check("eyelid twitching, poor sleep", 30);
+        let after = c.check_answered(
+            "eyelid twitching, poor sleep",
+            30,
+            &answers(&c, "", "coffee"),
+        );
+        assert!(score(&after, "caffeine") < score(&before, "caffeine"));
+    }
+
+    #[test]
+    fn stops_when_confident_or_after_ten_questions() {
+        let c = checker();
+        // Every red flag answered no, and three checklists' worth of findings.
+        let flags: Vec<&str> = c.kb.red_flags.iter().map(|r| r.id.as_str()).collect();
+        let three: Vec<&str> =
+            c.kb.findings
+                .iter()
+                .filter(|f| c.kb.red_flag(&f.id).is_none())
+                .map(|f| f.id.as_str())
+                .take(MAX_CHECKLISTS * CHECKLIST)
+                .collect();
+        let mut no = flags.clone();
+        no.extend(&three);
+        let r = c.check_answered("calf cramps at night", 5, &answers(&c, "", &no.join(",")));
+        assert!(r.should_stop, "{:?}", r.questions);
+        let r = c.check_answered(
+            "calf cramps at night",
+            5,
+            &answers(&c, "", &flags.join(",")),
+        );
+        assert!(!r.should_stop);
+        // Ten questions' worth of answers: nothing more is asked.
+        let findings: Vec<&str> =
+            c.kb.findings
+                .iter()
+                .filter(|f| c.kb.red_flag(&f.id).is_none())
+                .map(|f| f.id.as_str())
+                .take(CHECKLIST * 8)
+                .collect();
+        let mut no = flags.clone();
+        no.extend(findings);
+        let all = answers(&c, "", &no.join(","));
+        assert!(all.questions_asked(&c.kb) >= MAX_QUESTIONS);
+        let r = c.check_answered("twitching", 5, &all);
+        assert!(r.should_stop && r.questions.is_empty());
+    }
+
+    #[test]
+    fn unknown_ids_get_a_suggestion_and_conflicts_are_refused() {
+        let c = checker();
+        let err = Answers::parse(&c.kb, &["cofee".into()], &[], &[]).unwrap_err();
+        assert!(err.to_string().contains("did you mean 'coffee'"), "{err}");
+        let err = Answers::parse(&c.kb, &["coffee".into()], &["coffee".into()], &[]).unwrap_err();
+        assert_eq!(
+            err,
+            AnswerError::Conflict {
+                id: "coffee".into()
+            }
+        );
+    }
+
+    #[test]
+    fn entropy_is_largest_for_a_uniform_distribution() {
+        assert!(entropy(&[0.25; 4]) > entropy(&[0.7, 0.1, 0.1, 0.1]));
+        assert_eq!(entropy(&[1.0, 0.0]), 0.0);
+    }
+}
