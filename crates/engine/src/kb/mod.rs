@@ -36,6 +36,8 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     shipped!("data/knowledge.toml"),
     shipped!("data/medicines.toml"),
     shipped!("data/context.toml"),
+    shipped!("data/concepts.toml"),
+    shipped!("data/concepts-findings.toml"),
 ];
 
 /// The shipped knowledge base's files as sources for [`load_sources`].
