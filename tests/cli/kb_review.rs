@@ -25,20 +25,7 @@ struct Case {
 }
 
 /// Appendix queries that need engine work, with what is missing.
-const KNOWN_ENGINE_GAPS: &[(&str, &str)] = &[
-    (
-        "high fever, stiff neck, headache and muscle spasms",
-        "fever and a stiff neck are in different clauses; `together` sets work within one clause",
-    ),
-    (
-        "shaky, sweaty and twitchy, I'm on insulin",
-        "insulin and the hypo symptoms are in different clauses (needs combining a medicine class with symptoms across clauses)",
-    ),
-    (
-        "on omeprazole for 3 years, muscle spasms and a shaky tremor",
-        "the PPI and the spasms are in different clauses (medicine class + symptom across clauses)",
-    ),
-];
+const KNOWN_ENGINE_GAPS: &[(&str, &str)] = &[];
 
 const LEVELS: [&str; 4] = ["routine", "soon", "urgent", "emergency"];
 

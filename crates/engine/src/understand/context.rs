@@ -148,6 +148,14 @@ impl ContextRules {
         } else {
             kb.context
                 .iter()
+                // A contrast word inside a longer literal ("a while ago", "even
+                // though") ends a clause when tokenized, which would leave a
+                // different trigger ("ago" alone would make every "3 days ago"
+                // history); the tokenizer's clause break already does its work.
+                .filter(|r| {
+                    let words: Vec<&str> = r.literal.split_whitespace().collect();
+                    words.len() == 1 || !words.iter().any(|w| is(Class::ClauseBreak, w))
+                })
                 .map(|r| Rule {
                     words: tokenize(&r.literal)
                         .into_iter()

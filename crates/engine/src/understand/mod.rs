@@ -42,6 +42,10 @@ pub struct Understander {
     /// a body area can last three weeks; a diet or a medicine taken for years is
     /// not a symptom's duration.
     lasts: Vec<bool>,
+    /// For each finding, whether its multi-word phrases keep their words from red
+    /// flags' sets and patterns ("dark yellow pee" is not dark urine). Body areas'
+    /// do not: "side of mouth" may still be part of a stroke sign.
+    claims: Vec<bool>,
 }
 
 impl Understander {
@@ -69,6 +73,11 @@ impl Understander {
                 .iter()
                 .map(|f| f.family != Family::Context)
                 .collect(),
+            claims: kb
+                .findings
+                .iter()
+                .map(|f| f.family != Family::BodyArea)
+                .collect(),
         }
     }
 
@@ -80,6 +89,8 @@ impl Understander {
         w.opt(self.shortest_duration.map(|d| d as usize));
         let lasts: Vec<u32> = self.lasts.iter().map(|&l| u32::from(l)).collect();
         w.ids(&lasts);
+        let claims: Vec<u32> = self.claims.iter().map(|&c| u32::from(c)).collect();
+        w.ids(&claims);
     }
 
     /// Reads what [`Understander::write`] wrote.
@@ -90,6 +101,7 @@ impl Understander {
             context: ContextRules::read(r),
             shortest_duration: r.opt().map(|d| d as u32),
             lasts: r.ids().into_iter().map(|l| l != 0).collect(),
+            claims: r.ids().into_iter().map(|c| c != 0).collect(),
         }
     }
 
@@ -144,7 +156,8 @@ impl Understander {
         // phrases (body areas) stay available to all.
         let mut claimed = vec![false; tokens.len()];
         for &(start, end, target) in &phrases {
-            if end - start > 1 && target.finding.is_some() && target.red_flag.is_none() {
+            let claims = target.finding.is_some_and(|f| self.claims[f]);
+            if end - start > 1 && claims && target.red_flag.is_none() {
                 claimed[start..end].iter_mut().for_each(|c| *c = true);
             }
         }

@@ -88,8 +88,9 @@ impl Typos {
             }
         }
         // Prefer the smaller distance, then the one nearer the word as typed, then
-        // the same first letter, then the alphabetically first form: the same word
-        // always gets the same fix.
+        // one that two swapped letters explain (the commonest slip: "breaht" is
+        // "breath" rather than "breast"), then the same first letter, then the
+        // alphabetically first form: the same word always gets the same fix.
         let first = word.chars().next();
         candidates
             .into_iter()
@@ -98,7 +99,14 @@ impl Typos {
                 (d, word_d, &typos.forms[form as usize])
             })
             .min_by_key(|&(d, word_d, w)| {
-                (d, word_d, w.form.chars().next() != first, w.form.as_str())
+                let swap = word_d < strsim::levenshtein(word, &w.form);
+                (
+                    d,
+                    word_d,
+                    !swap,
+                    w.form.chars().next() != first,
+                    w.form.as_str(),
+                )
             })
             .map(|(.., w)| w.stem)
     }
