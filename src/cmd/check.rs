@@ -37,7 +37,11 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     // once, where freeing the KB's thousands of strings one by one cost about a
     // seventh of the check's instructions. So the checker is leaked, never dropped.
     let checker: &engine::Checker = Box::leak(Box::new(knowledge::checker(cli.kb.as_deref())?));
-    let report = checker.check(&query, usize::from(args.top));
+    let mut report = checker.check(&query, usize::from(args.top));
+    let diary_flags = match &args.diary {
+        Some(file) => super::check_diary::add(checker, &mut report, file)?,
+        None => Vec::new(),
+    };
     let code = if report.recognized_anything() {
         EXIT_OK
     } else {
@@ -47,7 +51,9 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
         return Ok(code);
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
+    if args.json && args.diary.is_some() {
+        super::check_diary::write_json(&mut out, &report, &diary_flags)?;
+    } else if args.json {
         json::write_report(&mut out, &report)?;
     } else {
         out.write_all(text::check(&report, args.explain, style).as_bytes())?;
