@@ -142,8 +142,8 @@ pub struct CheckArgs {
     /// Add the red flags your diary raises (see `twitchcheck diary`); =FILE for
     /// another diary than TWITCHCHECK_DIARY's or the default one.
     #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true,
-          default_missing_value = "", value_hint = ValueHint::FilePath)]
-    pub diary: Option<PathBuf>,
+          value_hint = ValueHint::FilePath)]
+    pub diary: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Args)]

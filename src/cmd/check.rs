@@ -39,7 +39,7 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     let checker: &engine::Checker = Box::leak(Box::new(knowledge::checker(cli.kb.as_deref())?));
     let mut report = checker.check(&query, usize::from(args.top));
     let diary_flags = match &args.diary {
-        Some(file) => super::check_diary::add(checker, &mut report, file)?,
+        Some(file) => super::check_diary::add(checker, &mut report, file.as_deref())?,
         None => Vec::new(),
     };
     let code = if report.recognized_anything() {

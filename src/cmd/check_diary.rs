@@ -6,8 +6,10 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::Local;
-use engine::report::FiredFlag;
+use engine::kb::Urgency;
+use engine::report::{FiredFlag, MentionedFlag, Recognized, Suggestion};
 use engine::{triage, Checker, Report};
+use serde::Serialize;
 
 use super::diary::{diary_flags, DiaryFlag};
 use crate::diary::store::{self, Store};
@@ -18,9 +20,9 @@ use crate::error::Error;
 pub fn add<'a>(
     checker: &'a Checker,
     report: &mut Report<'a>,
-    file: &Path,
+    file: Option<&Path>,
 ) -> Result<Vec<DiaryFlag>, Error> {
-    let path = store::resolve(Some(file))?;
+    let path = store::resolve(file)?;
     let entries = match Store::open_existing(&path)? {
         Some(s) => s.entries(None)?,
         None => Vec::new(),
@@ -53,21 +55,58 @@ pub fn add<'a>(
     Ok(added)
 }
 
-/// `check --json` with the diary's red flags marked `"source": "diary"`.
+/// `check --json` with the diary's red flags: the same fields in the same order
+/// (a test compares them), each diary flag with `source` and `reason` added.
+#[derive(Serialize)]
+struct WithDiary<'r, 'a> {
+    schema_version: u32,
+    query: &'r str,
+    recognized: &'r [Recognized<'a>],
+    unrecognized: &'r [String],
+    suggestions: &'r [Suggestion<'a>],
+    red_flags: Vec<Flag<'r, 'a>>,
+    mentioned_red_flags: &'r [MentionedFlag<'a>],
+    duration_days: Option<u32>,
+    urgency: Urgency,
+    advice: &'static str,
+    disclaimer: &'static str,
+}
+
+#[derive(Serialize)]
+struct Flag<'r, 'a> {
+    #[serde(flatten)]
+    flag: &'r FiredFlag<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'r str>,
+}
+
 pub fn write_json(out: &mut impl Write, report: &Report, added: &[DiaryFlag]) -> Result<(), Error> {
-    let mut value = serde_json::to_value(report).map_err(std::io::Error::from)?;
-    if let Some(flags) = value.get_mut("red_flags").and_then(|v| v.as_array_mut()) {
-        for f in flags {
-            let Some(obj) = f.as_object_mut() else {
-                continue;
-            };
-            let id = obj.get("id").and_then(|v| v.as_str()).unwrap_or("");
-            if let Some(d) = added.iter().find(|d| d.id == id) {
-                obj.insert("source".into(), "diary".into());
-                obj.insert("reason".into(), d.reason.clone().into());
-            }
-        }
-    }
-    crate::output::json::write_pretty(out, &value)?;
+    let with = WithDiary {
+        schema_version: report.schema_version,
+        query: &report.query,
+        recognized: &report.recognized,
+        unrecognized: &report.unrecognized,
+        suggestions: &report.suggestions,
+        red_flags: report
+            .red_flags
+            .iter()
+            .map(|f| {
+                let d = added.iter().find(|d| d.id == f.id);
+                Flag {
+                    flag: f,
+                    source: d.map(|d| d.source),
+                    reason: d.map(|d| d.reason.as_str()),
+                }
+            })
+            .collect(),
+        mentioned_red_flags: &report.mentioned_red_flags,
+        duration_days: report.duration_days,
+        urgency: report.urgency,
+        advice: report.advice,
+        disclaimer: report.disclaimer,
+    };
+    crate::output::json::write_pretty(out, &with)?;
     Ok(())
 }

@@ -196,8 +196,19 @@ impl Store {
         Ok(store)
     }
 
-    /// (application_id, user_version, number of schema objects).
+    /// (application_id, user_version, number of schema objects), read together in
+    /// one snapshot: another process may be creating the diary right now.
     fn identity(&self) -> rusqlite::Result<(i32, i32, i64)> {
+        if !self.conn.is_autocommit() {
+            return self.identity_now();
+        }
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let id = self.identity_now()?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    fn identity_now(&self) -> rusqlite::Result<(i32, i32, i64)> {
         let app: i32 = self
             .conn
             .pragma_query_value(None, "application_id", |r| r.get(0))?;
@@ -275,8 +286,11 @@ impl Store {
     /// process may have done them already: the version is read again inside).
     fn migrate(&self) -> rusqlite::Result<()> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        let (app, version, objects) = self.identity()?;
-        if app == 0 && version == 0 && objects > 0 {
+        let (app, version, objects) = self.identity_now()?;
+        if version >= SCHEMA_VERSION && app == APPLICATION_ID {
+            return Ok(()); // another process got here first
+        }
+        if (app == 0 && version == 0 && objects > 0) || (app != 0 && app != APPLICATION_ID) {
             // Someone else's file appeared meanwhile: touch nothing.
             return Err(rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_NOTADB),
