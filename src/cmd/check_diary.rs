@@ -45,7 +45,9 @@ pub fn add<'a>(
         });
         added.push(flag);
     }
-    report.red_flags.sort_by(|a, b| b.urgency.cmp(&a.urgency));
+    report
+        .red_flags
+        .sort_by_key(|f| std::cmp::Reverse(f.urgency));
     if let Some(top) = report.red_flags.iter().map(|f| f.urgency).max() {
         if top > report.urgency {
             report.urgency = top;

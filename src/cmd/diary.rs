@@ -131,7 +131,7 @@ pub fn diary_flags(kb: &KnowledgeBase, entries: &[Entry], today: NaiveDate) -> V
             }
         })
         .collect();
-    flags.sort_by(|a, b| b.urgency.cmp(&a.urgency));
+    flags.sort_by_key(|f| std::cmp::Reverse(f.urgency));
     flags
 }
 
