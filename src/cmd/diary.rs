@@ -229,7 +229,7 @@ impl<'a> View<'a> {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "Diary {}: {} entries, {} from {} to {}.",
+            "Diary {}: {} entries in all, {} from {} to {}.",
             clean(&path.display().to_string()),
             self.total,
             self.entries.len(),

@@ -519,3 +519,42 @@ fn eight_processes_logging_at_once_all_land() {
         .unwrap();
     assert_eq!(distinct, 1600);
 }
+
+#[test]
+fn killing_log_mid_write_leaves_a_valid_diary() {
+    let (_dir, file) = temp();
+    tc(&file).args(["log", "calf cramp"]).assert().success();
+    let exe = assert_cmd::cargo::cargo_bin("twitchcheck");
+    let mut finished = 1;
+    for i in 0..40u64 {
+        let mut child = std::process::Command::new(&exe)
+            .env_clear()
+            .env("TZ", "UTC")
+            .args(["log", "--diary"])
+            .arg(&file)
+            .arg(format!("eyelid twitching {i}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(i % 20));
+        let _ = child.kill();
+        if child.wait().unwrap().success() {
+            finished += 1;
+        }
+    }
+    let c = rusqlite::Connection::open(&file).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert!(n >= finished && n <= 41, "{n} entries, {finished} finished");
+    tc(&file)
+        .args(["log", "thumb twitching"])
+        .assert()
+        .success();
+    tc(&file).args(["diary", "export"]).assert().success();
+}
