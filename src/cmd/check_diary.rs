@@ -36,6 +36,18 @@ pub fn add<'a>(
         if report.red_flags.iter().any(|f| f.id == flag.id) {
             continue;
         }
+        // "no weakness now": the query says a logged red flag is gone.
+        let said_gone = report.recognized.iter().any(|m| {
+            (m.negated || m.historical)
+                && (m.id == flag.id
+                    || kb
+                        .finding(m.id)
+                        .and_then(|f| kb.findings[f].red_flag)
+                        .is_some_and(|r| kb.red_flags[r].id == flag.id))
+        });
+        if said_gone {
+            continue;
+        }
         let r = &kb.red_flags[r];
         report.red_flags.push(FiredFlag {
             id: &r.id,

@@ -395,6 +395,19 @@ fn a_logged_red_flag_repeats_until_a_later_entry_says_it_is_gone() {
     log_at(&file, days_ago(3), "calf cramps and weakness in my legs");
     log_at(&file, days_ago(2), "calf cramps");
     assert!(flag_ids(&diary_json(&file)).contains(&"weakness".to_string()));
+    let out = tc(&file)
+        .args(["check", "--json", "--diary", "calf cramps"])
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(flag_ids(&r).contains(&"weakness".to_string()), "{r}");
+    // A check saying it is gone does not get it back from the diary.
+    let out = tc(&file)
+        .args(["check", "--json", "--diary", "calf cramps, no weakness"])
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!flag_ids(&r).contains(&"weakness".to_string()), "{r}");
     log_at(&file, days_ago(1), "calf cramps, no weakness");
     assert!(!flag_ids(&diary_json(&file)).contains(&"weakness".to_string()));
 }
