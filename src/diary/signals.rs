@@ -103,6 +103,18 @@ pub fn spreading(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Option<S
     if before.is_empty() {
         return None; // a first week: nothing to spread from
     }
+    // "calf cramps in my leg" is one place, not two: drop an area that another
+    // area of the same week lies within.
+    let collapse = |set: &mut BTreeSet<&str>| {
+        let inner: Vec<Vec<String>> = set.iter().map(|a| vocab.area_and_ancestors(a)).collect();
+        set.retain(|a| {
+            !inner
+                .iter()
+                .any(|chain| chain[0] != *a && chain[1..].iter().any(|x| x == a))
+        });
+    };
+    collapse(&mut this_week);
+    collapse(&mut prev_week);
     let new: Vec<&str> = this_week
         .iter()
         .copied()
@@ -233,6 +245,12 @@ mod tests {
             entry(1, "2026-11-10", &["leg"]),
             entry(2, "2026-11-19", &["calf"]),
             entry(3, "2026-11-20", &["thigh"]),
+        ];
+        assert_eq!(spreading(&es, &v, today), None);
+        // An area and one within it are one place.
+        let es = vec![
+            entry(1, "2026-11-10", &["eyelid"]),
+            entry(2, "2026-11-19", &["leg", "calf"]),
         ];
         assert_eq!(spreading(&es, &v, today), None);
         // A new area but fewer areas than the week before: easing, not spreading.
