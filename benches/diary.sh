@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=$PWD/target/release/twitchcheck
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 BIN=$bin WORK=$work python3 - <<'PY'
 import os, sqlite3, subprocess, time, json, datetime, statistics
 bin, work = os.environ["BIN"], os.environ["WORK"]
