@@ -51,6 +51,8 @@ const COMMANDS: &[&str] = &[
     "list",
     "show",
     "validate",
+    "log",
+    "diary",
     "completions",
     "man",
     "help",
@@ -107,6 +109,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Validate a knowledge-base file and print its counts or every problem.
     Validate(ValidateArgs),
+    /// Record an episode in your diary: what happened, now or --at a time.
+    Log(crate::diary::cli::LogArgs),
+    /// Show your diary: entries, a chart per body area, patterns and red flags.
+    Diary(crate::diary::cli::DiaryArgs),
     /// Print a shell completion script (source it at shell start-up; see the README).
     Completions(CompletionsArgs),
     /// Print the manual page in roff (try `man -l <(twitchcheck man)`).
@@ -150,6 +156,12 @@ pub struct CheckArgs {
     /// Answers "not sure" to follow-up questions: ids, comma-separated.
     #[arg(long, value_name = "IDS", value_delimiter = ',')]
     pub unsure: Vec<String>,
+
+    /// Add the red flags your diary raises (see `twitchcheck diary`); =FILE for
+    /// another diary than TWITCHCHECK_DIARY's or the default one.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true,
+          value_hint = ValueHint::FilePath)]
+    pub diary: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Args)]

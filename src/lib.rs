@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod complete;
+pub mod diary;
 pub mod error;
 pub mod knowledge;
 pub mod output;

@@ -44,7 +44,11 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     let answers = engine::ask::Answers::parse(&checker.kb, &args.yes, &args.no, &args.unsure)
         .map_err(|e| Error::Usage(e.to_string()))?;
     // People read the table; only the JSON carries the follow-up questions.
-    let report = checker.check_with(&query, usize::from(args.top), &answers, args.json);
+    let mut report = checker.check_with(&query, usize::from(args.top), &answers, args.json);
+    let diary_flags = match &args.diary {
+        Some(file) => super::check_diary::add(checker, &mut report, file.as_deref())?,
+        None => Vec::new(),
+    };
     let code = if report.recognized_anything() {
         EXIT_OK
     } else {
@@ -54,7 +58,9 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
         return Ok(code);
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
+    if args.json && args.diary.is_some() {
+        super::check_diary::write_json(&mut out, &report, &diary_flags)?;
+    } else if args.json {
         let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
         json::write_report(&mut out, &report, &info)?;
     } else {

@@ -3,7 +3,10 @@
 
 pub mod batch;
 mod check;
+mod check_diary;
+mod diary;
 mod list;
+mod log;
 mod show;
 mod validate;
 
@@ -173,6 +176,8 @@ fn dispatch(cli: Cli, argv0: &OsStr) -> Result<i32, Error> {
         Command::List(args) => list::list(&cli, args, style),
         Command::Show(args) => show::show(&cli, args, style),
         Command::Validate(args) => validate::validate(&cli, args.file.as_deref()),
+        Command::Log(args) => log::log(&cli, args),
+        Command::Diary(args) => diary::diary(&cli, args, style),
         Command::Completions(args) => {
             write_with(|out| crate::complete::write_script(args.shell, argv0, out))
         }

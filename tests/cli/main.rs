@@ -6,6 +6,7 @@
 
 mod bad_input;
 mod check;
+mod diary;
 mod escapes;
 mod first_screen;
 mod kb_errors;

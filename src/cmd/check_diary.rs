@@ -1,0 +1,126 @@
+//! `check --diary`: the red flags the diary raises, added to a check. In the JSON
+//! each of them carries `"source": "diary"` and the diary's `reason`; a red flag
+//! without `source` came from the query.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::Local;
+use engine::kb::Urgency;
+use engine::report::{FiredFlag, MentionedFlag, Recognized, Suggestion};
+use engine::{triage, Checker, Report};
+use serde::Serialize;
+
+use super::diary::{diary_flags, DiaryFlag};
+use crate::diary::store::{self, Store};
+use crate::error::Error;
+
+/// Adds the diary's red flags (those the query did not fire already) to `report`,
+/// raising its urgency to match, and returns them.
+pub fn add<'a>(
+    checker: &'a Checker,
+    report: &mut Report<'a>,
+    file: Option<&Path>,
+) -> Result<Vec<DiaryFlag>, Error> {
+    let path = store::resolve(file)?;
+    let entries = match Store::open_existing(&path)? {
+        Some(s) => s.entries(None)?,
+        None => Vec::new(),
+    };
+    let kb = &checker.kb;
+    let mut added = Vec::new();
+    for flag in diary_flags(kb, &entries, Local::now().date_naive()) {
+        let Some(r) = kb.red_flag(&flag.id) else {
+            continue;
+        };
+        if report.red_flags.iter().any(|f| f.id == flag.id) {
+            continue;
+        }
+        // "no weakness now": the query says a logged red flag is gone.
+        let said_gone = report.recognized.iter().any(|m| {
+            (m.negated || m.historical)
+                && (m.id == flag.id
+                    || kb
+                        .finding(m.id)
+                        .and_then(|f| kb.findings[f].red_flag)
+                        .is_some_and(|r| kb.red_flags[r].id == flag.id))
+        });
+        if said_gone {
+            continue;
+        }
+        let r = &kb.red_flags[r];
+        report.red_flags.push(FiredFlag {
+            id: &r.id,
+            name: &r.name,
+            urgency: r.urgency,
+            advice: &r.advice,
+        });
+        added.push(flag);
+    }
+    report
+        .red_flags
+        .sort_by_key(|f| std::cmp::Reverse(f.urgency));
+    if let Some(top) = report.red_flags.iter().map(|f| f.urgency).max() {
+        if top > report.urgency {
+            report.urgency = top;
+            report.advice = triage::advice(top);
+        }
+    }
+    Ok(added)
+}
+
+/// `check --json` with the diary's red flags: the same fields in the same order
+/// (a test compares them), each diary flag with `source` and `reason` added.
+#[derive(Serialize)]
+struct WithDiary<'r, 'a> {
+    schema_version: u32,
+    query: &'r str,
+    recognized: &'r [Recognized<'a>],
+    unrecognized: &'r [String],
+    suggestions: &'r [Suggestion<'a>],
+    red_flags: Vec<Flag<'r, 'a>>,
+    mentioned_red_flags: &'r [MentionedFlag<'a>],
+    duration_days: Option<u32>,
+    urgency: Urgency,
+    advice: &'static str,
+    disclaimer: &'static str,
+}
+
+#[derive(Serialize)]
+struct Flag<'r, 'a> {
+    #[serde(flatten)]
+    flag: &'r FiredFlag<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'r str>,
+}
+
+pub fn write_json(out: &mut impl Write, report: &Report, added: &[DiaryFlag]) -> Result<(), Error> {
+    let with = WithDiary {
+        schema_version: report.schema_version,
+        query: &report.query,
+        recognized: &report.recognized,
+        unrecognized: &report.unrecognized,
+        suggestions: &report.suggestions,
+        red_flags: report
+            .red_flags
+            .iter()
+            .map(|f| {
+                let d = added.iter().find(|d| d.id == f.id);
+                Flag {
+                    flag: f,
+                    source: d.map(|d| d.source),
+                    reason: d.map(|d| d.reason.as_str()),
+                }
+            })
+            .collect(),
+        mentioned_red_flags: &report.mentioned_red_flags,
+        duration_days: report.duration_days,
+        urgency: report.urgency,
+        advice: report.advice,
+        disclaimer: report.disclaimer,
+    };
+    crate::output::json::write_pretty(out, &with)?;
+    Ok(())
+}

@@ -1,0 +1,573 @@
+//! The diary: `log`, `diary`, its exports, deletes and undo, the red flags the
+//! record raises, `check --diary`, and that nothing is lost: concurrent writers,
+//! corrupt and foreign files, migrations, time zones.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Days, NaiveDate, Utc};
+use serde_json::Value;
+
+use crate::{stderr_of_failure, twitchcheck};
+
+/// A command on the diary at `file`, on UTC clocks.
+fn tc(file: &Path) -> assert_cmd::Command {
+    let mut cmd = twitchcheck();
+    cmd.env("TZ", "UTC").env("TWITCHCHECK_DIARY", file);
+    cmd
+}
+
+fn temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("diary.sqlite3");
+    (dir, file)
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+fn days_ago(n: u64) -> NaiveDate {
+    today().checked_sub_days(Days::new(n)).unwrap()
+}
+
+fn log_at(file: &Path, day: NaiveDate, text: &str) {
+    tc(file)
+        .args(["log", "--at", &format!("{day} 09:00"), text])
+        .assert()
+        .success();
+}
+
+fn diary_json(file: &Path) -> Value {
+    let out = tc(file).args(["diary", "--json"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn flag_ids(v: &Value) -> Vec<String> {
+    v["red_flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn log_stores_what_was_recognized_and_prints_one_line() {
+    let (_dir, file) = temp();
+    let out = tc(&file)
+        .args([
+            "log",
+            "--at",
+            "2026-11-20T21:00:00+01:00",
+            "eyelid",
+            "twitching",
+            "after",
+            "coffee,",
+            "no",
+            "numbness",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let line = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(
+        line.starts_with("Logged entry 1 at 2026-11-20 21:00: "),
+        "{line}"
+    );
+    assert!(line.contains("no numbness"), "{line}");
+
+    let out = tc(&file).args(["diary", "export"]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["at"], "2026-11-20T21:00:00+01:00");
+    assert_eq!(v["day"], "2026-11-20");
+    assert_eq!(v["urgency"], "routine");
+    let findings = v["findings"].as_array().unwrap();
+    let numb = findings.iter().find(|f| f["id"] == "numbness").unwrap();
+    assert_eq!(numb["assertion"], "negated");
+    assert!(findings.iter().any(|f| f["id"] == "coffee"));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_and_its_folder_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new/folder/diary.sqlite3");
+    tc(&file).args(["log", "calf cramp"]).assert().success();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(file.parent().unwrap()), 0o700);
+    for side in ["-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{side}", file.display()));
+        if p.exists() {
+            assert_eq!(mode(&p) & 0o077, 0, "{}", p.display());
+        }
+    }
+}
+
+#[test]
+fn diary_file_flag_beats_the_environment() {
+    let (dir, file) = temp();
+    let other = dir.path().join("other.sqlite3");
+    tc(&file)
+        .args(["log", "--diary"])
+        .arg(&other)
+        .arg("calf cramp")
+        .assert()
+        .success();
+    assert!(other.exists());
+    assert!(!file.exists());
+    // Reading an absent diary creates nothing.
+    let v = diary_json(&file);
+    assert_eq!(v["entries"].as_array().unwrap().len(), 0);
+    assert!(!file.exists());
+}
+
+#[test]
+fn delete_and_undo() {
+    let (_dir, file) = temp();
+    for t in ["calf cramp", "eyelid twitching", "thumb twitching"] {
+        tc(&file).args(["log", t]).assert().success();
+    }
+    tc(&file)
+        .args(["diary", "delete", "2"])
+        .assert()
+        .success()
+        .stdout("Deleted entry 2.\n");
+    let err = stderr_of_failure(tc(&file).args(["diary", "delete", "2"]));
+    assert!(err.contains("no entry 2"), "{err}");
+    let out = tc(&file).args(["diary", "undo"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("thumb twitching"));
+    let v = diary_json(&file);
+    let ids: Vec<i64> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [1]);
+    tc(&file).args(["diary", "undo"]).assert().success();
+    let err = stderr_of_failure(tc(&file).args(["diary", "undo"]));
+    assert!(err.contains("empty"), "{err}");
+}
+
+#[test]
+fn export_as_csv_and_jsonl() {
+    let (_dir, file) = temp();
+    tc(&file)
+        .args([
+            "log",
+            "--at",
+            "2026-11-01 08:00",
+            "eyelid twitching, \"bad\" week",
+        ])
+        .assert()
+        .success();
+    tc(&file)
+        .args([
+            "log",
+            "--at",
+            "2026-11-02 08:00",
+            "--change",
+            "stopped coffee",
+        ])
+        .assert()
+        .success();
+    let out = tc(&file)
+        .args(["diary", "export", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "id,at,day,urgency,text,findings,red_flags,change");
+    assert_eq!(
+        lines[1],
+        "1,2026-11-01T08:00:00+00:00,2026-11-01,routine,\"eyelid twitching, \"\"bad\"\" week\",\"eyelid, twitching\",,"
+    );
+    assert!(lines[2].ends_with(",stopped coffee"), "{}", lines[2]);
+    let out = tc(&file)
+        .args([
+            "diary",
+            "export",
+            "--format",
+            "jsonl",
+            "--since",
+            "2026-11-02",
+        ])
+        .output()
+        .unwrap();
+    let lines = crate::json_lines(&out.stdout);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["change"], "stopped coffee");
+    assert_eq!(lines[0]["schema_version"], 1);
+}
+
+#[test]
+fn a_corrupt_or_foreign_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "my notes, not a database\n".repeat(200)).unwrap();
+    let foreign = dir.path().join("other-app.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&foreign).unwrap();
+        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    // A real diary cut short.
+    let (_d2, good) = temp();
+    for i in 0..50 {
+        tc(&good)
+            .args(["log", &format!("calf cramp number {i} {}", "x".repeat(200))])
+            .assert()
+            .success();
+    }
+    tc(&good).args(["diary"]).assert().success(); // checkpoints nothing needed
+    let bytes = std::fs::read(&good).unwrap();
+    let truncated = dir.path().join("truncated.sqlite3");
+    std::fs::write(&truncated, &bytes[..bytes.len().min(4096 * 2)]).unwrap();
+
+    for (file, says) in [
+        (&text, "not a twitchcheck diary"),
+        (&foreign, "not a twitchcheck diary"),
+    ] {
+        let before = std::fs::read(file).unwrap();
+        for args in [
+            &["log", "calf cramp"][..],
+            &["diary"],
+            &["diary", "undo"],
+            &["diary", "export"],
+        ] {
+            let err = stderr_of_failure(tc(file).args(args));
+            assert!(err.contains(says), "{args:?}: {err}");
+            assert!(err.contains("left untouched"), "{err}");
+        }
+        let err = stderr_of_failure(tc(file).args(["check", "--diary", "calf cramp"]));
+        assert!(err.contains(says), "{err}");
+        assert_eq!(std::fs::read(file).unwrap(), before, "{}", file.display());
+    }
+    // A truncated diary: refused (or read as far as it is whole), never a panic.
+    let out = tc(&truncated).args(["diary", "export"]).output().unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 2)), "{out:?}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn a_v1_diary_is_migrated_with_every_entry_and_a_backup() {
+    let (dir, file) = temp();
+    {
+        let c = rusqlite::Connection::open(&file).unwrap();
+        c.execute_batch(
+            "CREATE TABLE entries (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, ts INTEGER NOT NULL, at TEXT NOT NULL,
+                day TEXT NOT NULL, text TEXT NOT NULL, urgency TEXT NOT NULL,
+                findings TEXT NOT NULL, red_flags TEXT NOT NULL);
+             CREATE INDEX entries_day ON entries(day);
+             PRAGMA application_id = 1953981288; -- 0x74776368, twch
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        for i in 1..=30 {
+            c.execute(
+                "INSERT INTO entries (ts, at, day, text, urgency, findings, red_flags)
+                 VALUES (?1, ?2, ?3, ?4, 'routine', '[{\"id\":\"twitching\",\"type\":\"finding\",\"assertion\":\"present\",\"text\":\"twitching\"}]', '[]')",
+                rusqlite::params![
+                    1_762_000_000 + i * 86_400,
+                    format!("2025-11-{i:02}T09:00:00+00:00"),
+                    format!("2025-11-{i:02}"),
+                    format!("entry {i}")
+                ],
+            )
+            .unwrap();
+        }
+    }
+    let out = tc(&file).args(["diary", "export"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = crate::json_lines(&out.stdout);
+    assert_eq!(lines.len(), 30);
+    assert_eq!(lines[29]["text"], "entry 30");
+    assert!(lines[0]["change"].is_null());
+    let backup = dir.path().join("diary.sqlite3.v1.bak");
+    assert!(backup.exists());
+    let c = rusqlite::Connection::open(&file).unwrap();
+    let v: i32 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 2);
+    let b = rusqlite::Connection::open(&backup).unwrap();
+    let n: i64 = b
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 30);
+    // A newer diary than this twitchcheck knows is refused.
+    c.pragma_update(None, "user_version", 99).unwrap();
+    let err = stderr_of_failure(tc(&file).args(["diary"]));
+    assert!(err.contains("newer twitchcheck"), "{err}");
+}
+
+#[test]
+fn persistent_fires_from_backfilled_entries_and_not_from_a_shorter_span() {
+    let (_dir, file) = temp();
+    // 14 days spanned (13 days ago to today): not yet.
+    for n in (0..=13).rev().step_by(2) {
+        log_at(&file, days_ago(n), "eyelid twitching");
+    }
+    log_at(&file, today(), "eyelid twitching");
+    assert!(!flag_ids(&diary_json(&file)).contains(&"persistent".to_string()));
+    // 15 days.
+    log_at(&file, days_ago(14), "eyelid twitching");
+    let v = diary_json(&file);
+    assert!(flag_ids(&v).contains(&"persistent".to_string()), "{v}");
+    let p = &v["red_flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "persistent")
+        .unwrap();
+    assert_eq!(p["source"], "diary");
+
+    // check --diary adds it, marked as from the diary; the query's own flags are not.
+    let out = tc(&file)
+        .args(["check", "--json", "--diary", "calf cramps, weakness"])
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flags = r["red_flags"].as_array().unwrap();
+    let persistent = flags
+        .iter()
+        .find(|f| f["id"] == "persistent")
+        .expect("diary flag");
+    assert_eq!(persistent["source"], "diary");
+    let weakness = flags
+        .iter()
+        .find(|f| f["id"] == "weakness")
+        .expect("query flag");
+    assert!(weakness.get("source").is_none());
+    // The same fields in the same order as check --json.
+    let plain: Value = serde_json::from_slice(
+        &tc(&file)
+            .args(["check", "--json", "calf cramps, weakness"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&r), keys(&plain));
+    let text = String::from_utf8(
+        tc(&file)
+            .args(["check", "--diary", "eyelid twitching"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(text.contains("SEE A DOCTOR SOON"), "{text}");
+}
+
+#[test]
+fn spreading_fires_from_new_areas_growing_week_on_week() {
+    let (_dir, file) = temp();
+    log_at(&file, days_ago(12), "eyelid twitching");
+    log_at(&file, days_ago(9), "eyelid twitching");
+    log_at(&file, days_ago(3), "eyelid twitching");
+    assert!(!flag_ids(&diary_json(&file)).contains(&"spreading".to_string()));
+    log_at(&file, days_ago(2), "calf twitching");
+    log_at(&file, days_ago(1), "thumb twitching");
+    let v = diary_json(&file);
+    assert!(flag_ids(&v).contains(&"spreading".to_string()), "{v}");
+}
+
+#[test]
+fn a_logged_red_flag_repeats_until_a_later_entry_says_it_is_gone() {
+    let (_dir, file) = temp();
+    log_at(&file, days_ago(3), "calf cramps and weakness in my legs");
+    log_at(&file, days_ago(2), "calf cramps");
+    assert!(flag_ids(&diary_json(&file)).contains(&"weakness".to_string()));
+    let out = tc(&file)
+        .args(["check", "--json", "--diary", "calf cramps"])
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(flag_ids(&r).contains(&"weakness".to_string()), "{r}");
+    // A check saying it is gone does not get it back from the diary.
+    let out = tc(&file)
+        .args(["check", "--json", "--diary", "calf cramps, no weakness"])
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!flag_ids(&r).contains(&"weakness".to_string()), "{r}");
+    log_at(&file, days_ago(1), "calf cramps, no weakness");
+    assert!(!flag_ids(&diary_json(&file)).contains(&"weakness".to_string()));
+}
+
+#[test]
+fn the_diary_screen_has_a_table_a_chart_and_patterns() {
+    let (_dir, file) = temp();
+    for n in 0..10u64 {
+        let text = if n % 2 == 0 {
+            "eyelid twitching after coffee"
+        } else {
+            "slept badly"
+        };
+        log_at(&file, days_ago(n), text);
+    }
+    let out = tc(&file).args(["diary"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("recognized"), "{text}");
+    let eyelid = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("eyelid "))
+        .expect(&text);
+    assert_eq!(eyelid.chars().filter(|c| *c == '▂').count(), 5, "{eyelid}");
+    assert!(eyelid.ends_with('▂'), "{eyelid}");
+    assert!(text.contains("5 of 5 days with it"), "{text}");
+    assert!(text.contains("not proof"), "{text}");
+    let v = diary_json(&file);
+    assert_eq!(v["chart"][0]["counts"].as_array().unwrap().len(), 30);
+    let week = tc(&file)
+        .args(["diary", "--since", "7d", "--json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&week.stdout).unwrap();
+    assert_eq!(v["entries"].as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn days_follow_the_clock_of_the_time_zone_across_a_dst_change() {
+    let (_dir, file) = temp();
+    let ny = |args: &[&str]| {
+        let mut c = tc(&file);
+        c.env("TZ", "America/New_York").args(args);
+        c
+    };
+    // US clocks went back at 02:00 on 2026-11-01: a 25-hour day.
+    ny(&["log", "--at", "2026-11-01 00:30", "eyelid twitching"])
+        .assert()
+        .success();
+    ny(&["log", "--at", "2026-11-01 23:30", "eyelid twitching"])
+        .assert()
+        .success();
+    ny(&["log", "--at", "2026-11-02 00:10", "eyelid twitching"])
+        .assert()
+        .success();
+    // An offset given explicitly is the person's clock, whatever TZ says.
+    tc(&file)
+        .args([
+            "log",
+            "--at",
+            "2026-11-03T23:30:00-05:00",
+            "eyelid twitching",
+        ])
+        .assert()
+        .success();
+    let out = tc(&file).args(["diary", "export"]).output().unwrap();
+    let days: Vec<String> = crate::json_lines(&out.stdout)
+        .iter()
+        .map(|v| v["day"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        days,
+        ["2026-11-01", "2026-11-01", "2026-11-02", "2026-11-03"]
+    );
+    let at: Vec<String> = crate::json_lines(&out.stdout)
+        .iter()
+        .map(|v| v["at"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(at[0], "2026-11-01T00:30:00-04:00");
+    assert_eq!(at[1], "2026-11-01T23:30:00-05:00");
+    // 02:30 on 2026-03-08 never happened in New York.
+    let err = stderr_of_failure(&mut ny(&["log", "--at", "2026-03-08 02:30", "cramp"]));
+    assert!(err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn eight_processes_logging_at_once_all_land() {
+    let (_dir, file) = temp();
+    let exe = assert_cmd::cargo::cargo_bin("twitchcheck");
+    let workers: Vec<_> = (0..8)
+        .map(|w| {
+            let exe = exe.clone();
+            let file = file.clone();
+            std::thread::spawn(move || {
+                for i in 0..200 {
+                    let out = std::process::Command::new(&exe)
+                        .env_clear()
+                        .env("TZ", "UTC")
+                        .args(["log", "--diary"])
+                        .arg(&file)
+                        .arg(format!("calf cramp {w}-{i}"))
+                        .output()
+                        .unwrap();
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let c = rusqlite::Connection::open(&file).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1600);
+    let distinct: i64 = c
+        .query_row("SELECT count(DISTINCT text) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(distinct, 1600);
+}
+
+#[test]
+fn killing_log_mid_write_leaves_a_valid_diary() {
+    let (_dir, file) = temp();
+    tc(&file).args(["log", "calf cramp"]).assert().success();
+    let exe = assert_cmd::cargo::cargo_bin("twitchcheck");
+    let mut finished = 1;
+    for i in 0..40u64 {
+        let mut child = std::process::Command::new(&exe)
+            .env_clear()
+            .env("TZ", "UTC")
+            .args(["log", "--diary"])
+            .arg(&file)
+            .arg(format!("eyelid twitching {i}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(i % 20));
+        let _ = child.kill();
+        if child.wait().unwrap().success() {
+            finished += 1;
+        }
+    }
+    let c = rusqlite::Connection::open(&file).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert!(n >= finished && n <= 41, "{n} entries, {finished} finished");
+    tc(&file)
+        .args(["log", "thumb twitching"])
+        .assert()
+        .success();
+    tc(&file).args(["diary", "export"]).assert().success();
+}
