@@ -14,7 +14,8 @@ use super::lexicon::{irregular_base, is, Class};
 /// One word of normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// The word as written, lower-cased, NFKC-normalized, apostrophes dropped.
+    /// The word as written, lower-cased, NFKC-normalized, apostrophes and invisible
+    /// characters dropped, look-alike and accented letters folded to plain ASCII.
     pub surface: String,
     /// The word's stem (English Snowball, after the irregular-plural map).
     pub stem: String,
@@ -63,6 +64,50 @@ fn straighten(c: char) -> char {
         '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         _ => c,
+    }
+}
+
+/// What a non-ASCII character becomes in a word.
+enum Folded {
+    /// A default-ignorable code point (soft hyphen, zero-width space or joiner,
+    /// BOM...): dropped without breaking the word.
+    Drop,
+    /// A combining mark: dropped inside a word (an accent on its letter).
+    Mark,
+    /// The plain ASCII letters it looks like: a Cyrillic "а", an "é", a "ﬁ".
+    Ascii([char; 4], usize),
+    /// Kept as it is.
+    Keep,
+}
+
+/// Folds one non-ASCII character with Unicode's confusable skeleton (UTS #39, from
+/// `unicode-security`): the skeleton drops default-ignorable code points, maps
+/// look-alikes to their prototype and decomposes accented letters; the combining
+/// marks left are dropped. Only a result of plain ASCII letters and digits is
+/// taken, so scripts without an ASCII look-alike keep their letters.
+fn fold(c: char) -> Folded {
+    let mut buf = [0; 4];
+    let (mut letters, mut n, mut any, mut ascii) = (['\0'; 4], 0, false, true);
+    for s in unicode_security::skeleton(c.encode_utf8(&mut buf)) {
+        any = true;
+        if unicode_normalization::char::is_combining_mark(s) {
+            continue;
+        }
+        if s.is_ascii_alphanumeric() && n < letters.len() {
+            letters[n] = s;
+            n += 1;
+        } else {
+            ascii = false;
+        }
+    }
+    if !any {
+        Folded::Drop
+    } else if ascii && n > 0 {
+        Folded::Ascii(letters, n)
+    } else if unicode_normalization::char::is_combining_mark(c) {
+        Folded::Mark
+    } else {
+        Folded::Keep
     }
 }
 
@@ -118,6 +163,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     };
 
     for c in text.nfkc().map(straighten) {
+        // Outside ASCII: invisible characters are dropped, look-alike letters and
+        // accented Latin letters fold to the plain ASCII letter (see `fold`).
+        let c = if c.is_ascii() {
+            c
+        } else {
+            match fold(c) {
+                Folded::Drop => continue,
+                Folded::Mark if !word.is_empty() => continue,
+                Folded::Ascii(letters, n) => {
+                    word.extend(letters[..n].iter().map(|l| l.to_ascii_lowercase()));
+                    continue;
+                }
+                Folded::Mark | Folded::Keep => c,
+            }
+        };
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if c == '\'' {
@@ -186,6 +246,23 @@ mod tests {
         assert_eq!(stems("cola\u{2013}colored"), stems("cola colored"));
         // NFKC folds the full-width letters people sometimes paste.
         assert_eq!(stems("\u{FF23}\u{FF32}\u{FF21}\u{FF2D}\u{FF30}"), ["cramp"]);
+    }
+
+    #[test]
+    fn invisible_characters_look_alikes_and_accents_fold() {
+        // Soft hyphen, zero-width space, joiner, word joiner, BOM inside a word.
+        for invisible in ['\u{00AD}', '\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}'] {
+            assert_eq!(stems(&format!("brea{invisible}thing")), stems("breathing"));
+        }
+        // Cyrillic а and с in "calf", "сramp"; Greek ο in "numbness".
+        assert_eq!(stems("\u{0441}\u{0430}lf"), ["calf"]);
+        assert_eq!(stems("numbne\u{0455}\u{0455}"), stems("numbness"));
+        // Accents composed and combining, on Latin letters.
+        assert_eq!(stems("fi\u{00E8}vre"), stems("fievre"));
+        assert_eq!(stems("cra\u{0301}mp"), ["cramp"]);
+        assert_eq!(stems("CAF\u{00C9}"), stems("cafe"));
+        // Letters with no ASCII look-alike stay as they are.
+        assert_eq!(tokenize("\u{4E2D}\u{6587}")[0].surface, "\u{4E2D}\u{6587}");
     }
 
     #[test]
