@@ -120,9 +120,9 @@ const SUBJECTS: &[&str] = &[
     "youre", "there", "theres", "now", "then",
 ];
 
-/// Words in the list item after a comma, at most, for a negation to reach across
+/// Words in a list item after a comma, at most, for a negation to reach across
 /// the comma ("no headache, fever or trouble breathing"); a longer part is a new
-/// statement.
+/// statement. The last item, after the closing "or", is not counted.
 const MAX_LIST_ITEM_WORDS: usize = 4;
 
 /// Comma-separated items, at most, looked through for the "or" that closes a list.
@@ -405,6 +405,10 @@ fn list_item(tokens: &[Token], stops: &[bool], start: usize) -> bool {
             match tokens[i].surface.as_str() {
                 "or" | "nor" => closed = true,
                 "and" => {}
+                // The item after the closing "or" is the list's last: it runs to
+                // the clause's end whatever its length, as a ConText scope does
+                // ("no headache, fever or unable to pass urine").
+                _ if closed => {}
                 _ => words += 1,
             }
             i += 1;
@@ -499,6 +503,15 @@ mod tests {
         );
         assert_eq!(of(&r, "no numbness and weakness", "weakness"), Negated);
         assert_eq!(of(&r, "no fever, rash, or stiff neck", "stiff"), Negated);
+        // The last item runs to the clause's end, however long (issue 13).
+        for text in [
+            "no headache, fever or unable to pass urine",
+            "no headache, fever or nodding off mid sentence",
+        ] {
+            assert_eq!(of(&r, text, "fever"), Negated, "{text}");
+            let last = text.split(' ').nth(4).unwrap();
+            assert_eq!(of(&r, text, last), Negated, "{text}");
+        }
         // Without a closing "or", a comma starts a new statement.
         assert_eq!(of(&r, "no fever, leg weakness", "weakness"), Present);
         // A new statement ends it, after "and" or a comma.
