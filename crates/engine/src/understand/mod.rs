@@ -30,6 +30,11 @@ use patterns::{Patterns, Query};
 use tokens::{tokenize, Token};
 use typos::Typos;
 
+/// The most distinct unknown words of one query searched for a typo: far more
+/// than anyone types (a long message has a few hundred distinct words), few
+/// enough that the worst query answers in well under a second.
+pub const MAX_TYPO_SEARCHES: usize = 2_000;
+
 /// What understanding needs of a knowledge base, compiled once.
 #[derive(Debug, Clone)]
 pub struct Understander {
@@ -110,26 +115,31 @@ impl Understander {
         &self.typos
     }
 
-    /// The stem id to match a query word as, and whether it was corrected; None
-    /// when the word is not in the vocabulary and has no close enough match.
-    fn resolve(&self, token: &Token) -> Option<(u32, bool)> {
-        if let Some(id) = self.patterns.stem_id(&token.stem) {
-            return Some((id, false));
-        }
-        self.typos.correct(token).map(|id| (id, true))
-    }
-
     /// Understands a query: its mentions, in query order, and its unrecognized words.
     pub fn understand(&self, query: &str) -> Understanding {
         let tokens = tokenize(query);
-        // A long query repeats its words; each distinct word is resolved once.
+        // A long query repeats its words; each distinct word is resolved once, and
+        // at most MAX_TYPO_SEARCHES distinct unknown words are searched for a
+        // typo, so no query's typo work grows without bound (a 4 MiB line of
+        // distinct made-up words took 22 s before).
         let mut seen: HashMap<&str, Option<(u32, bool)>> = HashMap::new();
+        let mut searches = 0;
         let resolved: Vec<Option<(u32, bool)>> = tokens
             .iter()
             .map(|t| {
-                *seen
-                    .entry(t.surface.as_str())
-                    .or_insert_with(|| self.resolve(t))
+                *seen.entry(t.surface.as_str()).or_insert_with(|| {
+                    if let Some(id) = self.patterns.stem_id(&t.stem) {
+                        return Some((id, false));
+                    }
+                    // Short words are never searched, so they take none of the budget.
+                    if typos::typo_limit(t.surface.chars().count()) > 0 {
+                        if searches >= MAX_TYPO_SEARCHES {
+                            return None;
+                        }
+                        searches += 1;
+                    }
+                    self.typos.correct(t).map(|id| (id, true))
+                })
             })
             .collect();
         // Unknown words get an id no stem has, so they never complete a phrase.
@@ -394,6 +404,39 @@ mod tests {
         assert_eq!(typo_limit(4), 0);
         assert_eq!(typo_limit(5), 1);
         assert_eq!(typo_limit(8), 2);
+    }
+
+    /// Issue 13: typo work per query is bounded. Past MAX_TYPO_SEARCHES distinct
+    /// unknown words, no more are searched; repeated words and known words cost
+    /// nothing, and a typo among the first words is still corrected.
+    #[test]
+    fn typo_work_per_query_is_bounded() {
+        // Distinct made-up words of six letters that correct to nothing.
+        let nonsense: Vec<String> = (0..super::MAX_TYPO_SEARCHES)
+            .map(|i| {
+                let mut n = i;
+                (0..6)
+                    .map(|_| {
+                        let c = (b'q' + (n % 8) as u8) as char;
+                        n /= 8;
+                        c
+                    })
+                    .collect()
+            })
+            .collect();
+        let query = format!("twiching {} twiching numbnes", nonsense.join(" "));
+        let found = hits(&query);
+        assert!(found.contains(&("twitching".to_string(), false, true)));
+        assert!(
+            !found.iter().any(|h| h.0 == "numbness"),
+            "the budget is spent before the last word: {found:?}"
+        );
+        // The same words repeated take one search each, so a typo after them is fixed.
+        let repeated = format!(
+            "{} numbnes",
+            format!("{} ", nonsense[..10].join(" ")).repeat(500)
+        );
+        assert!(hits(&repeated).contains(&("numbness".to_string(), false, true)));
     }
 
     #[test]
