@@ -298,6 +298,34 @@ fn a_directory() {
     );
 }
 
+/// Issue 13: `/dev/zero` read until memory ran out, and a FIFO with no writer
+/// blocked forever; both are refused at once as not regular files.
+#[test]
+fn a_device_or_fifo_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("kb.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut paths = vec![std::path::PathBuf::from("/dev/zero")];
+    if made.is_ok_and(|s| s.success()) {
+        paths.push(fifo);
+    }
+    for path in paths {
+        let err = stderr_of_failure(
+            twitchcheck()
+                .timeout(std::time::Duration::from_secs(10))
+                .arg("validate")
+                .arg(&path),
+        );
+        assert_eq!(
+            err,
+            format!(
+                "twitchcheck: {}: not a regular file (a device, FIFO or socket); give the path of a .toml file\n",
+                path.display()
+            )
+        );
+    }
+}
+
 #[test]
 fn not_utf8() {
     let dir = tempfile::tempdir().unwrap();

@@ -49,7 +49,12 @@ impl std::error::Error for LoadError {}
 enum ReadError {
     NotFound,
     IsDir,
-    TooLarge(u64),
+    /// A FIFO, device, socket: not a regular file (`/dev/zero` would never end,
+    /// a FIFO with no writer would block forever).
+    NotRegular,
+    /// Over the limit: the size the metadata gives, or None when the file was
+    /// found larger than it claimed while reading.
+    TooLarge(Option<u64>),
     Io(std::io::Error),
     /// Not UTF-8 from this line and column on.
     Utf8(usize, usize),
@@ -65,10 +70,26 @@ fn read_file(path: &Path, name: String) -> Result<Source, ReadError> {
     if meta.is_dir() {
         return Err(ReadError::IsDir);
     }
-    if meta.len() > MAX_KB_BYTES {
-        return Err(ReadError::TooLarge(meta.len()));
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
     }
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    if meta.len() > MAX_KB_BYTES {
+        return Err(ReadError::TooLarge(Some(meta.len())));
+    }
+    // At most the limit plus one byte, whatever the metadata said (a file that
+    // grows, or a size that reads as 0).
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(ReadError::Io)?,
+            MAX_KB_BYTES + 1,
+        ),
+        &mut bytes,
+    )
+    .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_KB_BYTES {
+        return Err(ReadError::TooLarge(None));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -86,8 +107,16 @@ impl ReadError {
             ReadError::IsDir => format!(
                 "{shown}: is a directory, not a knowledge-base file; give the path of a .toml file"
             ),
-            ReadError::TooLarge(len) => format!(
+            ReadError::NotRegular => format!(
+                "{shown}: not a regular file (a device, FIFO or socket); give the path of a \
+                 .toml file"
+            ),
+            ReadError::TooLarge(Some(len)) => format!(
                 "{shown}: file is {len} bytes, over the {} MiB limit for a knowledge base",
+                MAX_KB_BYTES / (1024 * 1024)
+            ),
+            ReadError::TooLarge(None) => format!(
+                "{shown}: file is over the {} MiB limit for a knowledge base",
                 MAX_KB_BYTES / (1024 * 1024)
             ),
             ReadError::Io(e) => {
