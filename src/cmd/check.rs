@@ -58,11 +58,13 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
         return Ok(code);
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    if args.json && args.diary.is_some() {
-        super::check_diary::write_json(&mut out, &report, &diary_flags)?;
-    } else if args.json {
+    if args.json {
         let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
-        json::write_report(&mut out, &report, &info)?;
+        if args.diary.is_some() {
+            super::check_diary::write_json(&mut out, &report, &diary_flags, &info)?;
+        } else {
+            json::write_report(&mut out, &report, &info)?;
+        }
     } else {
         let view = text::CheckView {
             explain: args.explain,

@@ -84,6 +84,9 @@ struct WithDiary<'r, 'a> {
     urgency: Urgency,
     advice: &'static str,
     disclaimer: &'static str,
+    questions: &'r [engine::report::Question<'a>],
+    should_stop: bool,
+    kb: &'r crate::knowledge::KbInfo,
 }
 
 #[derive(Serialize)]
@@ -96,7 +99,12 @@ struct Flag<'r, 'a> {
     reason: Option<&'r str>,
 }
 
-pub fn write_json(out: &mut impl Write, report: &Report, added: &[DiaryFlag]) -> Result<(), Error> {
+pub fn write_json(
+    out: &mut impl Write,
+    report: &Report,
+    added: &[DiaryFlag],
+    kb: &crate::knowledge::KbInfo,
+) -> Result<(), Error> {
     let with = WithDiary {
         schema_version: report.schema_version,
         query: &report.query,
@@ -120,6 +128,9 @@ pub fn write_json(out: &mut impl Write, report: &Report, added: &[DiaryFlag]) ->
         urgency: report.urgency,
         advice: report.advice,
         disclaimer: report.disclaimer,
+        questions: &report.questions,
+        should_stop: report.should_stop,
+        kb,
     };
     crate::output::json::write_pretty(out, &with)?;
     Ok(())

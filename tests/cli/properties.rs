@@ -61,9 +61,20 @@ fn kb_vocabulary() -> Vec<String> {
         .red_flags
         .iter()
         .flat_map(|r| r.together.iter().flatten());
+    // Class terms and patterns' plain words are matched (and typo targets) too.
+    let terms = kb.classes.iter().flat_map(|c| c.terms.iter());
+    let words = kb
+        .patterns
+        .iter()
+        .flat_map(|p| &p.all)
+        .filter_map(|e| match e {
+            engine::kb::Element::Phrase(p) => Some(p),
+            engine::kb::Element::Class(_) => None,
+        });
     kb_phrases()
         .into_iter()
         .chain(finding_sets.chain(flag_sets).cloned())
+        .chain(terms.chain(words).cloned())
         .collect()
 }
 

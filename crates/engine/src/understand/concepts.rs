@@ -233,9 +233,15 @@ impl Concepts {
                 .position(|o| tokens[o.start].sentence != sentence)
                 .map_or(occurrences.len(), |p| start + p);
             let here = &occurrences[start..end];
-            let mut candidates: Vec<usize> = here
-                .iter()
-                .filter_map(|o| self.by_first.get(&o.class))
+            // Each class's occurrences here, in query order, so a pattern looks
+            // only within its span of each anchor: linear in a long sentence.
+            let mut by_class: HashMap<u32, Vec<Occurrence>> = HashMap::new();
+            for o in here {
+                by_class.entry(o.class).or_default().push(*o);
+            }
+            let mut candidates: Vec<usize> = by_class
+                .keys()
+                .filter_map(|class| self.by_first.get(class))
                 .flatten()
                 .copied()
                 .collect();
@@ -246,7 +252,7 @@ impl Concepts {
                 let red_flag = matches!(pattern.target, PatternTarget::RedFlag(_));
                 let usable =
                     |o: &&Occurrence| !red_flag || !claimed[o.start..o.end].contains(&true);
-                if let Some(spans) = assign(tokens, here, pattern, usable) {
+                if let Some(spans) = assign(tokens, &by_class, pattern, usable) {
                     found.push(Found {
                         target: pattern.target,
                         spans,
@@ -260,23 +266,27 @@ impl Concepts {
 }
 
 /// Finds one occurrence per element of `pattern`, at different places, within its
-/// span and scope: the first element's occurrences are tried in turn as the anchor,
-/// each other element takes its nearest occurrence.
+/// span and scope: the first element's occurrences are tried in turn as the anchor
+/// (at most [`MAX_ANCHORS`]), each other element takes its nearest occurrence
+/// within the span.
 fn assign(
     tokens: &[Token],
-    here: &[Occurrence],
+    by_class: &HashMap<u32, Vec<Occurrence>>,
     pattern: &Compiled,
     usable: impl Fn(&&Occurrence) -> bool,
 ) -> Option<Vec<(usize, usize)>> {
-    let of = |class: u32| {
-        here.iter()
-            .filter(move |o| o.class == class)
-            .filter(&usable)
-    };
-    'anchor: for anchor in of(pattern.classes[0]) {
+    let within = pattern.within as usize;
+    let anchors = by_class.get(&pattern.classes[0])?;
+    'anchor: for anchor in anchors.iter().filter(&usable).take(MAX_ANCHORS) {
         let mut chosen = vec![(anchor.start, anchor.end)];
-        for &class in &pattern.classes[1..] {
-            let near = of(class)
+        for class in &pattern.classes[1..] {
+            let list = by_class.get(class)?;
+            // Only occurrences starting within the span of the anchor.
+            let from = list.partition_point(|o| o.start + within < anchor.start);
+            let near = list[from..]
+                .iter()
+                .take_while(|o| o.start <= anchor.start + within)
+                .filter(&usable)
                 .filter(|o| chosen.iter().all(|&(s, e)| o.end <= s || o.start >= e))
                 .filter(|o| {
                     pattern.scope == Scope::Sentence
@@ -290,10 +300,14 @@ fn assign(
         }
         let first = chosen.iter().map(|c| c.0).min()?;
         let last = chosen.iter().map(|c| c.1).max()?;
-        if last - first <= pattern.within as usize {
+        if last - first <= within {
             chosen.sort_unstable();
             return Some(chosen);
         }
     }
     None
 }
+
+/// The most places one pattern's first element is tried from in one sentence: a
+/// pathological sentence that repeats a word 100 000 times costs no more.
+const MAX_ANCHORS: usize = 256;
