@@ -145,13 +145,40 @@ fn check_1mib_query(bencher: Bencher) {
 /// words of typo length that each need a correction search.
 #[divan::bench(args = ["one word", "unknown words"], sample_count = 10)]
 fn check_1mib_adversarial(bencher: Bencher, shape: &str) {
+    adversarial(bencher, shape, 1 << 20);
+}
+
+/// Issue 13: the worst 4 MiB line (the longest `batch` takes), distinct made-up
+/// words that each need a typo search, answers in under a second (22 s before
+/// typo work was bounded per query).
+#[divan::bench(args = ["one word", "unknown words"], sample_count = 3)]
+fn check_4mib_adversarial(bencher: Bencher, shape: &str) {
+    adversarial(bencher, shape, 4 << 20);
+}
+
+/// Issue 13: a user's KB with a 100 000-character cause name is refused at
+/// validation, at once (rendering it in a table took 3.5 s before).
+#[divan::bench(sample_count = 3)]
+fn load_kb_with_a_100k_character_name(bencher: Bencher) {
+    let text = std::fs::read_to_string("tests/fixtures/mini.toml").expect("the test fixture");
+    let at = text.find("\nname = \"").expect("a name") + "\nname = \"".len();
+    let text = format!("{}{}{}", &text[..at], "x".repeat(100_000), &text[at..]);
+    let problems = kb::load_text(&text).expect_err("refused");
+    assert!(
+        problems[0].message.contains("over the limit"),
+        "{problems:?}"
+    );
+    bencher.bench(|| black_box(kb::load_text(&text).is_err()));
+}
+
+fn adversarial(bencher: Bencher, shape: &str, size: usize) {
     let checker = knowledge::embedded_checker();
     let query = match shape {
-        "one word" => "a".repeat(1 << 20),
+        "one word" => "a".repeat(size),
         _ => {
             let mut query = String::new();
             let mut n: u32 = 0;
-            while query.len() < 1 << 20 {
+            while query.len() < size {
                 n = n.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                 query.push_str(&format!("zq{:07x} ", n >> 4));
             }

@@ -39,6 +39,7 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String
             words.extend(chars.chunks(room).map(|c| c.iter().collect::<String>()));
         }
     }
+    // Widths are counted once per word, so a long text wraps in linear time.
     for word in &words {
         let n = word.chars().count();
         if line_len > 0 && indent.chars().count() + line_len + 1 + n > width {

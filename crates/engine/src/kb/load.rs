@@ -120,6 +120,16 @@ pub(super) fn index_ids<'a>(
                 format!("{table} id \"{name}\" must be lowercase letters, digits and '-'"),
             );
         }
+        let n = name.chars().count();
+        if n > super::problems::MAX_ID_CHARS {
+            problems.add(
+                id.span().start,
+                format!(
+                    "{table} id \"{name}\" is {n} characters, over the limit of {}; shorten it",
+                    super::problems::MAX_ID_CHARS
+                ),
+            );
+        }
         if index.insert(name, i).is_some() {
             problems.add(
                 id.span().start,

@@ -398,9 +398,13 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = word.chars().count().max(3) / 3;
+    let len = word.chars().count();
+    let limit = len.max(3) / 3;
+    // The distance is at least the difference in length: skip those too far
+    // apart before comparing (a megabyte-long word against every id took seconds).
     candidates
         .into_iter()
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (strsim::osa_distance(word, c), c))
         .filter(|&(d, _)| d <= limit)
         .min()

@@ -77,7 +77,8 @@ impl<'a> Problems<'a> {
                 column,
                 // Messages quote the file's text, which may hold line breaks or escape
                 // sequences: keep each problem on one line, harmless to a terminal.
-                message: crate::sanitize::clean(&message),
+                // A value echoed whole could be megabytes: quoted values are cut.
+                message: crate::sanitize::clean(&cap_quoted(&message)),
             },
         ));
     }
@@ -100,6 +101,38 @@ impl<'a> Problems<'a> {
         self.list.sort_by_key(|(file, p)| (*file, p.line, p.column));
         self.list.into_iter().map(|(_, p)| p).collect()
     }
+}
+
+/// The longest value a message quotes whole, in characters; longer ones are cut
+/// to this with an ellipsis and their length.
+pub const MAX_ECHO_CHARS: usize = 64;
+
+/// The longest id, in characters (the shipped KB's longest is under 40).
+pub const MAX_ID_CHARS: usize = 64;
+
+/// The longest name, in characters: names are table cells (the shipped KB's
+/// longest is 73).
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// Cuts every `"quoted"` value in `message` longer than [`MAX_ECHO_CHARS`].
+fn cap_quoted(message: &str) -> String {
+    if message.len() <= MAX_ECHO_CHARS {
+        return message.to_string();
+    }
+    let mut out = String::new();
+    for (i, part) in message.split('"').enumerate() {
+        if i > 0 {
+            out.push('"');
+        }
+        let n = part.chars().count();
+        if i % 2 == 1 && n > MAX_ECHO_CHARS {
+            out.extend(part.chars().take(MAX_ECHO_CHARS));
+            out.push_str(&format!("\u{2026} ({n} characters)"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Parses one closed-vocabulary word, reporting an unknown one with a suggestion.
@@ -141,6 +174,15 @@ pub(super) fn require_text(
 ) {
     if value.get_ref().trim().is_empty() {
         problems.add(value.span().start, format!("{owner}: `{field}` is empty"));
+    }
+    let n = value.get_ref().chars().count();
+    if field == "name" && n > MAX_NAME_CHARS {
+        problems.add(
+            value.span().start,
+            format!(
+                "{owner}: `name` is {n} characters, over the limit of {MAX_NAME_CHARS}; shorten it"
+            ),
+        );
     }
 }
 
