@@ -34,7 +34,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(m) | Error::Kb(m) => f.write_str(m),
-            Error::Io(e) => write!(f, "I/O error: {e}"),
+            // An error that names its source (stdin, a batch file) says it; any
+            // other comes from writing the answer.
+            Error::Io(e) if e.get_ref().is_some_and(|r| r.is::<Sourced>()) => write!(f, "{e}"),
+            Error::Io(e) => write!(f, "stdout: {e}"),
         }
     }
 }
@@ -44,5 +47,48 @@ impl std::error::Error for Error {}
 impl From<io::Error> for Error {
     fn from(e: io::Error) -> Self {
         Error::Io(e)
+    }
+}
+
+/// An I/O error's message with the stream or file it came from: "stdin: Is a
+/// directory (os error 21)".
+#[derive(Debug)]
+struct Sourced(String);
+
+impl fmt::Display for Sourced {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Sourced {}
+
+/// `e` with its source named, keeping its kind (a broken pipe stays one).
+pub fn sourced(source: &str, e: io::Error) -> io::Error {
+    if e.get_ref().is_some_and(|r| r.is::<Sourced>()) {
+        return e;
+    }
+    io::Error::new(e.kind(), Sourced(format!("{source}: {e}")))
+}
+
+/// A reader whose errors name their source.
+pub struct Named<R> {
+    pub source: String,
+    pub inner: R,
+}
+
+impl<R: io::Read> io::Read for Named<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.inner.read(buf).map_err(|e| sourced(&self.source, e))
+    }
+}
+
+impl<R: io::BufRead> io::BufRead for Named<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf().map_err(|e| sourced(&self.source, e))
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.inner.consume(amount)
     }
 }

@@ -6,9 +6,10 @@ use std::path::Path;
 use engine::Checker;
 
 use crate::cli::{BatchArgs, Cli};
-use crate::error::{Error, EXIT_NOTHING, EXIT_OK};
+use crate::error::{Error, Named, EXIT_NOTHING, EXIT_OK};
 use crate::knowledge;
 use crate::output::json::{BatchError, LineWriter};
+use engine::sanitize::clean;
 
 use super::check::MAX_QUERY_BYTES;
 
@@ -46,11 +47,60 @@ fn read_line_bounded(
     }
 }
 
+/// True when stdout is a pipe, socket or terminal: something that may be read
+/// while `batch` still runs.
+fn stdout_is_interactive() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let meta = io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata());
+        match meta {
+            Ok(m) => {
+                let t = m.file_type();
+                t.is_fifo() || t.is_socket() || io::IsTerminal::is_terminal(&io::stdout())
+            }
+            Err(_) => true,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// Flushes after every write that ends a line.
+struct FlushLines<'a, W: Write>(&'a mut W);
+
+impl<W: Write> Write for FlushLines<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.0.write(buf)?;
+        if buf[..n].contains(&b'\n') {
+            self.0.flush()?;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 pub fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
     let checker = knowledge::checker(cli.kb.as_deref())?;
+    let stdin = || -> Box<dyn BufRead> {
+        Box::new(Named {
+            source: "stdin".to_string(),
+            inner: io::stdin().lock(),
+        })
+    };
     let mut input: Box<dyn BufRead> = match args.file.as_deref() {
-        None => Box::new(io::stdin().lock()),
-        Some(p) if p == Path::new("-") => Box::new(io::stdin().lock()),
+        None => stdin(),
+        Some(p) if p == Path::new("-") => stdin(),
         Some(p) => {
             let file = std::fs::File::open(p)
                 .map_err(|e| {
@@ -65,12 +115,23 @@ pub fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
                     p.display()
                 )));
             }
-            Box::new(io::BufReader::with_capacity(64 * 1024, file))
+            Box::new(Named {
+                source: clean(&p.display().to_string()),
+                inner: io::BufReader::with_capacity(64 * 1024, file),
+            })
         }
     };
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
-    let any_recognized = run_with(&checker, &info, &mut input, &mut out, usize::from(args.top))?;
+    let top = usize::from(args.top);
+    // A script that writes a query and waits for its answer gets each answer as
+    // it is made when stdout is a pipe, socket or terminal; files (and
+    // /dev/null) keep the large buffer.
+    let any_recognized = if stdout_is_interactive() {
+        run_with(&checker, &info, &mut input, &mut FlushLines(&mut out), top)?
+    } else {
+        run_with(&checker, &info, &mut input, &mut out, top)?
+    };
     out.flush()?;
     Ok(if any_recognized {
         EXIT_OK

@@ -16,7 +16,8 @@ fn read_stdin_query() -> Result<String, Error> {
     io::stdin()
         .lock()
         .take(MAX_QUERY_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+        .read_to_end(&mut bytes)
+        .map_err(|e| crate::error::sourced("stdin", e))?;
     if bytes.len() > MAX_QUERY_BYTES {
         return Err(Error::Usage(format!(
             "stdin: query is over {} MiB; shorten it",

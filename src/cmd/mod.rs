@@ -160,12 +160,48 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> i32 {
         // it echoes may still hold control characters such as `\r`.
         let text = e.render().to_string();
         let text = text.strip_prefix("error: ").unwrap_or(&text);
-        let cleaned: Vec<String> = text.lines().map(clean).collect();
-        let _ = writeln!(io::stderr().lock(), "twitchcheck: {}", cleaned.join("\n"));
+        let mut stderr = io::stderr().lock();
+        // Every line that says something carries the prefix (blank lines stay
+        // blank), so `grep '^twitchcheck:'` finds the whole message.
+        for line in text.lines() {
+            let _ = match line.trim().is_empty() {
+                true => writeln!(stderr),
+                false => writeln!(stderr, "twitchcheck: {}", clean(line)),
+            };
+        }
+        if let Some(query) = dash_query(e, args) {
+            let _ = writeln!(
+                stderr,
+                "twitchcheck: \"{}\" starts with '-' and reads as an option; to check it, \
+                 put -- before the text: twitchcheck check -- \"{0}\"",
+                clean(&query)
+            );
+        }
     } else {
-        let _ = e.print();
+        // Help and version go to stdout: output lost there (a full disk, a closed
+        // stdout) is an error, as for every other command.
+        let written = e.print().and_then(|()| io::stdout().flush());
+        if let Err(err) = written {
+            let _ = writeln!(io::stderr().lock(), "twitchcheck: stdout: {err}");
+            return EXIT_ERROR;
+        }
     }
     e.exit_code()
+}
+
+/// The query a usage error is about when it is text starting with '-' ("- calf
+/// cramps", "-calf cramps at night"): an argument that starts with '-' and holds
+/// a space, or an unknown argument given after `check`.
+fn dash_query(e: &clap::Error, args: &[OsString]) -> Option<String> {
+    use clap::error::ErrorKind;
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    args.iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find(|a| a.starts_with('-') && a.contains(char::is_whitespace))
+        .map(str::to_string)
 }
 
 fn dispatch(cli: Cli, argv0: &OsStr) -> Result<i32, Error> {

@@ -29,8 +29,80 @@ pub const ENTRY_SCHEMA_VERSION: u32 = 2;
 
 /// Writes `value` pretty-printed, then a newline.
 pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Pretty::default());
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(out)
+}
+
+/// Writes `value` as compact JSON.
+fn write_compact(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Compact);
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// Writes a string fragment with U+2028, U+2029 and U+0085 escaped: JSON allows
+/// them raw, but readers that split text on Unicode line breaks (JavaScript's
+/// old parsers, Python's `str.splitlines`) would see a JSON line broken in two.
+fn write_line_safe<W: ?Sized + Write>(w: &mut W, fragment: &str) -> io::Result<()> {
+    // Each starts with byte 0xE2 or 0xC2: most fragments have neither.
+    if !fragment.bytes().any(|b| b == 0xE2 || b == 0xC2) {
+        return w.write_all(fragment.as_bytes());
+    }
+    let mut start = 0;
+    for (i, c) in fragment.char_indices() {
+        if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            write!(w, "\\u{:04x}", c as u32)?;
+            start = i + c.len_utf8();
+        }
+    }
+    w.write_all(&fragment.as_bytes()[start..])
+}
+
+/// serde_json's compact output, with [`write_line_safe`] strings.
+struct Compact;
+
+impl serde_json::ser::Formatter for Compact {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, f: &str) -> io::Result<()> {
+        write_line_safe(w, f)
+    }
+}
+
+/// serde_json's pretty output, with [`write_line_safe`] strings.
+#[derive(Default)]
+struct Pretty(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for Pretty {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, f: &str) -> io::Result<()> {
+        write_line_safe(w, f)
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// `check --json`: the report, then which knowledge base answered.
@@ -67,7 +139,7 @@ impl BatchError {
 
     /// Writes the error as one line (without the newline).
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
-        serde_json::to_writer(out, self).map_err(io::Error::from)
+        write_compact(out, self)
     }
 }
 
@@ -217,7 +289,9 @@ pub struct LineWriter<'kb> {
 }
 
 fn raw(value: &impl Serialize) -> Box<RawValue> {
-    let text = serde_json::to_string(value).expect("KB text serializes");
+    let mut text = Vec::new();
+    write_compact(&mut text, value).expect("KB text serializes");
+    let text = String::from_utf8(text).expect("serde_json writes UTF-8");
     RawValue::from_string(text).expect("serde_json writes valid JSON")
 }
 
@@ -327,6 +401,6 @@ impl<'kb> LineWriter<'kb> {
             should_stop: report.should_stop,
             kb: &self.kb,
         };
-        serde_json::to_writer(out, &line).map_err(io::Error::from)
+        write_compact(out, &line)
     }
 }

@@ -198,12 +198,12 @@ fn every_error_exits_two_and_leaves_stdout_clean() {
         (
             vec!["--top", "0", "calf"],
             vec![],
-            "twitchcheck: invalid value '0' for '--top <N>': 0 is not in 1..=65535\n\nFor more information, try '--help'.\n".into(),
+            "twitchcheck: invalid value '0' for '--top <N>': 0 is not in 1..=65535\n\ntwitchcheck: For more information, try '--help'.\n".into(),
         ),
         (
             vec!["list", "nope"],
             vec![],
-            "twitchcheck: invalid value 'nope' for '<WHAT>'\n  [possible values: findings, causes, red-flags]\n\nFor more information, try '--help'.\n".into(),
+            "twitchcheck: invalid value 'nope' for '<WHAT>'\ntwitchcheck:   [possible values: findings, causes, red-flags]\n\ntwitchcheck: For more information, try '--help'.\n".into(),
         ),
     ];
     for (args, stdin, message) in cases {

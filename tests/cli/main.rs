@@ -9,6 +9,7 @@ mod check;
 mod diary;
 mod escapes;
 mod first_screen;
+mod hardening;
 mod kb_errors;
 mod kb_includes;
 mod kb_review;

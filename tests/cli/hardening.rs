@@ -1,0 +1,194 @@
+//! Issue 13, round two of hardening: bounded work on hostile knowledge bases,
+//! streams and the error contract. Each test failed before its fix.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::{fixture, stderr_of_failure, twitchcheck};
+
+fn bin() -> std::path::PathBuf {
+    assert_cmd::cargo::cargo_bin("twitchcheck")
+}
+
+/// The fixture with `from` replaced by `to` (exactly once), written to a file.
+fn broken_kb(dir: &tempfile::TempDir, from: &str, to: &str) -> std::path::PathBuf {
+    let text = fs::read_to_string(fixture("mini.toml")).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "fixture holds {from:?} once");
+    let path = dir.path().join("kb.toml");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path
+}
+
+#[test]
+fn an_overlong_name_or_id_is_refused_at_validation() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(100_000);
+    let path = broken_kb(&dir, "name = \"Twitching\"", &format!("name = \"{long}\""));
+    let err = stderr_of_failure(
+        twitchcheck()
+            .timeout(Duration::from_secs(20))
+            .args(["list", "findings"])
+            .arg("--kb")
+            .arg(&path),
+    );
+    assert!(
+        err.contains("`name` is 100000 characters, over the limit of 120; shorten it"),
+        "{err}"
+    );
+    assert!(
+        err.len() < 1000,
+        "the name is not echoed whole: {} bytes",
+        err.len()
+    );
+
+    let id = "a".repeat(5_000);
+    let text = fs::read_to_string(fixture("mini.toml")).unwrap();
+    let first_id = text
+        .lines()
+        .find(|l| l.starts_with("id = "))
+        .unwrap()
+        .to_string();
+    let path = broken_kb(&dir, &first_id, &format!("id = \"{id}\""));
+    let err = stderr_of_failure(twitchcheck().arg("validate").arg(&path));
+    assert!(
+        err.contains("is 5000 characters, over the limit of 64; shorten it"),
+        "{err}"
+    );
+    assert!(
+        err.len() < 4000,
+        "the id is not echoed whole: {} bytes",
+        err.len()
+    );
+}
+
+#[test]
+fn a_huge_unknown_parent_is_not_echoed_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let parent = "q".repeat(5_000_000);
+    let path = broken_kb(
+        &dir,
+        "name = \"Twitching\"",
+        &format!("name = \"Twitching\"\nparent = \"{parent}\""),
+    );
+    let err = stderr_of_failure(
+        twitchcheck()
+            .timeout(Duration::from_secs(30))
+            .arg("validate")
+            .arg(&path),
+    );
+    assert!(err.contains("names parent \"qqqq"), "{err}");
+    assert!(err.contains("(5000000 characters)"), "{err}");
+    assert!(err.len() < 1000, "{} bytes on stderr", err.len());
+}
+
+/// A script that writes one query and waits for its answer gets it.
+#[test]
+fn batch_answers_each_line_at_once_on_a_pipe() {
+    let mut child = Command::new(bin())
+        .args(["--color=never", "batch"])
+        .env_clear()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"calf cramps at night\n").unwrap();
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let answer = rx.recv_timeout(Duration::from_secs(30));
+    drop(stdin);
+    let _ = child.kill();
+    let _ = child.wait();
+    let answer = answer.expect("an answer while stdin is still open");
+    assert!(answer.starts_with("{\"line\":1,"), "{answer}");
+}
+
+#[test]
+fn json_lines_escape_unicode_line_breaks() {
+    let query = "calf\u{2028}cramps\u{2029}at night\u{85}";
+    for args in [&["check", "--json"][..], &["batch"][..]] {
+        let mut cmd = twitchcheck();
+        cmd.args(args);
+        if args[0] == "check" {
+            cmd.arg(query);
+        } else {
+            cmd.write_stdin(format!("{query}\n"));
+        }
+        let out = cmd.output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains(['\u{2028}', '\u{2029}', '\u{85}']),
+            "{args:?}: {text}"
+        );
+        assert!(
+            text.contains("calf\\u2028cramps\\u2029at night\\u0085"),
+            "{text}"
+        );
+        let first = text.lines().next().unwrap();
+        if args[0] == "batch" {
+            let v: serde_json::Value = serde_json::from_str(first).unwrap();
+            assert_eq!(v["query"], query);
+        }
+    }
+}
+
+#[test]
+fn help_and_version_to_a_full_disk_fail() {
+    for args in [&["--help"][..], &["--version"], &["help", "check"]] {
+        let out = Command::new(bin())
+            .args(args)
+            .env_clear()
+            .stdout(fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("twitchcheck: stdout: "), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_query_starting_with_a_dash_says_how_to_pass_it() {
+    let err = stderr_of_failure(twitchcheck().args(["check", "- calf cramps"]));
+    assert!(
+        err.contains("put -- before the text: twitchcheck check -- \"- calf cramps\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_line_of_an_argument_error_carries_the_prefix() {
+    let err = stderr_of_failure(twitchcheck().args(["check", "--bogus"]));
+    for line in err.lines().filter(|l| !l.is_empty()) {
+        assert!(line.starts_with("twitchcheck: "), "{line:?} in\n{err}");
+    }
+    assert!(err.contains("twitchcheck: Usage: "), "{err}");
+}
+
+#[test]
+fn io_errors_name_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["check", "-"][..], &["batch"]] {
+        let out = Command::new(bin())
+            .args(args)
+            .env_clear()
+            .stdin(fs::File::open(dir.path()).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with("twitchcheck: stdin: Is a directory"),
+            "{args:?}: {err}"
+        );
+    }
+}
