@@ -7,6 +7,7 @@
 //! `engine` crate in `crates/engine/`, which never prints.
 
 pub mod cli;
+pub mod closed_stdout;
 pub mod cmd;
 pub mod complete;
 pub mod diary;

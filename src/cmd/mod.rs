@@ -24,7 +24,8 @@ use crate::output::Style;
 pub use check::MAX_QUERY_BYTES;
 
 /// Parses `args`, runs the command and returns the exit status. Errors are printed
-/// to stderr prefixed `twitchcheck:`; a closed stdout exits 0 quietly.
+/// to stderr prefixed `twitchcheck:`; a closed pipe exits 0 quietly, a stdout
+/// closed before the start (`>&-`) is an error.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
     // An empty `TWITCHCHECK_KB=` means "not set", as an empty NO_COLOR does.
@@ -50,7 +51,14 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
             return code;
         }
     }
-    match dispatch(cli, &argv0) {
+    // The answer has nowhere to go (`>&-`): say so rather than lose it, as for a
+    // full disk. Only `check -q` writes nothing to stdout.
+    let quiet = matches!(&cli.command, Command::Check(a) if a.quiet);
+    let result = match crate::closed_stdout::stdout_was_closed() && !quiet {
+        true => Err(Error::Io(crate::closed_stdout::error())),
+        false => dispatch(cli, &argv0),
+    };
+    match result {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => EXIT_OK,
         Err(e) => {
@@ -180,7 +188,10 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> i32 {
     } else {
         // Help and version go to stdout: output lost there (a full disk, a closed
         // stdout) is an error, as for every other command.
-        let written = e.print().and_then(|()| io::stdout().flush());
+        let written = match crate::closed_stdout::stdout_was_closed() {
+            true => Err(crate::closed_stdout::error()),
+            false => e.print().and_then(|()| io::stdout().flush()),
+        };
         if let Err(err) = written {
             let _ = writeln!(io::stderr().lock(), "twitchcheck: stdout: {err}");
             return EXIT_ERROR;

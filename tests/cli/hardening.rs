@@ -192,3 +192,43 @@ fn io_errors_name_their_source() {
         );
     }
 }
+
+/// `twitchcheck … >&-`: the runtime reopens a closed stdout on /dev/null before
+/// `main`, so the answer was lost with status 0.
+#[test]
+fn a_closed_stdout_is_an_error() {
+    let run = |redirect: &str, args: &[&str]| {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$0\" \"$@\" {redirect}"))
+            .arg(bin())
+            .args(args)
+            .env_clear()
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    for args in [
+        &["check", "calf cramps"][..],
+        &["--help"],
+        &["--version"],
+        &["help", "check"],
+        &["list", "findings"],
+    ] {
+        let (code, err) = run(">&-", args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert_eq!(
+            err, "twitchcheck: stdout: Bad file descriptor (os error 9)\n",
+            "{args:?}"
+        );
+    }
+    // Writing nothing (-q) or to /dev/null on purpose is fine.
+    assert_eq!(
+        run(">&-", &["check", "-q", "calf cramps"]),
+        (Some(0), String::new())
+    );
+    assert_eq!(
+        run(">/dev/null", &["check", "calf cramps"]),
+        (Some(0), String::new())
+    );
+}
