@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::lexicon::{is, Class};
+use super::reach;
 use super::tokens::{tokenize, Token};
 use crate::codec::{Reader, Writer};
 use crate::kb::{ContextCategory, Direction, KnowledgeBase};
@@ -262,21 +263,23 @@ impl ContextRules {
         {
             stops[t.start..t.end].iter_mut().for_each(|s| *s = true);
         }
-        // Each modifying trigger's scope, as (trigger, modifier, start, end).
-        let mut scopes: Vec<(&Trigger, Assertion, usize, usize)> = Vec::new();
-        for t in &triggers {
+        // Each modifying trigger's scope, as (trigger's index, modifier, start, end),
+        // in trigger order.
+        let mut scopes: Vec<reach::Scope> = Vec::new();
+        for (ti, t) in triggers.iter().enumerate() {
             let Some(modifier) = Assertion::of(t.category) else {
                 continue;
             };
             if matches!(t.direction, Direction::Forward | Direction::Both) {
-                scopes.push((t, modifier, t.end, forward_end(tokens, &stops, t)));
+                scopes.push((ti, modifier, t.end, forward_end(tokens, &stops, t)));
             }
             if matches!(t.direction, Direction::Backward | Direction::Both) {
-                scopes.push((t, modifier, backward_start(tokens, &stops, t), t.start));
+                scopes.push((ti, modifier, backward_start(tokens, &stops, t), t.start));
             }
         }
+        let novelty = reach::PhraseStarts::new(tokens, NOVELTY);
         scopes.retain(|&(_, modifier, start, end)| {
-            modifier != Assertion::Negated || !is_novelty(tokens, start, end)
+            modifier != Assertion::Negated || !novelty.within(start, end)
         });
         let mut in_trigger = vec![false; tokens.len()];
         for t in triggers
@@ -291,63 +294,35 @@ impl ContextRules {
             .iter()
             .map(|m| !m.is_empty() && m.iter().all(|&p| in_trigger[p]))
             .collect();
-        // A mention takes the strongest modifier whose scope reaches one of its
-        // words, from a trigger that is not partly its own words (a word set's own
-        // "not" in "hot, not sweating").
-        let assertions: Vec<Assertion> = mentions
-            .iter()
-            .map(|positions| {
-                scopes
-                    .iter()
-                    .filter(|(t, ..)| !positions.iter().any(|&p| (t.start..t.end).contains(&p)))
-                    .filter(|&&(_, _, start, end)| {
-                        positions.iter().any(|&p| (start..end).contains(&p))
-                    })
-                    .map(|&(_, modifier, ..)| modifier)
-                    .max()
-                    .unwrap_or(Assertion::Present)
-            })
-            .collect();
-        let negations: Vec<(usize, usize, usize)> = scopes
-            .iter()
-            .filter(|&&(_, modifier, ..)| modifier == Assertion::Negated)
-            .map(|&(t, _, start, end)| (t.start.min(start), start, end))
-            .collect();
+        let spans: Vec<(usize, usize)> = triggers.iter().map(|t| (t.start, t.end)).collect();
+        let assertions = reach::strongest(tokens.len(), &spans, &scopes, mentions);
         // Bridge words in a negation's reach are understood filler, when the
-        // negation reached a mention.
-        let mut fillers = Vec::new();
-        for (trigger, start, end) in negations {
-            let reached = mentions
-                .iter()
-                .any(|m| m.iter().any(|&p| (start..end).contains(&p)));
-            if reached {
-                // The trigger's own words ("sign" in "no sign of") and the bridge
-                // words in its reach.
-                fillers.extend((trigger..end).filter(|&k| {
-                    !owned[k] && (k < start || is(Class::NegationBridge, &tokens[k].surface))
-                }));
+        // negation reached a mention: the trigger's own words ("sign" in "no sign
+        // of") and the bridge words in its reach.
+        let mentioned = reach::Prefix::of_mentions(tokens.len(), mentions);
+        let mut own_words = vec![false; tokens.len()];
+        let mut reached = Vec::new();
+        for &(ti, modifier, start, end) in &scopes {
+            if modifier == Assertion::Negated && mentioned.any(start, end) {
+                let trigger = triggers[ti].start.min(start);
+                own_words[trigger..start].iter_mut().for_each(|x| *x = true);
+                reached.push((start, end));
             }
         }
-        fillers.sort_unstable();
-        fillers.dedup();
+        let reached = reach::coverage(tokens.len(), reached);
+        let fillers = (0..tokens.len())
+            .filter(|&k| {
+                !owned[k]
+                    && (own_words[k]
+                        || (reached[k] > 0 && is(Class::NegationBridge, &tokens[k].surface)))
+            })
+            .collect();
         Scopes {
             assertions,
             taken,
             fillers,
         }
     }
-}
-
-/// True when the tokens `start..end` hold a novelty comparison ("like this").
-fn is_novelty(tokens: &[Token], start: usize, end: usize) -> bool {
-    NOVELTY.iter().any(|words| {
-        (start..end.saturating_sub(words.len() - 1)).any(|k| {
-            words
-                .iter()
-                .enumerate()
-                .all(|(j, w)| tokens[k + j].surface == *w)
-        })
-    })
 }
 
 /// True when `tokens[i]` starts a new statement: a subject word, or a word that a

@@ -12,6 +12,7 @@ pub mod duration;
 pub mod lexicon;
 mod mention;
 pub mod patterns;
+mod reach;
 mod sorted_runs;
 pub mod tokens;
 pub mod typos;
