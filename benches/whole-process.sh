@@ -5,12 +5,15 @@
 #   - the same with synthetic knowledge bases 10x and 100x the shipped one, embedded
 #     (pre-built at compile time, as the shipped one is) and loaded with `--kb FILE`,
 #   - peak memory (GNU time's maximum resident set size).
-#   - with BASELINE=BINARY, that binary's check and batch too, in the same hyperfine
-#     calls as this build's, so the two are measured side by side (for a change
-#     that must not slow anything: build the old commit in a temporary directory
-#     and pass its target/release/twitchcheck).
+#   - with BASELINE=BINARY (or BASELINES="NAME=BINARY NAME=BINARY ..."), those
+#     binaries' check and batch too, in the same hyperfine calls as this build's,
+#     so they are measured side by side (for a change that must not slow anything:
+#     build the old commit in a temporary directory and pass its
+#     target/release/twitchcheck). Batch rounds rotate which binary goes first.
+#   - with SCALING=0, no 10x and 100x builds (they take most of the run's time).
 # Usage: bash benches/whole-process.sh        (about 5 minutes on 2 cores)
 #        BASELINE=/tmp/old/target/release/twitchcheck bash benches/whole-process.sh
+#        SCALING=0 BASELINES="old=/tmp/a/twitchcheck main=/tmp/b/twitchcheck" bash benches/whole-process.sh
 # Needs hyperfine and GNU time:  apt-get install -y hyperfine time
 #                                (or `cargo install hyperfine`)
 set -euo pipefail
@@ -35,9 +38,15 @@ echo "==> building (release)" >&2
 cargo build --release --quiet
 cargo build --release --quiet --example gen_kb
 cp target/release/twitchcheck "$work/twitchcheck-1x"
-if [ -n "${BASELINE:-}" ]; then
-  cp "$BASELINE" "$work/twitchcheck-baseline"
-fi
+# Baselines by name: BASELINE alone is named "baseline".
+baselines=()
+[ -n "${BASELINE:-}" ] && BASELINES="baseline=$BASELINE ${BASELINES:-}"
+for pair in ${BASELINES:-}; do
+  name=${pair%%=*}
+  cp "${pair#*=}" "$work/twitchcheck-$name"
+  baselines+=("$name")
+done
+scaling=${SCALING:-1}
 
 cat >"$work/hello.rs" <<'EOF'
 fn main() {
@@ -54,7 +63,7 @@ with open(sys.argv[1], "w") as out:
     for line in itertools.islice(itertools.cycle(lines), 100_000):
         out.write(line + "\n")
 EOF
-for n in 10 100; do
+for n in $( ((scaling)) && echo 10 100); do
   target/release/examples/gen_kb "$n" >"$work/kb$n.toml"
   echo "==> building with the ${n}x knowledge base embedded" >&2
   # A target directory of its own, so the normal build is left as it is.
@@ -76,25 +85,32 @@ echo "==> timing" >&2
 # median of its five medians, so a burst of other work on a shared machine
 # skews one round rather than one command.
 for round in 1 2 3 4 5; do
+  others=()
+  for name in "${baselines[@]}"; do
+    others+=(--command-name "check-1x-$name" "$work/twitchcheck-$name --color=never check $query")
+  done
   hyperfine --shell=none --warmup 20 --runs 200 --style none --output null \
     --export-json "$work/startup-$round.json" \
     --command-name hello "$work/hello" \
     --command-name version "$work/twitchcheck-1x --version" \
     --command-name check-1x "$work/twitchcheck-1x --color=never check $query" \
-    ${BASELINE:+--command-name check-1x-baseline "$work/twitchcheck-baseline --color=never check $query"} >&2
+    "${others[@]}" >&2
 done
-# batch likewise in rounds (with BASELINE, the two alternate which goes first), and
-# each figure is the median of the rounds' medians.
+# batch likewise in rounds (with baselines, each round starts with the next
+# binary in turn), and each figure is the median of the rounds' medians.
+names=(1x "${baselines[@]}")
 for round in 1 2 3 4 5; do
-  new=(--command-name batch-1x "$work/twitchcheck-1x batch $work/queries.txt")
-  old=()
-  [ -n "${BASELINE:-}" ] &&
-    old=(--command-name batch-1x-baseline "$work/twitchcheck-baseline batch $work/queries.txt")
-  if ((round % 2)); then pair=("${new[@]}" "${old[@]}"); else pair=("${old[@]}" "${new[@]}"); fi
+  cmds=()
+  for k in "${!names[@]}"; do
+    name=${names[$(((k + round - 1) % ${#names[@]}))]}
+    label=batch-1x-$name
+    [ "$name" = 1x ] && label=batch-1x
+    cmds+=(--command-name "$label" "$work/twitchcheck-$name batch $work/queries.txt")
+  done
   hyperfine --shell=none --warmup 1 --runs 3 --style none --output null \
-    --export-json "$work/batch-round-$round.json" "${pair[@]}" >&2
+    --export-json "$work/batch-round-$round.json" "${cmds[@]}" >&2
 done
-for n in 10 100; do
+for n in $( ((scaling)) && echo 10 100); do
   run "check-${n}x" 30 "$work/twitchcheck-${n}x --color=never check $query"
   run "check-${n}x-kb-file" 10 "$work/twitchcheck-1x --kb $work/kb$n.toml --color=never check $query"
   run "batch-${n}x" 3 "$work/twitchcheck-${n}x batch $work/queries.txt"
@@ -107,7 +123,7 @@ peak() { # KiB, the largest of three runs
 {
   echo "check-1x $(peak "$work/twitchcheck-1x" --color=never check $query)"
   echo "batch-1x $(peak "$work/twitchcheck-1x" batch "$work/queries.txt")"
-  for n in 10 100; do
+  for n in $( ((scaling)) && echo 10 100); do
     echo "check-${n}x $(peak "$work/twitchcheck-${n}x" --color=never check $query)"
     echo "batch-${n}x $(peak "$work/twitchcheck-${n}x" batch "$work/queries.txt")"
   done
@@ -152,16 +168,25 @@ qps = 100_000 / median("batch-1x")
 row("batch, 100 000 queries", "batch-1x",
     f">= 50 000 q/s: {qps:,.0f} q/s, {'met' if qps >= 50_000 else 'MISSED'}")
 print(f"\n{'KB size':<8} {'check (embedded)':>17} {'check --kb FILE':>16} {'batch q/s':>10} {'check MiB':>10} {'batch MiB':>10}")
-for n in (1, 10, 100):
+for n in (1, 10, 100) if "check-100x" in others else (1,):
     kb_file = "check-1x-kb-file" if n == 1 else f"check-{n}x-kb-file"
     print(f"{str(n)+'x':<8} {median(f'check-{n}x')*1000:15.2f}ms {median(kb_file)*1000:14.2f}ms "
           f"{100_000/median(f'batch-{n}x'):10,.0f} {mib(f'check-{n}x'):10.1f} {mib(f'batch-{n}x'):10.1f}")
-if "check-1x-baseline" in startup:
-    print("\nSide by side with BASELINE, measured in the same hyperfine calls (medians of rounds):")
-    for what in ("check-1x", "batch-1x"):
-        new, old = median(what), median(what + "-baseline")
-        print(f"  {what:<9} this build {new*1000:9.2f}ms   baseline {old*1000:9.2f}ms   "
-              f"{(new / old - 1) * 100:+.1f}%")
+names = [c[len("check-1x-"):] for c in startup if c.startswith("check-1x-")]
+if names:
+    print("\nSide by side, measured in the same hyperfine calls (medians of rounds; the range"
+          " is the rounds' smallest and largest median, the noise):")
+    spread = lambda rs, c: [r["median"] for rr in rs for r in rr if r["command"] == c]
+    for label, rs, what in (("check", rounds, "check-1x"), ("batch", batch_rounds, "batch-1x")):
+        for name in [None] + names:
+            c = what if name is None else f"{what}-{name}"
+            t, lo, hi = median(c), min(spread(rs, c)), max(spread(rs, c))
+            extra = (f"{t/floor:5.2f}x floor" if label == "check" else f"{100_000/t:8,.0f} q/s")
+            vs = "" if name is None else f"   this build {(median(what)/t - 1)*100:+.1f}%"
+            print(f"  {label} {name or 'this build':<12} {t*1000:9.2f}ms"
+                  f" ({lo*1000:.2f}-{hi*1000:.2f})  {extra}{vs}")
+if "check-100x" not in others:
+    sys.exit(0)
 c100, b100 = median("check-100x"), 100_000 / median("batch-100x")
 print(f"\n100x targets: check < 50 ms: {c100*1000:.1f} ms, {'met' if c100 < 0.05 else 'MISSED'}; "
       f"batch > 5 000 q/s: {b100:,.0f} q/s, {'met' if b100 > 5000 else 'MISSED'}")

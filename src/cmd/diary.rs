@@ -346,14 +346,14 @@ fn export(path: &Path, since: Option<NaiveDate>, format: ExportFormat) -> Result
                 entry: &'a Entry,
             }
             for e in &entries {
-                serde_json::to_writer(
+                // One line per entry even for readers that split on U+2028.
+                crate::output::json::write_compact(
                     &mut out,
                     &Line {
                         schema_version: DIARY_SCHEMA_VERSION,
                         entry: e,
                     },
-                )
-                .map_err(io::Error::from)?;
+                )?;
                 writeln!(out)?;
             }
         }

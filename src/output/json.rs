@@ -34,8 +34,8 @@ pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<
     writeln!(out)
 }
 
-/// Writes `value` as compact JSON.
-fn write_compact(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+/// Writes `value` as compact JSON, one line (Unicode line breaks escaped).
+pub fn write_compact(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(out, Compact);
     value.serialize(&mut ser).map_err(io::Error::from)
 }

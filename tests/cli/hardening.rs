@@ -141,6 +141,28 @@ fn json_lines_escape_unicode_line_breaks() {
     }
 }
 
+/// The diary's JSON Lines export holds the person's own text.
+#[test]
+fn the_diary_export_escapes_unicode_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let diary = dir.path().join("diary.sqlite3");
+    let text = "calf\u{2028}cramps at night\u{85}";
+    twitchcheck()
+        .env("TWITCHCHECK_DIARY", &diary)
+        .args(["log", text])
+        .assert()
+        .success();
+    let out = twitchcheck()
+        .env("TWITCHCHECK_DIARY", &diary)
+        .args(["diary", "export", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    let jsonl = String::from_utf8(out.stdout).unwrap();
+    assert!(!jsonl.contains(['\u{2028}', '\u{85}']), "{jsonl}");
+    let v: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(v["text"], text);
+}
+
 #[test]
 fn help_and_version_to_a_full_disk_fail() {
     for args in [&["--help"][..], &["--version"], &["help", "check"]] {
