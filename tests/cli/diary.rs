@@ -304,7 +304,7 @@ fn a_v1_diary_is_migrated_with_every_entry_and_a_backup() {
     let v: i32 = c
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(v, 2);
+    assert_eq!(v, 3);
     let b = rusqlite::Connection::open(&backup).unwrap();
     let n: i64 = b
         .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
