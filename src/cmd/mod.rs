@@ -160,7 +160,15 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> i32 {
         // it echoes may still hold control characters such as `\r`.
         let text = e.render().to_string();
         let text = text.strip_prefix("error: ").unwrap_or(&text);
-        let cleaned: Vec<String> = text.lines().map(clean).collect();
+        let mut cleaned: Vec<String> = text.lines().map(clean).collect();
+        // `check --diary` alone: the diary's file flag, mistaken for the switch.
+        if text.contains("'--diary <FILE>'") {
+            cleaned.push(
+                "tip: `--diary FILE` names a diary file; `check --with-diary` adds the red \
+                 flags of your diary to a check"
+                    .into(),
+            );
+        }
         let _ = writeln!(io::stderr().lock(), "twitchcheck: {}", cleaned.join("\n"));
     } else {
         let _ = e.print();

@@ -130,6 +130,85 @@ fn diary_file_flag_beats_the_environment() {
     assert!(!file.exists());
 }
 
+/// `check --with-diary` uses the diary (TWITCHCHECK_DIARY's or the default one);
+/// `--diary FILE` names one, on `check` as on `log` and `diary`; and the
+/// ambiguous `check --diary calf cramps` is refused, saying how to write it.
+#[test]
+fn check_with_diary_and_check_diary_file() {
+    let (dir, file) = temp();
+    tc(&file)
+        .args(["log", "calf cramps and weakness in my legs"])
+        .assert()
+        .success();
+    let flags_of = |args: &[&str], env_file: &Path| {
+        let out = tc(env_file).args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["red_flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["id"].as_str().unwrap().to_string(), f["source"].clone()))
+            .collect::<Vec<_>>()
+    };
+    let from_diary = ("weakness".to_string(), Value::from("diary"));
+    // Without either flag the diary is not read.
+    assert!(flags_of(&["check", "--json", "calf cramps"], &file).is_empty());
+    assert_eq!(
+        flags_of(&["check", "--json", "--with-diary", "calf cramps"], &file),
+        [from_diary.clone()]
+    );
+    // `--diary FILE` beats TWITCHCHECK_DIARY, and implies --with-diary; so does
+    // the `--diary=FILE` form, and both work without the word `check`.
+    let elsewhere = dir.path().join("elsewhere.sqlite3");
+    for args in [
+        &[
+            "check",
+            "--json",
+            "--diary",
+            file.to_str().unwrap(),
+            "calf cramps",
+        ][..],
+        &[
+            "check",
+            "--json",
+            &format!("--diary={}", file.display()),
+            "calf cramps",
+        ],
+        &["--json", "--diary", file.to_str().unwrap(), "calf cramps"],
+        &["--with-diary", "--json", "calf cramps"],
+    ] {
+        let env_file = if args.contains(&"--with-diary") {
+            &file
+        } else {
+            &elsewhere
+        };
+        assert_eq!(flags_of(args, env_file), [from_diary.clone()], "{args:?}");
+    }
+    assert!(!elsewhere.exists());
+    // The ambiguous form: "calf" is taken as the diary file, which is not there.
+    let err = stderr_of_failure(
+        tc(&file)
+            .current_dir(dir.path())
+            .args(["check", "--diary", "calf", "cramps"]),
+    );
+    assert!(
+        err.contains("--diary calf: there is no diary there"),
+        "{err}"
+    );
+    assert!(err.contains("--with-diary"), "{err}");
+    assert!(!dir.path().join("calf").exists());
+    // `--diary` with nothing after it.
+    let err = stderr_of_failure(tc(&file).args(["check", "calf cramps", "--diary"]));
+    assert!(err.contains("--diary <FILE>"), "{err}");
+    assert!(err.contains("--with-diary"), "{err}");
+}
+
 #[test]
 fn delete_and_undo() {
     let (_dir, file) = temp();
@@ -248,7 +327,7 @@ fn a_corrupt_or_foreign_file_is_refused_untouched() {
             assert!(err.contains(says), "{args:?}: {err}");
             assert!(err.contains("left untouched"), "{err}");
         }
-        let err = stderr_of_failure(tc(file).args(["check", "--diary", "calf cramp"]));
+        let err = stderr_of_failure(tc(file).args(["check", "--with-diary", "calf cramp"]));
         assert!(err.contains(says), "{err}");
         assert_eq!(std::fs::read(file).unwrap(), before, "{}", file.display());
     }
@@ -339,7 +418,7 @@ fn persistent_fires_from_backfilled_entries_and_not_from_a_shorter_span() {
 
     // check --diary adds it, marked as from the diary; the query's own flags are not.
     let out = tc(&file)
-        .args(["check", "--json", "--diary", "calf cramps, weakness"])
+        .args(["check", "--json", "--with-diary", "calf cramps, weakness"])
         .output()
         .unwrap();
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -367,7 +446,7 @@ fn persistent_fires_from_backfilled_entries_and_not_from_a_shorter_span() {
     assert_eq!(keys(&r), keys(&plain));
     let text = String::from_utf8(
         tc(&file)
-            .args(["check", "--diary", "eyelid twitching"])
+            .args(["check", "--with-diary", "eyelid twitching"])
             .output()
             .unwrap()
             .stdout,
@@ -396,14 +475,19 @@ fn a_logged_red_flag_repeats_until_a_later_entry_says_it_is_gone() {
     log_at(&file, days_ago(2), "calf cramps");
     assert!(flag_ids(&diary_json(&file)).contains(&"weakness".to_string()));
     let out = tc(&file)
-        .args(["check", "--json", "--diary", "calf cramps"])
+        .args(["check", "--json", "--with-diary", "calf cramps"])
         .output()
         .unwrap();
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(flag_ids(&r).contains(&"weakness".to_string()), "{r}");
     // A check saying it is gone does not get it back from the diary.
     let out = tc(&file)
-        .args(["check", "--json", "--diary", "calf cramps, no weakness"])
+        .args([
+            "check",
+            "--json",
+            "--with-diary",
+            "calf cramps, no weakness",
+        ])
         .output()
         .unwrap();
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -570,4 +654,106 @@ fn killing_log_mid_write_leaves_a_valid_diary() {
         .assert()
         .success();
     tc(&file).args(["diary", "export"]).assert().success();
+}
+
+#[test]
+fn a_change_is_compared_before_and_after() {
+    let (_dir, file) = temp();
+    for n in (6..=12).rev() {
+        log_at(&file, days_ago(n), "eyelid twitching after coffee");
+    }
+    tc(&file)
+        .args([
+            "log",
+            "--at",
+            &format!("{} 08:00", days_ago(5)),
+            "--change",
+            "stopped coffee",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("change: \"stopped coffee\""));
+    log_at(&file, days_ago(2), "eyelid twitching");
+    let text = String::from_utf8(tc(&file).args(["diary"]).output().unwrap().stdout).unwrap();
+    // Before: 7 days, all with twitching; after: 5 days (4 days ago to today), one.
+    let line = format!(
+        "Since \"stopped coffee\" on {}: twitching or cramps on 1 of 5 days after, 7 of 7 days before.",
+        days_ago(5)
+    );
+    assert!(text.contains(&line), "{text}");
+    assert!(text.contains("[change: stopped coffee]"), "{text}");
+    assert!(text.contains("not proof"), "{text}");
+    let v = diary_json(&file);
+    let c = &v["changes"][0];
+    assert_eq!(
+        (c["days_before"].as_u64(), c["twitching_before"].as_u64()),
+        (Some(7), Some(7))
+    );
+    assert_eq!(
+        (c["days_after"].as_u64(), c["twitching_after"].as_u64()),
+        (Some(5), Some(1))
+    );
+}
+
+#[test]
+fn log_json_says_what_was_stored() {
+    let (_dir, file) = temp();
+    let out = tc(&file)
+        .args([
+            "log",
+            "--json",
+            "--at",
+            "2026-11-20 21:00",
+            "calf cramp, weakness",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], 1);
+    assert_eq!(v["at"], "2026-11-20T21:00:00+00:00");
+    assert_eq!(v["day"], "2026-11-20");
+    assert_eq!(v["red_flags"][0], "weakness");
+    assert_ne!(v["urgency"], "routine");
+    assert_eq!(v["diary"], file.display().to_string());
+}
+
+/// A diary damaged inside (its first page overwritten, as a failing disk might):
+/// every command refuses it with exit 2 and leaves every byte as it was.
+#[test]
+fn a_damaged_diary_is_refused_untouched() {
+    let (_dir, file) = temp();
+    for t in ["calf cramp", "eyelid twitching"] {
+        tc(&file).args(["log", t]).assert().success();
+    }
+    {
+        // Everything into the main file, and the WAL gone, as after a clean exit.
+        let c = rusqlite::Connection::open(&file).unwrap();
+        c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let mut bytes = std::fs::read(&file).unwrap();
+    // Past the 100-byte header: the page holding the schema.
+    for b in &mut bytes[100..4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    for args in [
+        &["log", "calf cramp"][..],
+        &["diary"],
+        &["diary", "--json"],
+        &["diary", "undo"],
+        &["diary", "delete", "1"],
+        &["diary", "export"],
+        &["check", "--with-diary", "calf cramp"],
+    ] {
+        let err = stderr_of_failure(tc(&file).args(args));
+        assert!(
+            err.contains("damaged") || err.contains("not a twitchcheck diary"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("left untouched"), "{args:?}: {err}");
+        assert_eq!(std::fs::read(&file).unwrap(), bytes, "{args:?}");
+    }
 }
