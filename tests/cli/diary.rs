@@ -352,15 +352,26 @@ fn a_v1_diary_is_migrated_with_every_entry_and_a_backup() {
              PRAGMA user_version = 1;",
         )
         .unwrap();
+        let twitching =
+            r#"{"id":"twitching","type":"finding","assertion":"present","text":"twitching"}"#;
+        let weakness = r#"{"id":"weakness","type":"red-flag","assertion":"present","text":"weak"}"#;
         for i in 1..=30 {
+            // The last entry also logged weakness, a red flag.
+            let (findings, flags) = if i == 30 {
+                (format!("[{twitching},{weakness}]"), r#"["weakness"]"#)
+            } else {
+                (format!("[{twitching}]"), "[]")
+            };
             c.execute(
                 "INSERT INTO entries (ts, at, day, text, urgency, findings, red_flags)
-                 VALUES (?1, ?2, ?3, ?4, 'routine', '[{\"id\":\"twitching\",\"type\":\"finding\",\"assertion\":\"present\",\"text\":\"twitching\"}]', '[]')",
+                 VALUES (?1, ?2, ?3, ?4, 'routine', ?5, ?6)",
                 rusqlite::params![
                     1_762_000_000 + i * 86_400,
                     format!("2025-11-{i:02}T09:00:00+00:00"),
                     format!("2025-11-{i:02}"),
-                    format!("entry {i}")
+                    format!("entry {i}"),
+                    findings,
+                    flags
                 ],
             )
             .unwrap();
@@ -389,6 +400,29 @@ fn a_v1_diary_is_migrated_with_every_entry_and_a_backup() {
         .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 30);
+    // The views read the migrated entries: a chart counting all 30 twitching days,
+    // the red flag entry 30 logged, the table with what each entry recognized.
+    let out = tc(&file)
+        .args(["diary", "--since", "2025-11-01", "--json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let any: u64 = v["chart"][0]["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(any, 30, "{v}");
+    assert_eq!(v["entries"].as_array().unwrap().len(), 30);
+    assert!(flag_ids(&v).contains(&"weakness".to_string()), "{v}");
+    let out = tc(&file)
+        .args(["diary", "--since", "2025-11-01"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text.lines().find(|l| l.ends_with("entry 30")).expect(&text);
+    assert!(row.contains("twitching, weakness"), "{row}");
     // A newer diary than this twitchcheck knows is refused.
     c.pragma_update(None, "user_version", 99).unwrap();
     let err = stderr_of_failure(tc(&file).args(["diary"]));
