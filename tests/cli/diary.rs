@@ -161,7 +161,7 @@ fn check_with_diary_and_check_diary_file() {
     assert!(flags_of(&["check", "--json", "calf cramps"], &file).is_empty());
     assert_eq!(
         flags_of(&["check", "--json", "--with-diary", "calf cramps"], &file),
-        [from_diary.clone()]
+        std::slice::from_ref(&from_diary)
     );
     // `--diary FILE` beats TWITCHCHECK_DIARY, and implies --with-diary; so does
     // the `--diary=FILE` form, and both work without the word `check`.
@@ -188,7 +188,11 @@ fn check_with_diary_and_check_diary_file() {
         } else {
             &elsewhere
         };
-        assert_eq!(flags_of(args, env_file), [from_diary.clone()], "{args:?}");
+        assert_eq!(
+            flags_of(args, env_file),
+            std::slice::from_ref(&from_diary),
+            "{args:?}"
+        );
     }
     assert!(!elsewhere.exists());
     // The ambiguous form: "calf" is taken as the diary file, which is not there.
