@@ -1,6 +1,7 @@
 //! `diary`: the entries of the last 30 days, a chart per body area, the red flags
 //! the record raises and the patterns it shows; `export`, `delete` and `undo`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -289,14 +290,17 @@ impl View {
                 out,
                 "{:>5}  {:<16}  {:<9}  {:<32}  ",
                 e.id,
-                clean(&minute(&e.at)),
-                e.urgency,
-                clean(&e.recognized),
+                cleaned(&minute(&e.at)),
+                cleaned(&e.urgency),
+                cleaned(&e.recognized),
             )?;
-            if let Some(c) = &e.change {
-                write!(out, "[change: {}] ", clean(c))?;
+            let text = e.text.trim();
+            match &e.change {
+                Some(c) if text.is_empty() => write!(out, "[change: {}]", cleaned(c))?,
+                Some(c) => write!(out, "[change: {}] ", cleaned(c))?,
+                None => {}
             }
-            writeln!(out, "{}", clean(e.text.trim()))
+            writeln!(out, "{}", cleaned(text))
         })?;
         writeln!(
             out,
@@ -319,6 +323,16 @@ impl View {
             writeln!(out, "  {}", patterns::CAVEAT)?;
         }
         Ok(())
+    }
+}
+
+/// [`clean`], without copying a text that has nothing to escape (printable
+/// ASCII, as most rows are): a tenth of `diary` over 10 000 entries went here.
+fn cleaned(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(clean(s))
     }
 }
 
