@@ -67,8 +67,15 @@ assert sum(eyelid["counts"]) == 9999, sum(eyelid["counts"])
 assert len(view["entries"]) == n, len(view["entries"])
 diary = median_ms([bin, "diary", "--diary", big], 30)
 as_json = median_ms([bin, "diary", "--diary", big, "--json"], 30)
+# A reference measured alongside: one `check` (1.5 ms on an idle machine, see
+# Performance) shows how much the machine's load inflates the figures above.
+check = median_ms([bin, "check", "eyelid twitching after coffee"], 50)
+# `log` should not slow down as the diary grows: into the 10 000-entry one.
+log_big = median_ms([bin, "log", "--diary", big, "eyelid twitching after coffee"], 30)
 print(f"log:                  {log[0]:6.2f} ms a call, CPU {log[1]:5.2f} ms (floor 5 ms)")
 print(f"diary, {n} entries: {diary[0]:6.2f} ms, CPU {diary[1]:5.2f} ms (floor 50 ms)")
 print(f"diary --json:         {as_json[0]:6.2f} ms, CPU {as_json[1]:5.2f} ms")
+print(f"log, {n} entries:   {log_big[0]:6.2f} ms a call, CPU {log_big[1]:5.2f} ms")
+print(f"check (reference):    {check[0]:6.2f} ms, CPU {check[1]:5.2f} ms")
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
