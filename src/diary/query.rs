@@ -1,7 +1,8 @@
 //! The reads a view makes: the diary summarized per day ([`Record`]) from
-//! `day_counts` and the few entries with red flags or changes, and the table's rows, with the `recognized`
-//! summary stored at log time, streamed one at a time. Neither parses an entry's
-//! JSON: that is what made `diary` over 10 000 entries slow (README, Diary).
+//! `day_counts` and the few entries with red flags or changes; and the table's
+//! rows, with the `recognized` summary stored at log time, streamed one at a
+//! time. Neither parses an entry's JSON: that is what made `diary` over 10 000
+//! entries slow (README, Diary).
 
 use std::collections::BTreeMap;
 
