@@ -73,20 +73,29 @@ pub fn diary(cli: &Cli, args: &DiaryArgs, style: Style) -> Result<i32, Error> {
             });
             // Reading a diary that is not there shows an empty one and creates nothing.
             let store = Store::open_existing(&path)?;
-            let record = match &store {
-                Some(s) => s.record()?,
-                None => Record::default(),
-            };
-            let view = View::new(&kb, &record, from, today);
             let mut out = BufWriter::new(io::stdout().lock());
-            if args.json {
-                let entries = match &store {
-                    Some(s) => s.entries(Some(from), Some(today))?,
-                    None => Vec::new(),
+            // The counts and the rows from one snapshot, so the header's number
+            // of entries is the table's even with another process logging.
+            let show = |store: Option<&Store>, out: &mut BufWriter<_>| {
+                let record = match store {
+                    Some(s) => s.record()?,
+                    None => Record::default(),
                 };
-                crate::output::json::write_pretty(&mut out, &view.json(&path, &entries))?;
-            } else {
-                view.write_text(&mut out, &path, style, store.as_ref())?;
+                let view = View::new(&kb, &record, from, today);
+                if args.json {
+                    let entries = match store {
+                        Some(s) => s.entries(Some(from), Some(today))?,
+                        None => Vec::new(),
+                    };
+                    crate::output::json::write_pretty(out, &view.json(&path, &entries))?;
+                    Ok(())
+                } else {
+                    view.write_text(out, &path, style, store)
+                }
+            };
+            match &store {
+                Some(s) => s.snapshot(|s| show(Some(s), &mut out))?,
+                None => show(None, &mut out)?,
             }
             out.flush()?;
             Ok(EXIT_OK)

@@ -48,15 +48,23 @@ impl Store {
         })
     }
 
-    /// The whole diary summarized per day, read in one snapshot (another process
-    /// may be logging meanwhile).
-    pub fn record(&self) -> Result<Record, Error> {
+    /// Runs `read` on one snapshot of the diary: what it reads is consistent
+    /// even while another process logs.
+    pub fn snapshot<T>(&self, read: impl FnOnce(&Store) -> Result<T, Error>) -> Result<T, Error> {
+        if !self.conn.is_autocommit() {
+            return read(self); // already in one
+        }
         let err = |e| db_error(self.path(), e);
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)
             .map_err(err)?;
-        let r = self.record_in(&tx)?;
+        let out = read(self)?;
         tx.commit().map_err(err)?;
-        Ok(r)
+        Ok(out)
+    }
+
+    /// The whole diary summarized per day, read in one snapshot.
+    pub fn record(&self) -> Result<Record, Error> {
+        self.snapshot(|s| s.record_in(&s.conn))
     }
 
     fn record_in(&self, tx: &rusqlite::Connection) -> Result<Record, Error> {
