@@ -57,7 +57,9 @@ const COMMANDS: &[&str] = &[
     "man",
     "help",
 ];
-const VALUE_OPTIONS: &[&str] = &["--kb", "--color", "--top", "--yes", "--no", "--unsure"];
+const VALUE_OPTIONS: &[&str] = &[
+    "--kb", "--color", "--top", "--yes", "--no", "--unsure", "--diary",
+];
 
 /// Makes `check` the default command: `twitchcheck calf cramps` runs as
 /// `twitchcheck check calf cramps`, unless the first word is a subcommand's name.
@@ -157,11 +159,21 @@ pub struct CheckArgs {
     #[arg(long, value_name = "IDS", value_delimiter = ',')]
     pub unsure: Vec<String>,
 
-    /// Add the red flags your diary raises (see `twitchcheck diary`); =FILE for
-    /// another diary than TWITCHCHECK_DIARY's or the default one.
-    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true,
-          value_hint = ValueHint::FilePath)]
-    pub diary: Option<Option<PathBuf>>,
+    /// Add the red flags your diary raises (see `twitchcheck diary`): the diary of
+    /// TWITCHCHECK_DIARY, else the default one.
+    #[arg(long)]
+    pub with_diary: bool,
+
+    /// Add the red flags of this diary file (implies --with-diary).
+    #[arg(long = "diary", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub diary_file: Option<PathBuf>,
+}
+
+impl CheckArgs {
+    /// Whether to add the diary's red flags: `--with-diary` or `--diary FILE`.
+    pub fn uses_diary(&self) -> bool {
+        self.with_diary || self.diary_file.is_some()
+    }
 }
 
 #[derive(Debug, Args)]

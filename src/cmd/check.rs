@@ -46,9 +46,10 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
         .map_err(|e| Error::Usage(e.to_string()))?;
     // People read the table; only the JSON carries the follow-up questions.
     let mut report = checker.check_with(&query, usize::from(args.top), &answers, args.json);
-    let diary_flags = match &args.diary {
-        Some(file) => super::check_diary::add(checker, &mut report, file.as_deref())?,
-        None => Vec::new(),
+    let diary_flags = if args.uses_diary() {
+        super::check_diary::add(checker, &mut report, args.diary_file.as_deref())?
+    } else {
+        Vec::new()
     };
     let code = if report.recognized_anything() {
         EXIT_OK
@@ -61,7 +62,7 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
-        if args.diary.is_some() {
+        if args.uses_diary() {
             super::check_diary::write_json(&mut out, &report, &diary_flags, &info)?;
         } else {
             json::write_report(&mut out, &report, &info)?;

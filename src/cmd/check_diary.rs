@@ -1,4 +1,5 @@
-//! `check --diary`: the red flags the diary raises, added to a check. In the JSON
+//! `check --with-diary` (or `--diary FILE`): the red flags the diary raises,
+//! added to a check. In the JSON
 //! each of them carries `"source": "diary"` and the diary's `reason`; a red flag
 //! without `source` came from the query.
 
@@ -12,24 +13,36 @@ use engine::{triage, Checker, Report};
 use serde::Serialize;
 
 use super::diary::{diary_flags, DiaryFlag};
+use crate::diary::record::Record;
 use crate::diary::store::{self, Store};
 use crate::error::Error;
 
 /// Adds the diary's red flags (those the query did not fire already) to `report`,
-/// raising its urgency to match, and returns them.
+/// raising its urgency to match, and returns them. `file` is `--diary FILE`: it
+/// must be a diary that exists, since `check --diary calf cramps` would
+/// otherwise read "calf" as a file and quietly add nothing.
 pub fn add<'a>(
     checker: &'a Checker,
     report: &mut Report<'a>,
     file: Option<&Path>,
 ) -> Result<Vec<DiaryFlag>, Error> {
     let path = store::resolve(file)?;
-    let entries = match Store::open_existing(&path)? {
-        Some(s) => s.entries(None)?,
-        None => Vec::new(),
+    let store = Store::open_existing(&path)?;
+    if let (Some(named), None) = (file, &store) {
+        return Err(Error::Usage(format!(
+            "--diary {}: there is no diary there. `--diary FILE` names a diary file; to \
+             add the red flags of your diary to a check, write `twitchcheck check \
+             --with-diary TEXT…`",
+            named.display()
+        )));
+    }
+    let record = match &store {
+        Some(s) => s.record()?,
+        None => Record::default(),
     };
     let kb = &checker.kb;
     let mut added = Vec::new();
-    for flag in diary_flags(kb, &entries, Local::now().date_naive()) {
+    for flag in diary_flags(kb, &record, Local::now().date_naive()) {
         let Some(r) = kb.red_flag(&flag.id) else {
             continue;
         };

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use chrono::{Duration, Local};
+use chrono::{Duration, Local, Timelike};
 use engine::sanitize::clean;
 use serde::Serialize;
 
@@ -34,13 +34,17 @@ pub fn log(cli: &Cli, args: &LogArgs) -> Result<i32, Error> {
     }
     let now = Local::now();
     let at = when::parse_at(args.at.as_deref().unwrap_or("now"), now).map_err(Error::Usage)?;
+    // Whole seconds: the stored time reads 21:00:05+01:00, not 21:00:05.834301963.
+    let at = at.with_nanosecond(0).unwrap_or(at);
     if at > now + Duration::minutes(5) {
         return Err(Error::Usage(format!(
             "--at {}: that is in the future; log what has happened",
             at.to_rfc3339()
         )));
     }
-    let checker = knowledge::checker(cli.kb.as_deref())?;
+    // Leaked, never dropped, as in `check`: the process ends right after, and
+    // freeing the knowledge base piece by piece cost a twentieth of a `log`.
+    let checker: &engine::Checker = Box::leak(Box::new(knowledge::checker(cli.kb.as_deref())?));
     let report = checker.check(&text, 1);
     let findings: Vec<Logged> = report
         .recognized
@@ -121,7 +125,7 @@ fn line(
     if findings.is_empty() {
         s.push_str("nothing recognized (the text is kept)");
     } else {
-        s.push_str(&describe(findings));
+        s.push_str(&crate::diary::describe(findings));
     }
     if let Some(c) = change {
         s.push_str(&format!("; change: \"{c}\""));
@@ -132,18 +136,4 @@ fn line(
     }
     s.push('.');
     s
-}
-
-/// `twitching, eyelid, no coffee`: the ids, with what is not present marked.
-pub fn describe(findings: &[Logged]) -> String {
-    findings
-        .iter()
-        .map(|f| match f.assertion.as_str() {
-            "present" => f.id.clone(),
-            "negated" => format!("no {}", f.id),
-            "historical" => format!("{} (past)", f.id),
-            other => format!("{} ({other})", f.id),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }

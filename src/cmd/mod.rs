@@ -177,6 +177,14 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> i32 {
                 false => writeln!(stderr, "twitchcheck: {}", clean(line)),
             };
         }
+        // `check --diary` alone: the diary's file flag, mistaken for the switch.
+        if text.contains("'--diary <FILE>'") {
+            let _ = writeln!(
+                stderr,
+                "twitchcheck: tip: `--diary FILE` names a diary file; `check --with-diary` \
+                 adds the red flags of your diary to a check"
+            );
+        }
         if let Some(query) = dash_query(e, args) {
             let _ = writeln!(
                 stderr,

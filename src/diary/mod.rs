@@ -1,11 +1,15 @@
-//! The twitch diary: episodes logged over weeks ([`store`]), the red flags the
-//! record raises ([`signals`]) and what tends to go with twitching ([`patterns`]).
+//! The twitch diary: episodes logged over weeks ([`store`]), read back per day
+//! ([`record`], [`query`]), the red flags the record raises ([`signals`]) and what
+//! tends to go with twitching ([`patterns`]).
 //!
 //! Everything here but [`store`] is pure: the clock is read only by the commands,
 //! which pass `today` in, so tests use fixed dates. Nothing leaves the machine.
 
 pub mod cli;
+pub mod counts;
 pub mod patterns;
+pub mod query;
+pub mod record;
 pub mod signals;
 pub mod store;
 pub mod when;
@@ -105,17 +109,6 @@ impl Vocab {
             .any(|f| f.is_present() && self.episode.contains(&f.id))
     }
 
-    /// The body areas an entry logs as affected now.
-    pub fn areas_of<'e>(&self, e: &'e Entry) -> impl Iterator<Item = &'e str> + 'e {
-        let areas: Vec<&'e str> = e
-            .findings
-            .iter()
-            .filter(|f| f.is_present() && self.areas.contains_key(&f.id))
-            .map(|f| f.id.as_str())
-            .collect();
-        areas.into_iter()
-    }
-
     /// `area` and the areas it lies within (`calf`, `leg`).
     pub fn area_and_ancestors(&self, area: &str) -> Vec<String> {
         let mut out = vec![area.to_string()];
@@ -129,6 +122,21 @@ impl Vocab {
         }
         out
     }
+}
+
+/// `twitching, eyelid, no coffee`: what was recognized, as `log` says it and the
+/// diary's table shows it (stored with each entry as `recognized`).
+pub fn describe(findings: &[Logged]) -> String {
+    findings
+        .iter()
+        .map(|f| match f.assertion.as_str() {
+            "present" => f.id.clone(),
+            "negated" => format!("no {}", f.id),
+            "historical" => format!("{} (past)", f.id),
+            other => format!("{} ({other})", f.id),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

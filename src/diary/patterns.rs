@@ -1,14 +1,16 @@
 //! What tends to go with twitching in a diary: for each context finding logged
 //! (coffee, poor sleep…), on how many days twitching was logged with it and
 //! without; and before and after a change the person recorded. Observations from
-//! the diary, never proof of a cause. Pure: the days are passed in.
+//! the diary, never proof of a cause. Pure: the days are passed in, and the
+//! diary comes summarized per day ([`Record`]).
 
 use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::{Entry, Vocab};
+use super::record::{Day, Record};
+use super::Vocab;
 
 /// Said with every pattern.
 pub const CAVEAT: &str = "These are observations from your diary, not proof of a cause: \
@@ -58,42 +60,31 @@ fn plural(n: u32) -> &'static str {
 /// One pattern per context finding logged (as present) in `from..=to`, most
 /// logged first. A day without an entry counts as a day without twitching and
 /// without the context.
-pub fn patterns(entries: &[Entry], vocab: &Vocab, from: NaiveDate, to: NaiveDate) -> Vec<Pattern> {
-    let in_range: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| e.day >= from && e.day <= to)
-        .collect();
-    let Some(first) = in_range.iter().map(|e| e.day).min() else {
+pub fn patterns(record: &Record, vocab: &Vocab, from: NaiveDate, to: NaiveDate) -> Vec<Pattern> {
+    let in_range: Vec<(&NaiveDate, &Day)> = record.range(from, to).collect();
+    let Some((&first, _)) = in_range.first() else {
         return Vec::new();
     };
     let from = from.max(first);
     let total = days(from, to).count() as u32;
-    let episode: BTreeSet<NaiveDate> = in_range
+    let contexts: BTreeSet<&str> = in_range
         .iter()
-        .filter(|e| vocab.is_episode(e))
-        .map(|e| e.day)
+        .flat_map(|(_, d)| d.present.keys())
+        .filter(|id| vocab.contexts.contains_key(*id))
+        .map(String::as_str)
         .collect();
-    let mut contexts: Vec<&str> = in_range
-        .iter()
-        .flat_map(|e| e.findings.iter())
-        .filter(|f| f.is_present() && vocab.contexts.contains_key(&f.id))
-        .map(|f| f.id.as_str())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    contexts.sort();
     let mut out: Vec<Pattern> = contexts
         .into_iter()
         .map(|c| {
-            let with: BTreeSet<NaiveDate> = in_range
-                .iter()
-                .filter(|e| e.findings.iter().any(|f| f.id == c && f.is_present()))
-                .map(|e| e.day)
-                .collect();
-            let days_with = with.len() as u32;
-            let twitching_with = with.intersection(&episode).count() as u32;
+            let (mut days_with, mut twitching_with, mut twitching_without) = (0, 0, 0);
+            for (_, d) in &in_range {
+                let with = d.present.contains_key(c);
+                let episode = d.episodes > 0;
+                days_with += u32::from(with);
+                twitching_with += u32::from(with && episode);
+                twitching_without += u32::from(!with && episode);
+            }
             let days_without = total - days_with;
-            let twitching_without = episode.difference(&with).count() as u32;
             let name = vocab.contexts[c].clone();
             let sentence = format!(
                 "{name}: twitching or cramps logged on {twitching_with} of {days_with} {} with it, \
@@ -116,17 +107,18 @@ pub fn patterns(entries: &[Entry], vocab: &Vocab, from: NaiveDate, to: NaiveDate
     out
 }
 
-/// For each entry with a change, twitching on the days before it and after it
-/// (up to [`CHANGE_WINDOW_DAYS`] each side, never past `today` nor before the
-/// diary's first day). The change's own day counts on neither side.
-pub fn changes(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Vec<Change> {
-    let Some(first) = entries.iter().map(|e| e.day).min() else {
+/// For each change recorded, twitching on the days before it and after it (up to
+/// [`CHANGE_WINDOW_DAYS`] each side, never past `today` nor before the diary's
+/// first day). The change's own day counts on neither side.
+pub fn changes(record: &Record, today: NaiveDate) -> Vec<Change> {
+    let Some(&first) = record.days.keys().next() else {
         return Vec::new();
     };
-    let episode: BTreeSet<NaiveDate> = entries
+    let episode: BTreeSet<NaiveDate> = record
+        .days
         .iter()
-        .filter(|e| vocab.is_episode(e))
-        .map(|e| e.day)
+        .filter(|(_, d)| d.episodes > 0)
+        .map(|(d, _)| *d)
         .collect();
     let count = |from: NaiveDate, to: NaiveDate| -> (u32, u32) {
         if from > to {
@@ -136,11 +128,12 @@ pub fn changes(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Vec<Change
         let t = episode.range(from..=to).count() as u32;
         (n, t)
     };
-    entries
+    record
+        .changes
         .iter()
-        .filter_map(|e| {
-            let change = e.change.clone()?;
-            let d = e.day;
+        .map(|c| {
+            let change = c.change.clone();
+            let d = c.day;
             let before_from = d
                 .checked_sub_days(Days::new(CHANGE_WINDOW_DAYS))
                 .unwrap_or(d)
@@ -169,8 +162,8 @@ pub fn changes(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Vec<Change
                     plural(days_before)
                 )
             };
-            Some(Change {
-                entry: e.id,
+            Change {
+                entry: c.entry,
                 change,
                 day: d,
                 days_before,
@@ -178,7 +171,7 @@ pub fn changes(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Vec<Change
                 days_after,
                 twitching_after,
                 sentence,
-            })
+            }
         })
         .collect()
 }
@@ -187,6 +180,11 @@ pub fn changes(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Vec<Change
 mod tests {
     use super::*;
     use crate::diary::test_support::{day, entry, vocab};
+    use crate::diary::Entry;
+
+    fn rec(es: &[Entry]) -> Record {
+        Record::from_entries(es, &vocab())
+    }
 
     #[test]
     fn days_with_and_without_a_context() {
@@ -208,7 +206,7 @@ mod tests {
                 es.push(entry(id, &d, &["twitching", "eyelid"]));
             }
         }
-        let p = patterns(&es, &v, start, day("2026-11-30"));
+        let p = patterns(&rec(&es), &v, start, day("2026-11-30"));
         assert_eq!(p.len(), 1);
         let p = &p[0];
         assert_eq!(
@@ -232,13 +230,12 @@ mod tests {
             entry(1, "2026-11-01", &["twitching", "!coffee"]),
             entry(2, "2026-11-02", &["twitching", "coffee"]),
         ];
-        let p = patterns(&es, &v, day("2026-10-01"), day("2026-11-02"));
+        let p = patterns(&rec(&es), &v, day("2026-10-01"), day("2026-11-02"));
         assert_eq!((p[0].days_with, p[0].days_without), (1, 1));
     }
 
     #[test]
     fn before_and_after_a_change() {
-        let v = vocab();
         let mut es = Vec::new();
         let start = day("2026-11-01");
         for i in 0..20u64 {
@@ -252,7 +249,7 @@ mod tests {
         c.change = Some("stopped coffee".into());
         es.push(c);
         es.sort_by_key(|e| e.day);
-        let ch = changes(&es, &v, day("2026-11-20"));
+        let ch = changes(&rec(&es), day("2026-11-20"));
         assert_eq!(ch.len(), 1);
         let c = &ch[0];
         assert_eq!((c.days_before, c.twitching_before), (10, 10));
@@ -261,7 +258,7 @@ mod tests {
         assert!(c
             .sentence
             .contains("2 of 9 days after, 10 of 10 days before"));
-        let early = changes(&es, &v, day("2026-11-11"));
+        let early = changes(&rec(&es), day("2026-11-11"));
         assert!(early[0].sentence.contains("too early"));
     }
 }

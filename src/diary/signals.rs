@@ -1,4 +1,4 @@
-//! The red flags the record raises, from the entries alone. Pure: `today` is
+//! The red flags the record raises, from the diary alone. Pure: `today` is
 //! passed in.
 //!
 //! - `persistent`: episodes (twitching, cramp or spasm) logged on days spanning
@@ -15,7 +15,8 @@ use std::collections::{BTreeSet, HashSet};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::{Entry, Vocab};
+use super::record::Record;
+use super::Vocab;
 
 /// Twitching on days spanning more than this is `persistent`.
 pub const PERSISTENT_SPAN_DAYS: i64 = 14;
@@ -38,11 +39,11 @@ fn minus(d: NaiveDate, n: u64) -> NaiveDate {
 }
 
 /// Every red flag the diary raises on `today`, `persistent` and `spreading` first.
-pub fn signals(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Vec<Signal> {
+pub fn signals(record: &Record, vocab: &Vocab, today: NaiveDate) -> Vec<Signal> {
     let mut out = Vec::new();
-    out.extend(persistent(entries, vocab, today));
-    out.extend(spreading(entries, vocab, today));
-    for s in logged_flags(entries, vocab) {
+    out.extend(persistent(record, today));
+    out.extend(spreading(record, vocab, today));
+    for s in logged_flags(record, vocab) {
         if !out.iter().any(|o: &Signal| o.id == s.id) {
             out.push(s);
         }
@@ -51,13 +52,14 @@ pub fn signals(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Vec<Signal
 }
 
 /// `persistent`: the current run of episode days spans more than 14 days.
-pub fn persistent(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Option<Signal> {
-    let days: BTreeSet<NaiveDate> = entries
+pub fn persistent(record: &Record, today: NaiveDate) -> Option<Signal> {
+    let days: Vec<NaiveDate> = record
+        .days
         .iter()
-        .filter(|e| e.day <= today && vocab.is_episode(e))
-        .map(|e| e.day)
+        .filter(|(d, day)| **d <= today && day.episodes > 0)
+        .map(|(d, _)| *d)
         .collect();
-    let last = *days.iter().next_back()?;
+    let last = *days.last()?;
     if (today - last).num_days() > MAX_GAP_DAYS {
         return None;
     }
@@ -82,19 +84,19 @@ pub fn persistent(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Option<
 }
 
 /// `spreading`: new body areas this week, and more areas than the week before.
-pub fn spreading(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Option<Signal> {
+pub fn spreading(record: &Record, vocab: &Vocab, today: NaiveDate) -> Option<Signal> {
     let week_start = minus(today, 6);
     let prev_start = minus(today, 13);
     let mut before: HashSet<&str> = HashSet::new();
     let mut this_week: BTreeSet<&str> = BTreeSet::new();
     let mut prev_week: BTreeSet<&str> = BTreeSet::new();
-    for e in entries.iter().filter(|e| e.day <= today) {
-        for a in vocab.areas_of(e) {
-            if e.day >= week_start {
+    for (d, day) in record.days.iter().filter(|(d, _)| **d <= today) {
+        for a in day.present.keys().filter(|a| vocab.areas.contains_key(*a)) {
+            if *d >= week_start {
                 this_week.insert(a);
             } else {
                 before.insert(a);
-                if e.day >= prev_start {
+                if *d >= prev_start {
                     prev_week.insert(a);
                 }
             }
@@ -141,20 +143,17 @@ pub fn spreading(entries: &[Entry], vocab: &Vocab, today: NaiveDate) -> Option<S
 }
 
 /// The red flags entries fired that no later entry says are gone.
-pub fn logged_flags(entries: &[Entry], vocab: &Vocab) -> Vec<Signal> {
-    // Entries come oldest first; keep each flag's first day in its current run.
+pub fn logged_flags(record: &Record, vocab: &Vocab) -> Vec<Signal> {
+    // Events come oldest first; keep each flag's first day in its current run.
     let mut active: Vec<(String, NaiveDate, i64)> = Vec::new();
-    for e in entries {
-        for f in &e.findings {
-            if !f.is_gone() {
-                continue;
-            }
-            let flag = vocab.red_flag_of.get(&f.id).unwrap_or(&f.id);
+    for e in &record.flag_events {
+        for gone in &e.gone {
+            let flag = vocab.red_flag_of.get(gone).unwrap_or(gone);
             active.retain(|(id, ..)| id != flag);
         }
-        for flag in &e.red_flags {
+        for flag in &e.fired {
             if !active.iter().any(|(id, ..)| id == flag) {
-                active.push((flag.clone(), e.day, e.id));
+                active.push((flag.clone(), e.day, e.entry));
             }
         }
     }
@@ -171,7 +170,13 @@ pub fn logged_flags(entries: &[Entry], vocab: &Vocab) -> Vec<Signal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diary::record::Record;
     use crate::diary::test_support::{day, entry, vocab};
+    use crate::diary::Entry;
+
+    fn rec(es: &[Entry]) -> Record {
+        Record::from_entries(es, &vocab())
+    }
 
     fn every_other_day(from: &str, n: i64, findings: &[&str]) -> Vec<Entry> {
         let start = day(from);
@@ -185,32 +190,30 @@ mod tests {
 
     #[test]
     fn persistent_fires_past_14_days_only() {
-        let v = vocab();
         // 2026-11-01 .. 2026-11-15: 15 days spanned.
         let es = every_other_day("2026-11-01", 8, &["twitching", "eyelid"]);
-        let s = persistent(&es, &v, day("2026-11-16")).expect("fires");
+        let s = persistent(&rec(&es), day("2026-11-16")).expect("fires");
         assert_eq!(s.since, day("2026-11-01"));
         assert!(s.reason.contains("8 days"), "{}", s.reason);
         // 2026-11-01 .. 2026-11-13: 13 days, not yet.
         let es = every_other_day("2026-11-01", 7, &["twitching"]);
-        assert_eq!(persistent(&es, &v, day("2026-11-14")), None);
+        assert_eq!(persistent(&rec(&es), day("2026-11-14")), None);
     }
 
     #[test]
     fn persistent_needs_the_run_to_be_current_and_unbroken() {
-        let v = vocab();
         let es = every_other_day("2026-10-01", 10, &["twitching"]);
         // Last episode 2026-10-19; a month later it is over.
-        assert!(persistent(&es, &v, day("2026-10-20")).is_some());
-        assert_eq!(persistent(&es, &v, day("2026-11-20")), None);
+        assert!(persistent(&rec(&es), day("2026-10-20")).is_some());
+        assert_eq!(persistent(&rec(&es), day("2026-11-20")), None);
         // Two short runs with a 10-day gap do not add up.
         let mut es = every_other_day("2026-11-01", 4, &["cramp"]); // to 11-07
         es.push(entry(10, "2026-11-17", &["cramp"]));
         es.push(entry(11, "2026-11-20", &["cramp"]));
-        assert_eq!(persistent(&es, &v, day("2026-11-20")), None);
+        assert_eq!(persistent(&rec(&es), day("2026-11-20")), None);
         // Entries saying it is not there do not count.
         let es = every_other_day("2026-11-01", 10, &["!twitching"]);
-        assert_eq!(persistent(&es, &v, day("2026-11-20")), None);
+        assert_eq!(persistent(&rec(&es), day("2026-11-20")), None);
     }
 
     #[test]
@@ -221,11 +224,11 @@ mod tests {
             entry(2, "2026-11-12", &["twitching", "eyelid"]),
         ];
         let today = day("2026-11-20");
-        assert_eq!(spreading(&es, &v, today), None);
+        assert_eq!(spreading(&rec(&es), &v, today), None);
         es.push(entry(3, "2026-11-18", &["twitching", "eyelid"]));
         es.push(entry(4, "2026-11-19", &["twitching", "calf"]));
         es.push(entry(5, "2026-11-20", &["twitching", "hand"]));
-        let s = spreading(&es, &v, today).expect("fires");
+        let s = spreading(&rec(&es), &v, today).expect("fires");
         assert!(s.reason.contains("calf, hand"), "{}", s.reason);
         assert_eq!(s.since, day("2026-11-14"));
     }
@@ -239,26 +242,26 @@ mod tests {
             entry(1, "2026-11-18", &["eyelid"]),
             entry(2, "2026-11-19", &["calf"]),
         ];
-        assert_eq!(spreading(&es, &v, today), None);
+        assert_eq!(spreading(&rec(&es), &v, today), None);
         // Calf and thigh lie within the leg, logged before.
         let es = vec![
             entry(1, "2026-11-10", &["leg"]),
             entry(2, "2026-11-19", &["calf"]),
             entry(3, "2026-11-20", &["thigh"]),
         ];
-        assert_eq!(spreading(&es, &v, today), None);
+        assert_eq!(spreading(&rec(&es), &v, today), None);
         // An area and one within it are one place.
         let es = vec![
             entry(1, "2026-11-10", &["eyelid"]),
             entry(2, "2026-11-19", &["leg", "calf"]),
         ];
-        assert_eq!(spreading(&es, &v, today), None);
+        assert_eq!(spreading(&rec(&es), &v, today), None);
         // A new area but fewer areas than the week before: easing, not spreading.
         let es = vec![
             entry(1, "2026-11-10", &["eyelid", "calf", "hand"]),
             entry(2, "2026-11-19", &["lip-mouth"]),
         ];
-        assert_eq!(spreading(&es, &v, today), None);
+        assert_eq!(spreading(&rec(&es), &v, today), None);
     }
 
     #[test]
@@ -267,16 +270,16 @@ mod tests {
         let mut a = entry(1, "2026-11-10", &["weakness", "calf"]);
         a.red_flags = vec!["weakness".into()];
         let b = entry(2, "2026-11-12", &["twitching"]);
-        let s = logged_flags(&[a.clone(), b.clone()], &v);
+        let s = logged_flags(&rec(&[a.clone(), b.clone()]), &v);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].id, "weakness");
         assert_eq!(s[0].since, day("2026-11-10"));
         let gone = entry(3, "2026-11-14", &["!weakness"]);
-        assert!(logged_flags(&[a.clone(), b, gone.clone()], &v).is_empty());
+        assert!(logged_flags(&rec(&[a.clone(), b, gone.clone()]), &v).is_empty());
         // Said gone, then back again.
         let mut back = entry(4, "2026-11-16", &["weakness"]);
         back.red_flags = vec!["weakness".into()];
-        let s = logged_flags(&[a, gone, back], &v);
+        let s = logged_flags(&rec(&[a, gone, back]), &v);
         assert_eq!(s[0].since, day("2026-11-16"));
     }
 
@@ -285,7 +288,7 @@ mod tests {
         let v = vocab();
         let mut es = every_other_day("2026-11-01", 10, &["twitching"]);
         es[0].red_flags = vec!["persistent".into()];
-        let s = signals(&es, &v, day("2026-11-20"));
+        let s = signals(&rec(&es), &v, day("2026-11-20"));
         assert_eq!(s.iter().filter(|s| s.id == "persistent").count(), 1);
     }
 }

@@ -41,7 +41,43 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX entries_day ON entries(day);",
     // 2: a change the person made (`log --change \"stopped coffee\"`).
     "ALTER TABLE entries ADD COLUMN change TEXT;",
+    // 3: what a view reads without parsing each entry's JSON: `recognized`, the
+    // summary `log` printed ("eyelid, twitching, no coffee"; filled in for older
+    // entries by `fill_recognized`), `marks`, one row per finding, and
+    // `day_counts`, entries per day and finding (see `counts.rs`; filled by
+    // `counts::rebuild`). Indexes on day and time, and on the few entries with a
+    // red flag, a finding said gone, or a change.
+    "ALTER TABLE entries ADD COLUMN recognized TEXT;
+    CREATE TABLE marks (
+        entry INTEGER NOT NULL,     -- entries.id
+        day TEXT NOT NULL,          -- the entry's day
+        finding TEXT NOT NULL,      -- a finding id of entries.findings
+        assertion TEXT NOT NULL     -- present, possible, negated, historical…
+    );
+    INSERT INTO marks (entry, day, finding, assertion)
+        SELECT e.id, e.day, json_extract(f.value, '$.id'), json_extract(f.value, '$.assertion')
+        FROM entries e, json_each(e.findings) f
+        WHERE json_valid(e.findings)
+          AND json_extract(f.value, '$.id') IS NOT NULL
+          AND json_extract(f.value, '$.assertion') IS NOT NULL
+        ORDER BY e.id, f.key;
+    CREATE INDEX marks_entry ON marks(entry);
+    CREATE INDEX marks_day ON marks(day, finding, entry, assertion);
+    CREATE INDEX marks_gone ON marks(entry) WHERE assertion IN ('negated', 'historical');
+    DROP INDEX entries_day;
+    CREATE INDEX entries_day ON entries(day, ts, id);
+    CREATE INDEX entries_flagged ON entries(ts, id) WHERE red_flags <> '[]';
+    CREATE INDEX entries_changed ON entries(ts, id) WHERE change IS NOT NULL;
+    CREATE TABLE day_counts (
+        day TEXT NOT NULL,
+        finding TEXT NOT NULL,      -- a finding id, '' (every entry) or '~episode'
+        entries INTEGER NOT NULL,
+        PRIMARY KEY (day, finding)
+    ) WITHOUT ROWID;",
 ];
+
+/// A write empties the WAL into the file once it is this long (about six `log`s).
+const WAL_LIMIT_BYTES: u64 = 256 * 1024;
 
 /// How long to wait for another process's write before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -67,7 +103,7 @@ pub fn resolve(explicit: Option<&Path>) -> Result<PathBuf, Error> {
 
 /// An open diary.
 pub struct Store {
-    conn: Connection,
+    pub(super) conn: Connection,
     path: PathBuf,
 }
 
@@ -89,7 +125,7 @@ fn show(path: &Path) -> String {
 
 /// Turns an SQLite error into a message saying what is wrong with which file and
 /// what to do.
-fn db_error(path: &Path, e: rusqlite::Error) -> Error {
+pub(super) fn db_error(path: &Path, e: rusqlite::Error) -> Error {
     let p = show(path);
     let code = e.sqlite_error_code();
     let msg = match code {
@@ -157,6 +193,22 @@ fn create_owner_only(path: &Path) -> Result<(), Error> {
     }
 }
 
+/// Migration 3: the `recognized` summary of each older entry, from its findings
+/// (an entry whose list is damaged keeps none, and `diary export` still names it).
+fn fill_recognized(tx: &Connection) -> rusqlite::Result<()> {
+    let mut read = tx.prepare("SELECT id, findings FROM entries WHERE recognized IS NULL")?;
+    let mut write = tx.prepare("UPDATE entries SET recognized = ?2 WHERE id = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let findings: String = row.get(1)?;
+        if let Ok(f) = serde_json::from_str::<Vec<Logged>>(&findings) {
+            write.execute(params![id, super::describe(&f)])?;
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Opens the diary at `path` for reading: `None` when there is no file yet.
     pub fn open_existing(path: &Path) -> Result<Option<Store>, Error> {
@@ -188,6 +240,9 @@ impl Store {
         )
         .map_err(err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        // Sorts and groups stay in memory rather than in temporary files.
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(err)?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
@@ -297,8 +352,12 @@ impl Store {
                 None,
             ));
         }
-        for m in MIGRATIONS.iter().skip(version.max(0) as usize) {
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
             tx.execute_batch(m)?;
+            if i == 2 {
+                fill_recognized(&tx)?;
+                super::counts::rebuild(&tx)?;
+            }
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -320,12 +379,29 @@ impl Store {
         }
         let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
         // Leave the WAL file for the next process rather than checkpoint it on
-        // every exit: a `log` then costs no fsync (SQLite still checkpoints every
-        // 1000 pages, so the WAL stays small; a killed process loses nothing).
+        // every exit: a `log` then costs no fsync (a killed process loses
+        // nothing). `trim_wal` keeps it short.
         let _ = self.conn.set_db_config(
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
             true,
         );
+    }
+
+    /// Empties the WAL into the file once it is over [`WAL_LIMIT_BYTES`]. Each
+    /// process, the first to open the file, reads the whole WAL back in, and
+    /// SQLite's own checkpoints never empty it when every process leaves it
+    /// behind: it grew by 40 KB a `log`, and so did the time of every command.
+    /// Only when no other process is busy with the file; else a later write does it.
+    fn trim_wal(&self) {
+        let mut wal = self.path.as_os_str().to_owned();
+        wal.push("-wal");
+        if fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_LIMIT_BYTES) {
+            let _ = self.conn.busy_timeout(Duration::ZERO);
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+            let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
+        }
     }
 
     /// Adds an entry and returns its id.
@@ -334,43 +410,57 @@ impl Store {
         let err = |e| db_error(&path, e);
         let findings = serde_json::to_string(e.findings).expect("findings serialize");
         let flags = serde_json::to_string(e.red_flags).expect("ids serialize");
+        let day = e.day.format("%Y-%m-%d").to_string();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
         tx.execute(
-            "INSERT INTO entries (ts, at, day, text, urgency, findings, red_flags, change)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO entries (ts, at, day, text, urgency, findings, red_flags, change,
+                                  recognized)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 e.ts,
                 e.at,
-                e.day.format("%Y-%m-%d").to_string(),
+                day,
                 e.text,
                 e.urgency,
                 findings,
                 flags,
-                e.change
+                e.change,
+                super::describe(e.findings)
             ],
         )
         .map_err(err)?;
         let id = tx.last_insert_rowid();
+        super::counts::add(&tx, id, &day, e.findings).map_err(err)?;
         tx.commit().map_err(err)?;
+        self.trim_wal();
         Ok(id)
     }
 
-    /// Every entry on or after `since` (all when `None`), oldest first.
-    pub fn entries(&self, since: Option<NaiveDate>) -> Result<Vec<Entry>, Error> {
+    /// Every entry from `since` to `until` (each end open when `None`), oldest
+    /// first: by day, then time (a day is the person's own, so after flying west
+    /// an evening entry may carry a later UTC time than the next day's first).
+    pub fn entries(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<Entry>, Error> {
         let err = |e| db_error(&self.path, e);
-        let since = since.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let since = since.map_or_else(String::new, day);
+        // Every day sorts before "a".
+        let until = until.map_or_else(|| "a".to_string(), day);
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT id, at, day, text, urgency, findings, red_flags, change FROM entries
-                 WHERE day >= ?1 ORDER BY ts, id",
+                 WHERE day >= ?1 AND day <= ?2 ORDER BY day, ts, id",
             )
             .map_err(err)?;
         let rows = stmt
-            .query_map([since], |r| {
+            .query_map([since, until], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
@@ -415,11 +505,19 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let n = tx
-            .execute("DELETE FROM entries WHERE id = ?1", [id])
+        let day: Option<String> = tx
+            .query_row("SELECT day FROM entries WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(err)?;
+        let Some(day) = day else {
+            return Ok(false);
+        };
+        super::counts::remove(&tx, id, &day).map_err(err)?;
+        tx.execute("DELETE FROM entries WHERE id = ?1", [id])
             .map_err(err)?;
         tx.commit().map_err(err)?;
-        Ok(n > 0)
+        self.trim_wal();
+        Ok(true)
     }
 
     /// Deletes the entry logged last (the highest id) and returns it.
@@ -430,20 +528,22 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let last: Option<(i64, String, String)> = tx
+        let last: Option<(i64, String, String, String)> = tx
             .query_row(
-                "SELECT id, at, text FROM entries ORDER BY id DESC LIMIT 1",
+                "SELECT id, at, text, day FROM entries ORDER BY id DESC LIMIT 1",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()
             .map_err(err)?;
-        if let Some((id, ..)) = &last {
+        if let Some((id, _, _, day)) = &last {
+            super::counts::remove(&tx, *id, day).map_err(err)?;
             tx.execute("DELETE FROM entries WHERE id = ?1", [id])
                 .map_err(err)?;
         }
         tx.commit().map_err(err)?;
-        Ok(last)
+        self.trim_wal();
+        Ok(last.map(|(id, at, text, _)| (id, at, text)))
     }
 
     pub fn path(&self) -> &Path {

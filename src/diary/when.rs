@@ -75,6 +75,16 @@ fn parse_day_word(word: &str, today: NaiveDate) -> Option<NaiveDate> {
 /// Parses `--since`: `YYYY-MM-DD`, `today`, `yesterday`, or a number of days
 /// back (`7d`, `14 days`; `7d` starts six days before today, so it covers 7 days).
 pub fn parse_since(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let day = parse_since_day(text, today)?;
+    if day > today {
+        return Err(format!(
+            "--since \"{text}\": that is after today ({today}); give a day up to today"
+        ));
+    }
+    Ok(day)
+}
+
+fn parse_since_day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let lower = text.trim().to_ascii_lowercase();
     if let Some(d) = parse_day_word(&lower, today) {
         return Ok(d);
@@ -138,5 +148,8 @@ mod tests {
         assert_eq!(d("2026-10-01"), "2026-10-01");
         assert!(parse_since("0d", today).is_err());
         assert!(parse_since("soon", today).is_err());
+        assert!(parse_since("2026-12-01", today)
+            .unwrap_err()
+            .contains("after today"));
     }
 }

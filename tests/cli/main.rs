@@ -7,6 +7,7 @@
 mod bad_input;
 mod check;
 mod diary;
+mod diary_store;
 mod escapes;
 mod first_screen;
 mod hardening;
