@@ -255,6 +255,19 @@ LAY_RULES = {
         ("weaned off", "forward"), ("got off", "forward"), ("used to take", "forward"),
         ("used to drink", "forward"), ("former", "forward"), ("ex-smoker", "forward"),
         ("ex smoker", "forward"),
+        # Over and done with: "had a DVT in 2015, fine since".
+        ("fine since", "backward"), ("been fine since", "backward"),
+        ("fine ever since", "backward"), ("ok since", "backward"),
+        ("okay since", "backward"), ("no problems since", "backward"),
+        ("no issues since", "backward"), ("nothing since", "backward"),
+        ("fully recovered", "backward"), ("cleared up", "backward"),
+        ("all cleared", "backward"), ("all sorted", "backward"),
+        # An earlier pregnancy: "had pre-eclampsia with our first".
+        ("last pregnancy", "both"), ("previous pregnancy", "both"),
+        ("first pregnancy", "both"), ("other pregnancy", "both"),
+        ("with our first", "both"), ("with my first", "both"),
+        ("with her first", "both"), ("with our eldest", "both"),
+        ("with my eldest", "both"),
     ]),
     "hypothetical": both_apostrophes([
         ("if", "forward"), ("what if", "forward"), ("in case", "forward"),
@@ -271,6 +284,11 @@ LAY_RULES = {
         ("how would i know", "forward"), ("at risk of", "forward"),
         ("risk of getting", "forward"), ("to prevent", "forward"),
         ("to avoid", "forward"), ("unless", "forward"),
+        # Asking about something read or heard, not living it.
+        ("is it true that", "forward"), ("is it true", "forward"),
+        ("read about", "forward"), ("reading about", "forward"),
+        ("read that", "forward"), ("heard about", "forward"),
+        ("heard that", "forward"), ("asking for a friend", "backward"),
     ]),
     # Worry and suspicion: the writer fears a cause or finding, has not been told it.
     "possible": both_apostrophes([

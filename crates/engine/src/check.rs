@@ -213,7 +213,7 @@ impl Checker {
                 .iter()
                 .filter(|m| m.assertion.is_present())
                 .filter_map(|m| match m.about {
-                    About::Duration(days) => Some(days),
+                    About::Duration(days, _) => Some(days),
                     _ => None,
                 })
                 .max(),

@@ -48,6 +48,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.strs(&r.phrases);
         w.sets(&r.together);
         w.opt(r.min_duration_days.map(|d| d as usize));
+        w.ids(&r.duration_of.iter().map(|&f| f as u32).collect::<Vec<_>>());
         w.str(&r.advice);
         citations(&mut w, &r.sources);
     }
@@ -142,6 +143,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         phrases: r.strs(),
         together: r.list(Reader::strs),
         min_duration_days: r.opt().map(|d| d as u32),
+        duration_of: r.ids().into_iter().map(|f| f as usize).collect(),
         advice: r.str(),
         sources: read_citations(r),
     });

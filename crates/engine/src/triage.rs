@@ -14,12 +14,18 @@ pub const DISCLAIMER: &str =
     "twitchcheck is educational only and for adults. It does not diagnose \
 and is not a substitute for a doctor, nurse or pharmacist.";
 
-/// The red flag a stated duration of `days` fires: of the flags it is long
-/// enough for, the one needing the longest duration (the first in KB order on a tie).
-pub fn duration_flag(kb: &KnowledgeBase, days: u32) -> Option<usize> {
+/// The red flag a stated duration of `days` of the symptom `of` fires: of the
+/// flags it is long enough for and whose `duration_of` admits the symptom, the one
+/// needing the longest duration (the first in KB order on a tie). A duration whose
+/// symptom is unknown counts for every flag: the safe side.
+pub fn duration_flag(kb: &KnowledgeBase, days: u32, of: Option<usize>) -> Option<usize> {
     kb.red_flags
         .iter()
         .enumerate()
+        .filter(|(_, r)| match of {
+            Some(f) => r.duration_of.is_empty() || r.duration_of.contains(&f),
+            None => true,
+        })
         .filter_map(|(i, r)| r.min_duration_days.map(|min| (i, min)))
         .filter(|&(_, min)| days >= min)
         .min_by_key(|&(i, min)| (std::cmp::Reverse(min), i))
@@ -31,7 +37,7 @@ pub fn duration_flag(kb: &KnowledgeBase, days: u32) -> Option<usize> {
 pub fn mentioned_flag(kb: &KnowledgeBase, mention: &Mention) -> Option<usize> {
     match mention.about {
         About::Entry(target) => target.red_flag,
-        About::Duration(days) => duration_flag(kb, days),
+        About::Duration(days, of) => duration_flag(kb, days, of),
         About::Cause(_) => None,
     }
 }

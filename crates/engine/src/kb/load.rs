@@ -77,6 +77,8 @@ struct RawRedFlag {
     #[serde(default)]
     together: Vec<Spanned<Vec<String>>>,
     min_duration_days: Option<Spanned<u32>>,
+    #[serde(default)]
+    duration_of: Vec<Spanned<String>>,
     advice: Spanned<String>,
     sources: Option<Spanned<Vec<Spanned<Citation>>>>,
 }
@@ -371,6 +373,32 @@ pub(super) fn validate(
                 );
             }
         }
+        if r.min_duration_days.is_none() {
+            if let Some(first) = r.duration_of.first() {
+                problems.add(
+                    first.span().start,
+                    format!("{owner}: `duration_of` needs `min_duration_days`"),
+                );
+            }
+        }
+        let duration_of = r
+            .duration_of
+            .iter()
+            .filter_map(|f| {
+                let found = finding_ids.get(f.get_ref().as_str()).copied();
+                if found.is_none() {
+                    let hint = missing_hint(f.get_ref(), finding_ids.keys().copied());
+                    problems.add(
+                        f.span().start,
+                        format!(
+                            "{owner}: `duration_of` names finding \"{}\", which does not exist{hint}",
+                            f.get_ref()
+                        ),
+                    );
+                }
+                found
+            })
+            .collect();
         let sources = check_sources(
             &mut problems,
             &owner,
@@ -386,6 +414,7 @@ pub(super) fn validate(
                 phrases,
                 together: r.together.iter().map(|s| s.get_ref().clone()).collect(),
                 min_duration_days: r.min_duration_days.as_ref().map(|d| *d.get_ref()),
+                duration_of,
                 advice: r.advice.get_ref().clone(),
                 sources,
             });

@@ -176,6 +176,10 @@ pub struct RedFlag {
     /// Fires when the query states a duration of at least this many days
     /// ("for 3 weeks", "two months").
     pub min_duration_days: Option<u32>,
+    /// The symptoms (finding indices) whose stated duration counts; empty means
+    /// any. "Cramps for years" is not "twitching for years": long-standing
+    /// ordinary cramps are not a reason to see a doctor soon, a twitch is.
+    pub duration_of: Vec<usize>,
     pub advice: String,
     /// Authoritative pages the sign and its urgency are drawn from.
     pub sources: Vec<Citation>,

@@ -15,8 +15,9 @@ pub struct Target {
 pub enum About {
     /// A finding or red-flag phrase or word set of the knowledge base.
     Entry(Target),
-    /// A stated duration, in days; triage decides which red flag it fires.
-    Duration(u32),
+    /// A stated duration, in days, and the symptom (finding) it is the duration
+    /// of when one is known; triage decides which red flag it fires.
+    Duration(u32, Option<usize>),
     /// A cause the person named or asked about ("could it be low magnesium?").
     Cause(usize),
 }
@@ -39,7 +40,7 @@ impl Mention {
     pub fn target(&self) -> Option<Target> {
         match self.about {
             About::Entry(t) => Some(t),
-            About::Duration(_) | About::Cause(_) => None,
+            About::Duration(..) | About::Cause(_) => None,
         }
     }
 

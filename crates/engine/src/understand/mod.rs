@@ -48,6 +48,9 @@ pub struct Understander {
     /// a body area can last three weeks; a diet or a medicine taken for years is
     /// not a symptom's duration.
     lasts: Vec<bool>,
+    /// Per finding: a symptom (not a body area or context), which can own a
+    /// duration for `duration_of`.
+    symptom: Vec<bool>,
     /// For each finding, whether its multi-word phrases keep their words from red
     /// flags' sets and patterns ("dark yellow pee" is not dark urine). Body areas'
     /// do not: "side of mouth" may still be part of a stroke sign.
@@ -79,6 +82,11 @@ impl Understander {
                 .iter()
                 .map(|f| f.family != Family::Context)
                 .collect(),
+            symptom: kb
+                .findings
+                .iter()
+                .map(|f| f.family == Family::Symptom)
+                .collect(),
             claims: kb
                 .findings
                 .iter()
@@ -95,6 +103,8 @@ impl Understander {
         w.opt(self.shortest_duration.map(|d| d as usize));
         let lasts: Vec<u32> = self.lasts.iter().map(|&l| u32::from(l)).collect();
         w.ids(&lasts);
+        let symptom: Vec<u32> = self.symptom.iter().map(|&s| u32::from(s)).collect();
+        w.ids(&symptom);
         let claims: Vec<u32> = self.claims.iter().map(|&c| u32::from(c)).collect();
         w.ids(&claims);
     }
@@ -107,6 +117,7 @@ impl Understander {
             context: ContextRules::read(r),
             shortest_duration: r.opt().map(|d| d as u32),
             lasts: r.ids().into_iter().map(|l| l != 0).collect(),
+            symptom: r.ids().into_iter().map(|s| s != 0).collect(),
             claims: r.ids().into_iter().map(|c| c != 0).collect(),
         }
     }
@@ -210,8 +221,8 @@ impl Understander {
         // triage decides whether it is long enough to fire a red flag.
         let taken: Vec<(usize, usize)> = phrases.iter().map(|s| (s.0, s.1)).collect();
         for d in duration::find(&tokens, &taken, 1) {
-            if self.belongs_to_a_symptom(&tokens, &found, d.start) {
-                found.push((About::Duration(d.days), (d.start..d.end).collect()));
+            if let Some(of) = self.symptom_of_duration(&tokens, &found, d.start) {
+                found.push((About::Duration(d.days, of), (d.start..d.end).collect()));
             }
         }
         found.sort_by_key(|(_, positions)| positions.first().copied());
@@ -270,21 +281,26 @@ impl Understander {
         }
     }
 
-    /// True when a duration stated at token `at` belongs to a symptom. In its
-    /// clause: a symptom or body area said before it owns it ("twitching after
-    /// coffee for 3 weeks"); else a diet, medicine or other context said before it
-    /// does ("vegan for 2 years", "on lipitor for 6 years"), and it is no symptom's;
-    /// else a symptom after it ("3 weeks of twitching"). Words of timing ("every
-    /// day", "at night") are passed over. A clause with no finding counts when it
-    /// refers back to one ("it's been going on for 3 weeks").
-    fn belongs_to_a_symptom(
+    /// Which symptom a duration stated at token `at` belongs to: `None` when it
+    /// is no symptom's, `Some(None)` when it is a symptom's but which is unknown.
+    /// In its clause: a symptom or body area said before it owns it ("twitching
+    /// after coffee for 3 weeks"); else a diet, medicine or other context said
+    /// before it does ("vegan for 2 years", "on lipitor for 6 years"), and it is no
+    /// symptom's; else a symptom after it ("3 weeks of twitching"). Words of timing
+    /// ("every day", "at night") are passed over. A clause with no finding counts
+    /// when it refers back to one ("he's had it for years"): the last symptom said
+    /// before it. The owner named is the one symptom (not body area) on the winning
+    /// side, so "cramps in my calf for years" is the cramps' duration.
+    fn symptom_of_duration(
         &self,
         tokens: &[Token],
         found: &[(About, Vec<usize>)],
         at: usize,
-    ) -> bool {
+    ) -> Option<Option<usize>> {
         let clause = tokens[at].clause;
         let (mut symptom_before, mut context_before, mut symptom_after) = (false, false, false);
+        let (mut owners_before, mut owner_after) = (Vec::new(), None);
+        let mut said_before = None;
         for (about, positions) in found {
             let (
                 About::Entry(Target {
@@ -299,23 +315,65 @@ impl Understander {
             let timing = positions
                 .iter()
                 .any(|&p| is(Class::Timing, &tokens[p].surface));
+            if first < at && self.symptom[*finding] && !timing {
+                said_before = Some(*finding);
+            }
             if tokens[first].clause != clause || timing {
                 continue;
             }
             match (first < at, self.lasts[*finding]) {
-                (true, true) => symptom_before = true,
+                (true, true) => {
+                    symptom_before = true;
+                    if self.symptom[*finding] {
+                        owners_before.push(*finding);
+                    }
+                }
                 (true, false) => context_before = true,
-                (false, true) => symptom_after = true,
+                (false, true) => {
+                    symptom_after = true;
+                    if self.symptom[*finding] && owner_after.is_none() {
+                        owner_after = Some(*finding);
+                    }
+                }
                 (false, false) => {}
             }
         }
-        if symptom_before || context_before || symptom_after {
-            return symptom_before || (!context_before && symptom_after);
+        if symptom_before {
+            // Two symptoms before it ("twitching and cramps for 3 weeks"): which
+            // one lasted is unknown, so it counts for both (the safe side).
+            owners_before.dedup();
+            return Some(match owners_before[..] {
+                [one] => Some(one),
+                _ => None,
+            });
         }
-        tokens
+        if context_before || symptom_after {
+            return (!context_before && symptom_after).then_some(owner_after);
+        }
+        // An anaphor refers back to the last symptom said before, else forward to
+        // the first said after ("been like this for weeks. twitching in my calf");
+        // with no symptom anywhere, the duration is no symptom's.
+        let refers_back = tokens
             .iter()
             .filter(|t| t.clause == clause)
-            .any(|t| is(Class::Anaphor, &t.surface))
+            .any(|t| is(Class::Anaphor, &t.surface));
+        let said_after = || {
+            found
+                .iter()
+                .find_map(|(about, positions)| match (about, positions.first()) {
+                    (
+                        About::Entry(Target {
+                            finding: Some(f), ..
+                        }),
+                        Some(&p),
+                    ) if p > at && self.symptom[*f] => Some(*f),
+                    _ => None,
+                })
+        };
+        refers_back
+            .then(|| said_before.or_else(said_after))
+            .flatten()
+            .map(Some)
     }
 }
 
@@ -341,9 +399,9 @@ mod tests {
             .map(|h| {
                 let target = match h.about {
                     About::Entry(t) => t,
-                    About::Duration(days) => Target {
+                    About::Duration(days, of) => Target {
                         finding: None,
-                        red_flag: crate::triage::duration_flag(&kb, days),
+                        red_flag: crate::triage::duration_flag(&kb, days, of),
                     },
                     About::Cause(_) => Target::default(),
                 };

@@ -57,6 +57,7 @@ impl Typos {
         if limit == 0
             || is(Class::Stopword, word)
             || is_common_word(word)
+            || is_compound(word)
             || word.chars().any(|c| c.is_ascii_digit())
         {
             return None;
@@ -122,6 +123,17 @@ pub fn typo_limit(len: usize) -> usize {
     } else {
         (len / 4).min(3)
     }
+}
+
+/// True when `word` is two common words run together ("breaststroke",
+/// "sunbathing"): a real word the frequency list lacks, not a slip of the keys.
+/// Without this, "breaststroke" is three edits from "heatstroke". Each part has
+/// at least four letters, so a typo with a stray short word in it is still fixed.
+fn is_compound(word: &str) -> bool {
+    let len = word.len();
+    len >= 8
+        && word.is_ascii()
+        && (4..=len - 4).any(|i| is_common_word(&word[..i]) && is_common_word(&word[i..]))
 }
 
 /// A correction candidate: a phrase word as written, or a stem.
@@ -266,6 +278,13 @@ mod tests {
         assert_eq!(typo_limit(4), 0);
         assert_eq!(typo_limit(5), 1);
         assert_eq!(typo_limit(8), 2);
+    }
+
+    #[test]
+    fn two_common_words_run_together_are_a_word() {
+        assert!(is_compound("breaststroke"));
+        assert!(!is_compound("twitchign"));
+        assert!(!is_compound("tingleing"));
     }
 
     /// The trie search finds exactly the forms a full scan with strsim finds, at the
