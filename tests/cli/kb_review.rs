@@ -8,21 +8,8 @@
 //! "Clinical review: decisions"); they are checked to still fail, so that when the
 //! engine learns what they need the test says so and the entry must be removed.
 
-use serde::Deserialize;
-
+use crate::scored::{self, Case};
 use crate::twitchcheck;
-
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    query: String,
-    acceptable: Option<Vec<String>>,
-    urgency: String,
-}
 
 /// Appendix queries that need engine work, with what is missing.
 const KNOWN_ENGINE_GAPS: &[(&str, &str)] = &[];
@@ -56,14 +43,9 @@ fn problems(case: &Case) -> Vec<String> {
 }
 
 fn cases() -> Vec<Case> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/kb-review-queries.toml"
-    ))
-    .unwrap();
-    let cases: Cases = toml::from_str(&text).unwrap();
-    assert_eq!(cases.case.len(), 33, "the review's appendix has 33 cases");
-    cases.case
+    let cases = scored::load("tests/kb-review-queries.toml");
+    assert_eq!(cases.len(), 33, "the review's appendix has 33 cases");
+    cases
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! after an intended change, then review the diff.
 
 mod bad_input;
+mod blind;
 mod check;
 mod diary;
 mod diary_store;
@@ -18,6 +19,7 @@ mod output;
 mod people;
 mod properties;
 mod questions;
+mod scored;
 mod shell;
 mod terminal;
 mod vignettes;

@@ -2,27 +2,11 @@
 //! (tests/vignettes/people.toml): forum posts, questions, slang, non-native English,
 //! people writing for a parent or child, with the causes a clinician accepts and the
 //! urgency a careful clinician gives. Scored in-process like
-//! `../shared/tools/acceptable.py`, as a regression suite: the floors are what the
-//! tool reached when they were set, so a change that loses ground fails here.
-//!
-//! Every missed red flag and false alarm is printed (`cargo test -- --nocapture`),
-//! the worst first, so the misses that remain are visible, not hidden in a rate.
+//! `../shared/tools/acceptable.py` (see `scored`), as a regression suite: the floors
+//! are what the tool reached when they were set, so a change that loses ground fails
+//! here.
 
-use engine::kb::Urgency;
-use engine::Checker;
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    query: String,
-    acceptable: Option<Vec<String>>,
-    urgency: String,
-}
+use crate::scored;
 
 /// Floors, as reached when they were last raised (2026-11-30: top-1 79.2 %, top-3
 /// 87.8 %, 17 missed red flags, 10 of 174 false alarms; before concept classes and
@@ -37,64 +21,25 @@ const MAX_OVER_TRIAGE: f64 = 10.0 / 174.0;
 
 #[test]
 fn people_queries_meet_the_regression_floors() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vignettes/people.toml"
-    ))
-    .unwrap();
-    let cases: Cases = toml::from_str(&text).unwrap();
-    let checker = Checker::new(twitchcheck::knowledge::embedded());
-    let (mut top1, mut top3, mut ranked) = (0usize, 0usize, 0usize);
-    let (mut under, mut over, mut routine) = (Vec::new(), Vec::new(), 0usize);
-    for case in &cases.case {
-        let report = checker.check(&case.query, 5);
-        let ids: Vec<&str> = report.suggestions.iter().map(|s| s.id).collect();
-        if let Some(ok) = &case.acceptable {
-            ranked += 1;
-            top1 += usize::from(ids.first().is_some_and(|id| ok.iter().any(|o| o == id)));
-            top3 += usize::from(ids.iter().take(3).any(|id| ok.iter().any(|o| o == id)));
-        }
-        let want = Urgency::parse(&case.urgency).expect("a known urgency");
-        if report.urgency < want {
-            under.push(format!(
-                "{want} answered {}: {:?}",
-                report.urgency, case.query
-            ));
-        }
-        if want == Urgency::Routine {
-            routine += 1;
-            if report.urgency > Urgency::Routine {
-                over.push(format!(
-                    "routine answered {}: {:?}",
-                    report.urgency, case.query
-                ));
-            }
-        }
-    }
-    under.sort();
-    under.reverse();
-    for line in under.iter().chain(&over) {
-        println!("{line}");
-    }
-    let rate = |n: usize, d: usize| n as f64 / d.max(1) as f64;
-    let (top1, top3) = (rate(top1, ranked), rate(top3, ranked));
-    let over_rate = rate(over.len(), routine);
-    println!(
-        "people.toml: top-1 {:.1} %, top-3 {:.1} %, missed red flags {}, false alarms {}/{routine}",
-        top1 * 100.0,
-        top3 * 100.0,
-        under.len(),
-        over.len()
-    );
-    assert!(top1 >= MIN_TOP1, "top-1 {top1:.3} under {MIN_TOP1}");
-    assert!(top3 >= MIN_TOP3, "top-3 {top3:.3} under {MIN_TOP3}");
+    let score = scored::score("people.toml", &scored::load("tests/vignettes/people.toml"));
     assert!(
-        under.len() <= MAX_UNDER_TRIAGE,
+        score.top1 >= MIN_TOP1,
+        "top-1 {:.3} under {MIN_TOP1}",
+        score.top1
+    );
+    assert!(
+        score.top3 >= MIN_TOP3,
+        "top-3 {:.3} under {MIN_TOP3}",
+        score.top3
+    );
+    assert!(
+        score.under.len() <= MAX_UNDER_TRIAGE,
         "{} missed red flags, more than {MAX_UNDER_TRIAGE}",
-        under.len()
+        score.under.len()
     );
     assert!(
-        over_rate <= MAX_OVER_TRIAGE,
-        "false alarms {over_rate:.3} over {MAX_OVER_TRIAGE}"
+        score.over_rate() <= MAX_OVER_TRIAGE,
+        "false alarms {:.3} over {MAX_OVER_TRIAGE}",
+        score.over_rate()
     );
 }
