@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use super::concepts::{self, RawClass, RawContext, RawPattern};
 use super::problems::{check_sources, missing_hint, parse_word, require_text, Problem, Problems};
+use super::questions::{self, Askable, RawQuestion};
 use super::{Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency};
 use crate::understand::tokens::phrase_key;
 
@@ -35,6 +36,8 @@ pub(super) struct RawKb {
     pattern: Vec<Spanned<RawPattern>>,
     #[serde(default)]
     context: Vec<Spanned<RawContext>>,
+    #[serde(default)]
+    question: Vec<Spanned<RawQuestion>>,
 }
 
 #[derive(Deserialize)]
@@ -254,6 +257,7 @@ pub(super) fn validate(
         raw.class.extend(kb.class.iter().map(|e| (file, e)));
         raw.pattern.extend(kb.pattern.iter().map(|e| (file, e)));
         raw.context.extend(kb.context.iter().map(|e| (file, e)));
+        raw.question.extend(kb.question.iter().map(|e| (file, e)));
     }
 
     if raw.finding.is_empty() && raw.cause.is_empty() && raw.red_flag.is_empty() {
@@ -378,6 +382,7 @@ pub(super) fn validate(
                 min_duration_days: r.min_duration_days.as_ref().map(|d| *d.get_ref()),
                 advice: r.advice.get_ref().clone(),
                 sources,
+                question: None,
             });
         }
     }
@@ -462,6 +467,7 @@ pub(super) fn validate(
                 red_flag,
                 together: f.together.iter().map(|s| s.get_ref().clone()).collect(),
                 links,
+                question: None,
             });
         }
     }
@@ -505,6 +511,14 @@ pub(super) fn validate(
         }
     }
 
+    attach_questions(
+        &mut problems,
+        &raw,
+        &finding_ids,
+        &mut findings,
+        &mut red_flags,
+    );
+
     let concepts = concepts::validate(
         &mut problems,
         &raw.class,
@@ -540,4 +554,50 @@ struct Tables<'a> {
     class: Vec<(usize, &'a Spanned<RawClass>)>,
     pattern: Vec<(usize, &'a Spanned<RawPattern>)>,
     context: Vec<(usize, &'a Spanned<RawContext>)>,
+    question: Vec<(usize, &'a Spanned<RawQuestion>)>,
+}
+
+/// Gives each finding and red flag its `[[question]]` (see `super::questions`).
+fn attach_questions(
+    problems: &mut Problems,
+    raw: &Tables,
+    finding_ids: &HashMap<&str, usize>,
+    findings: &mut [Finding],
+    red_flags: &mut [RedFlag],
+) {
+    let is_area = |f: &RawFinding| f.family.get_ref() == "body-area";
+    let flags = raw.red_flag.iter().map(|&(file, e)| {
+        let r = e.get_ref();
+        (file, e.span().start, &r.id, &r.name, "red flag")
+    });
+    let askable: Vec<Askable> = raw
+        .finding
+        .iter()
+        .filter(|(_, e)| !is_area(e.get_ref()))
+        .map(|&(file, e)| {
+            let f = e.get_ref();
+            (file, e.span().start, &f.id, &f.name, "finding")
+        })
+        .chain(flags)
+        .map(|(file, offset, id, name, kind)| Askable {
+            file,
+            offset,
+            id: id.get_ref(),
+            name: name.get_ref(),
+            kind,
+        })
+        .collect();
+    let areas: Vec<&str> = raw
+        .finding
+        .iter()
+        .filter(|(_, e)| is_area(e.get_ref()))
+        .map(|(_, e)| e.get_ref().id.get_ref().as_str())
+        .collect();
+    let asked = questions::validate(problems, &raw.question, &askable, &areas, finding_ids);
+    for f in findings.iter_mut() {
+        f.question = asked.get(&f.id).cloned();
+    }
+    for r in red_flags.iter_mut() {
+        r.question = asked.get(&r.id).cloned();
+    }
 }
