@@ -511,10 +511,12 @@ pub fn short<'kb>(kb: &'kb KnowledgeBase, id: &'kb str) -> &'kb str {
     let asked = finding
         .and_then(|f| f.question.as_ref())
         .or(flag.and_then(|r| r.question.as_ref()));
-    match (asked, finding, flag) {
+    // Without a question, a red flag's name (an id both tables share is asked in
+    // a red-flag group), else the finding's.
+    match (asked, flag, finding) {
         (Some(q), ..) => &q.short,
-        (None, Some(f), _) => &f.name,
-        (None, None, Some(r)) => &r.name,
+        (None, Some(r), _) => &r.name,
+        (None, None, Some(f)) => &f.name,
         (None, None, None) => id,
     }
 }
