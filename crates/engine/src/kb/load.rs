@@ -566,33 +566,32 @@ fn attach_questions(
     red_flags: &mut [RedFlag],
 ) {
     let is_area = |f: &RawFinding| f.family.get_ref() == "body-area";
-    let flags = raw.red_flag.iter().map(|&(file, e)| {
-        let r = e.get_ref();
-        (file, e.span().start, &r.id, &r.name, "red flag")
-    });
-    let askable: Vec<Askable> = raw
-        .finding
-        .iter()
-        .filter(|(_, e)| !is_area(e.get_ref()))
-        .map(|&(file, e)| {
-            let f = e.get_ref();
-            (file, e.span().start, &f.id, &f.name, "finding")
-        })
-        .chain(flags)
-        .map(|(file, offset, id, name, kind)| Askable {
+    let mut askable = Vec::new();
+    let mut areas = Vec::new();
+    for &(file, e) in &raw.finding {
+        let f = e.get_ref();
+        if is_area(f) {
+            areas.push(f.id.get_ref().as_str());
+            continue;
+        }
+        askable.push(Askable::new(
             file,
-            offset,
-            id: id.get_ref(),
-            name: name.get_ref(),
-            kind,
-        })
-        .collect();
-    let areas: Vec<&str> = raw
-        .finding
-        .iter()
-        .filter(|(_, e)| is_area(e.get_ref()))
-        .map(|(_, e)| e.get_ref().id.get_ref().as_str())
-        .collect();
+            e.span().start,
+            &f.id,
+            &f.name,
+            "finding",
+        ));
+    }
+    for &(file, e) in &raw.red_flag {
+        let r = e.get_ref();
+        askable.push(Askable::new(
+            file,
+            e.span().start,
+            &r.id,
+            &r.name,
+            "red flag",
+        ));
+    }
     let asked = questions::validate(problems, &raw.question, &askable, &areas, finding_ids);
     for f in findings.iter_mut() {
         f.question = asked.get(&f.id).cloned();

@@ -33,6 +33,24 @@ pub(super) struct Askable<'a> {
     pub kind: &'static str,
 }
 
+impl<'a> Askable<'a> {
+    pub fn new(
+        file: usize,
+        offset: usize,
+        id: &'a Spanned<String>,
+        name: &'a Spanned<String>,
+        kind: &'static str,
+    ) -> Self {
+        Askable {
+            file,
+            offset,
+            id: id.get_ref(),
+            name: name.get_ref(),
+            kind,
+        }
+    }
+}
+
 /// Checks the questions against the askable entries and returns each entry's
 /// words by id: an unknown or unaskable id, a repeated id, an empty text, and
 /// (when any question exists) an askable entry without one are problems.
