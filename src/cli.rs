@@ -47,6 +47,7 @@ pub struct Cli {
 pub const COMMAND_NAMES: &[&str] = COMMANDS;
 const COMMANDS: &[&str] = &[
     "check",
+    "ask",
     "batch",
     "list",
     "show",
@@ -103,6 +104,8 @@ pub fn with_default_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
 pub enum Command {
     /// Check a description of twitching, cramps or spasms (the default command).
     Check(CheckArgs),
+    /// Answer follow-up questions in the terminal, then see the check's report.
+    Ask(AskArgs),
     /// Check one query per line and write one JSON object per line (JSON Lines).
     Batch(BatchArgs),
     /// List the findings, causes or red flags of the knowledge base.
@@ -174,6 +177,22 @@ impl CheckArgs {
     pub fn uses_diary(&self) -> bool {
         self.with_diary || self.diary_file.is_some()
     }
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "\
+Asks the questions that `check --json` lists, most useful first: any emergency \
+signs, then urgent and soon ones that fit what you said, then checklists that \
+tell the likely causes apart (at most 10 questions). Esc or Ctrl-C leaves \
+(exit 130). In a script, use `twitchcheck check --json --yes IDS --no IDS` instead.")]
+pub struct AskArgs {
+    /// What your muscles do, in your own words; asked for when absent.
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// How many causes the final report shows.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
 }
 
 #[derive(Debug, Args)]

@@ -62,6 +62,9 @@ fn command() -> clap::Command {
         .mut_subcommand("check", |c| {
             c.mut_arg("text", |a| a.add(ArgValueCompleter::new(phrase_words)))
         })
+        .mut_subcommand("ask", |c| {
+            c.mut_arg("text", |a| a.add(ArgValueCompleter::new(phrase_words)))
+        })
         .mut_subcommand("show", |c| {
             c.mut_arg("id", |a| a.add(ArgValueCandidates::new(ids)))
         });

@@ -71,6 +71,7 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
         let view = text::CheckView {
             explain: args.explain,
             full: args.full,
+            answers: &[],
         };
         out.write_all(text::check(&report, view, style).as_bytes())?;
     }

@@ -1,6 +1,7 @@
 //! The subcommands, one file each: parse arguments, run the command, print
 //! errors to stderr and pick the exit status.
 
+mod ask;
 pub mod batch;
 mod check;
 mod check_diary;
@@ -227,6 +228,7 @@ fn dispatch(cli: Cli, argv0: &OsStr) -> Result<i32, Error> {
     let style = Style::for_stdout(cli.color);
     match &cli.command {
         Command::Check(args) => check::check(&cli, args, style),
+        Command::Ask(args) => ask::ask(&cli, args, style),
         Command::Batch(args) => batch::batch(&cli, args),
         Command::List(args) => list::list(&cli, args, style),
         Command::Show(args) => show::show(&cli, args, style),

@@ -132,7 +132,8 @@ fn exit_status(roff: &mut Roff) {
         &[
             ("0", "Something was recognized (for batch: in some line), or the command succeeded. A closed output pipe (as in twitchcheck list findings | head -1) also exits 0, quietly."),
             ("1", "Nothing was recognized. The advice and disclaimer are still printed, or the JSON with empty lists."),
-            ("2", "Usage error, knowledge-base error, or I/O error. The message is on standard error, prefixed \"twitchcheck:\"."),
+            ("2", "Usage error, knowledge-base error, or I/O error. The message is on standard error, prefixed \"twitchcheck:\". ask also exits 2 when standard input or output is not a terminal."),
+            ("130", "ask was left with Esc or Ctrl-C."),
         ],
     );
 }

@@ -60,11 +60,13 @@ children's health service) for advice.";
 
 /// Which parts of a check to show.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct CheckView {
+pub struct CheckView<'a> {
     /// Every finding's effect on every cause, in the table.
     pub explain: bool,
     /// The long form: summary, what helps, tests and a source for the top causes.
     pub full: bool,
+    /// The answers to `ask`'s questions, one line each, shown under "You said".
+    pub answers: &'a [String],
 }
 
 /// Appends `text` wrapped to the width with `first`/`rest` indents.
@@ -154,6 +156,9 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
         "  ",
         width,
     );
+    for line in view.answers {
+        prose(&mut out, &clean(line), "  ", "    ", width);
+    }
     if !report.recognized.is_empty() {
         let text = format!("Recognized: {}", recognized(report).join("; "));
         prose(&mut out, &text, "", "  ", width);

@@ -102,7 +102,7 @@ fn a_kb_file_of_the_wrong_shape() {
     // TOML for something else, and an empty file.
     assert_eq!(
         kb_error("[package]\nname = \"x\"\n", &["show", "calf"]),
-        format!("twitchcheck: KB:1:2: unknown field `package`, expected one of `version`, `include`, `finding`, `cause`, `red_flag`, `class`, `pattern`, `context`\n{CLOSING}")
+        format!("twitchcheck: KB:1:2: unknown field `package`, expected one of `version`, `include`, `finding`, `cause`, `red_flag`, `class`, `pattern`, `context`, `question`\n{CLOSING}")
     );
     assert_eq!(
         kb_error("", &["check", "calf"]),

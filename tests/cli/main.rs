@@ -4,6 +4,7 @@
 //! Golden files live in tests/golden/; run with `UPDATE_GOLDEN=1` to rewrite them
 //! after an intended change, then review the diff.
 
+mod ask;
 mod bad_input;
 mod blind;
 mod check;

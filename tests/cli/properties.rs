@@ -169,7 +169,11 @@ fn check_query(q: &str) -> Result<(), TestCaseError> {
             color: false,
             width,
         };
-        let view = render::CheckView { explain, full };
+        let view = render::CheckView {
+            explain,
+            full,
+            answers: &[],
+        };
         let table = render::check(&report, view, style);
         prop_assert!(!has_terminal_controls(&table), "raw control in {table:?}");
         // Every line fits the width but a bare URL's.

@@ -157,3 +157,138 @@ fn an_interview_ends_within_ten_questions() {
         );
     }
 }
+
+/// The ids of the first red-flag question with this `why` word, after "no" to
+/// the emergency group.
+fn urgent_ids(query: &str) -> Vec<String> {
+    let emergencies: Vec<String> = check(&[query])["questions"][0]["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap().to_string())
+        .collect();
+    let v = check(&["--no", &emergencies.join(","), query]);
+    let q = &v["questions"][0];
+    assert_eq!(q["kind"], "red-flag", "{v}");
+    assert!(q["why"].as_str().unwrap().contains("today"), "{q}");
+    q["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_urgent_group_asks_what_fits_what_was_said() {
+    let calf = urgent_ids("my calf keeps cramping");
+    assert!(calf.contains(&"leg-swelling".to_string()), "{calf:?}");
+    let eyelid = urgent_ids("my eyelid keeps twitching");
+    assert!(!eyelid.contains(&"leg-swelling".to_string()), "{eyelid:?}");
+    assert!(!eyelid.contains(&"pre-eclampsia".to_string()), "{eyelid:?}");
+    // Weakness and wasting are asked for any twitching.
+    for ids in [&calf, &eyelid] {
+        assert!(ids.contains(&"weakness".to_string()), "{ids:?}");
+        assert!(ids.contains(&"muscle-wasting".to_string()), "{ids:?}");
+    }
+}
+
+#[test]
+fn questions_use_the_plain_words_of_the_kb() {
+    let v = check(&["my eyelid keeps twitching"]);
+    let text = v["questions"][0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("Dark brown, red or cola-coloured urine")
+            || text.contains("dark brown, red or cola-coloured urine"),
+        "{text}"
+    );
+    // A single finding question is the KB's second-person line.
+    let all: Vec<String> = v["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["ids"].as_array().unwrap().len() == 1)
+        .map(|q| q["text"].as_str().unwrap().to_string())
+        .collect();
+    for t in &all {
+        assert!(
+            t.starts_with("Do")
+                || t.starts_with("Are")
+                || t.starts_with("Have")
+                || t.starts_with("Is")
+                || t.starts_with("Did")
+                || t.starts_with("Does"),
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn a_red_flag_made_relevant_by_an_answer_heads_the_next_checklist() {
+    // Every group asked and answered no; then a yes to pregnancy makes
+    // pre-eclampsia worth asking although the urgent group is past.
+    let first = check(&["calf cramps at night"]);
+    let mut no: Vec<String> = Vec::new();
+    let mut v = first;
+    for _ in 0..3 {
+        let q = &v["questions"][0];
+        if q["kind"] != "red-flag" {
+            break;
+        }
+        no.extend(
+            q["ids"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_str().unwrap().to_string()),
+        );
+        v = check(&["--no", &no.join(","), "calf cramps at night"]);
+    }
+    assert!(!no.contains(&"pre-eclampsia".to_string()), "{no:?}");
+    let v = check(&[
+        "--no",
+        &no.join(","),
+        "--yes",
+        "pregnancy",
+        "calf cramps at night",
+    ]);
+    let ids = asked_ids(&v);
+    assert!(ids.contains("pre-eclampsia"), "{v}");
+    assert_eq!(v["questions"][0]["ids"][0], "pre-eclampsia", "{v}");
+}
+
+/// Every id asked in an interview where every answer is "no", in order.
+fn all_no_interview(query: &str) -> Vec<String> {
+    let mut no: Vec<String> = Vec::new();
+    for _ in 0..10 {
+        let v = if no.is_empty() {
+            check(&[query])
+        } else {
+            check(&["--no", &no.join(","), query])
+        };
+        if v["should_stop"] == true {
+            break;
+        }
+        let ids = v["questions"][0]["ids"].as_array().unwrap();
+        no.extend(ids.iter().map(|i| i.as_str().unwrap().to_string()));
+    }
+    no
+}
+
+#[test]
+fn later_checklists_reach_beyond_the_likeliest_causes() {
+    // Low B12 and the thyroid are unlikely for "my legs twitch", but their risk
+    // factors are still asked before the interview ends.
+    let asked = all_no_interview("my legs twitch");
+    for id in ["vegan-vegetarian", "thyroid-condition", "coffee"] {
+        assert!(
+            asked.contains(&id.to_string()),
+            "{id} never asked: {asked:?}"
+        );
+    }
+    // Nothing asked twice, and what a "no" red flag covers is not asked again in
+    // other words (saddle numbness after cauda equina).
+    let unique: BTreeSet<&String> = asked.iter().collect();
+    assert_eq!(unique.len(), asked.len(), "{asked:?}");
+    assert!(!asked.contains(&"saddle-bladder".to_string()), "{asked:?}");
+}

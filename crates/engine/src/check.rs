@@ -159,6 +159,7 @@ impl Checker {
         let closed: BTreeSet<&str> = recognized_ids(kb, mentions)
             .chain(answers.items.iter().map(|a| a.id.as_str()))
             .collect();
+        let answered_flags: Vec<usize> = answers.items.iter().filter_map(|a| a.red_flag).collect();
         let (questions, should_stop) = if !questions {
             (Vec::new(), false)
         } else {
@@ -173,6 +174,7 @@ impl Checker {
                     fired: &flags,
                     urgency,
                     closed: &closed,
+                    answered_flags: &answered_flags,
                     asked: answers.questions_asked(kb),
                     findings_asked: answers.findings_asked(),
                 },

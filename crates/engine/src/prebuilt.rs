@@ -14,8 +14,8 @@
 
 use crate::codec::{Reader, Writer};
 use crate::kb::{
-    Bin, Cause, Citation, Class, ContextCategory, ContextRule, Direction, Element, Family, Finding,
-    Kind, KnowledgeBase, Pattern, PatternTarget, Prior, RedFlag, Scope, Urgency,
+    Asked, Bin, Cause, Citation, Class, ContextCategory, ContextRule, Direction, Element, Family,
+    Finding, Kind, KnowledgeBase, Pattern, PatternTarget, Prior, RedFlag, Scope, Urgency,
 };
 use crate::understand::Understander;
 
@@ -51,6 +51,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.ids(&r.duration_of.iter().map(|&f| f as u32).collect::<Vec<_>>());
         w.str(&r.advice);
         citations(&mut w, &r.sources);
+        asked(&mut w, &r.question);
     }
     w.num(kb.findings.len());
     for f in &kb.findings {
@@ -66,6 +67,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
             w.num(cause);
             w.num(index_of(Bin::ALL, &bin));
         }
+        asked(&mut w, &f.question);
     }
     w.num(kb.classes.len());
     for c in &kb.classes {
@@ -146,6 +148,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         duration_of: r.ids().into_iter().map(|f| f as usize).collect(),
         advice: r.str(),
         sources: read_citations(r),
+        question: read_asked(r),
     });
     let findings = r.list(|r| Finding {
         id: r.str(),
@@ -156,6 +159,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         red_flag: r.opt(),
         together: r.list(Reader::strs),
         links: r.list(|r| (r.num(), Bin::ALL[r.num()])),
+        question: read_asked(r),
     });
     let classes = r.list(|r| Class {
         id: r.str(),
@@ -198,4 +202,26 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         context,
     };
     (kb, understander)
+}
+
+/// A question's words: 0 for none, else 1, text, short and the `when` findings.
+fn asked(w: &mut Writer, question: &Option<Asked>) {
+    match question {
+        Some(q) => {
+            w.num(1);
+            w.str(&q.text);
+            w.str(&q.short);
+            let when: Vec<u32> = q.when.iter().map(|&f| f as u32).collect();
+            w.ids(&when);
+        }
+        None => w.num(0),
+    }
+}
+
+fn read_asked(r: &mut Reader) -> Option<Asked> {
+    (r.num() == 1).then(|| Asked {
+        text: r.str(),
+        short: r.str(),
+        when: r.ids().into_iter().map(|f| f as usize).collect(),
+    })
 }

@@ -20,15 +20,19 @@
 
 use std::collections::BTreeSet;
 
-use crate::kb::{Family, KnowledgeBase, Urgency};
+use crate::kb::{Asked, Family, KnowledgeBase, Urgency};
 use crate::rank::{Ranker, NAMED, UNTICKED};
 use crate::report::Question;
+
+mod answers;
+
+pub use answers::{Answer, AnswerError, Answers, Reply};
 
 /// The most questions an interview asks in all.
 pub const MAX_QUESTIONS: usize = 10;
 
 /// How many findings one checklist question asks about.
-pub const CHECKLIST: usize = 8;
+pub const CHECKLIST: usize = 12;
 
 /// At most this many checklists are asked.
 pub const MAX_CHECKLISTS: usize = 3;
@@ -46,161 +50,6 @@ const MIN_SCORE: f64 = 0.05;
 /// Expected information gain (nats) below which a finding is not worth asking.
 const MIN_GAIN: f64 = 0.01;
 
-/// An answer to one question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reply {
-    Yes,
-    No,
-    Unsure,
-}
-
-impl Reply {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reply::Yes => "yes",
-            Reply::No => "no",
-            Reply::Unsure => "unsure",
-        }
-    }
-}
-
-/// One answered id: a finding, a red flag, or both (a few ids name both, such as
-/// `weakness`; the answer counts for each).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
-    pub id: String,
-    pub finding: Option<usize>,
-    pub red_flag: Option<usize>,
-    pub reply: Reply,
-}
-
-/// Every answer so far, in the order given.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Answers {
-    pub items: Vec<Answer>,
-}
-
-/// Why answers could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AnswerError {
-    /// No finding or red flag has this id.
-    Unknown {
-        id: String,
-        reply: Reply,
-        suggestion: Option<String>,
-    },
-    /// The same id was answered two different ways.
-    Conflict { id: String },
-}
-
-impl std::fmt::Display for AnswerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AnswerError::Unknown {
-                id,
-                reply,
-                suggestion,
-            } => {
-                write!(
-                    f,
-                    "--{}: no finding or red flag has the id '{id}'",
-                    reply.as_str()
-                )?;
-                match suggestion {
-                    Some(s) => write!(f, "; did you mean '{s}'?"),
-                    None => write!(
-                        f,
-                        "; see `twitchcheck list findings` and `twitchcheck list red-flags`"
-                    ),
-                }
-            }
-            AnswerError::Conflict { id } => {
-                write!(f, "'{id}' is answered two different ways; give it once")
-            }
-        }
-    }
-}
-
-impl std::error::Error for AnswerError {}
-
-impl Answers {
-    /// Answers from lists of ids (each a finding or red-flag id).
-    pub fn parse(
-        kb: &KnowledgeBase,
-        yes: &[String],
-        no: &[String],
-        unsure: &[String],
-    ) -> Result<Answers, AnswerError> {
-        let mut items: Vec<Answer> = Vec::new();
-        for (ids, reply) in [(yes, Reply::Yes), (no, Reply::No), (unsure, Reply::Unsure)] {
-            for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-                let (finding, red_flag) = (kb.finding(id), kb.red_flag(id));
-                if finding.is_none() && red_flag.is_none() {
-                    let known = kb
-                        .findings
-                        .iter()
-                        .map(|f| f.id.as_str())
-                        .chain(kb.red_flags.iter().map(|r| r.id.as_str()));
-                    return Err(AnswerError::Unknown {
-                        id: id.to_string(),
-                        reply,
-                        suggestion: crate::kb::did_you_mean(id, known).map(str::to_string),
-                    });
-                }
-                match items.iter().find(|a| a.id == id) {
-                    Some(a) if a.reply == reply => continue,
-                    Some(_) => return Err(AnswerError::Conflict { id: id.to_string() }),
-                    None => items.push(Answer {
-                        id: id.to_string(),
-                        finding,
-                        red_flag,
-                        reply,
-                    }),
-                }
-            }
-        }
-        Ok(Answers { items })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// The findings answered `reply`.
-    pub fn findings(&self, reply: Reply) -> impl Iterator<Item = usize> + '_ {
-        self.items
-            .iter()
-            .filter(move |a| a.reply == reply)
-            .filter_map(|a| a.finding)
-    }
-
-    /// The red flags a `yes` fires: those answered yes, and those of findings answered yes.
-    pub fn fired(&self, kb: &KnowledgeBase) -> Vec<usize> {
-        self.items
-            .iter()
-            .filter(|a| a.reply == Reply::Yes)
-            .flat_map(|a| [a.red_flag, a.finding.and_then(|f| kb.findings[f].red_flag)])
-            .flatten()
-            .collect()
-    }
-
-    /// How many finding questions (about an id that is not also a red flag) were answered.
-    pub fn findings_asked(&self) -> usize {
-        self.items.iter().filter(|a| a.red_flag.is_none()).count()
-    }
-
-    /// How many questions these answers took: one per red-flag group (urgency)
-    /// answered, one per finding that is not also a red flag.
-    pub fn questions_asked(&self, kb: &KnowledgeBase) -> usize {
-        let groups: BTreeSet<Urgency> = self
-            .items
-            .iter()
-            .filter_map(|a| a.red_flag.map(|r| kb.red_flags[r].urgency))
-            .collect();
-        groups.len() + self.findings_asked().div_ceil(CHECKLIST)
-    }
-}
-
 /// What is known when choosing the next question.
 pub struct State<'a> {
     /// Findings reported present (by text or answer) and absent.
@@ -216,6 +65,8 @@ pub struct State<'a> {
     /// Ids never to ask: every id the query mentions, whatever its assertion, and
     /// every answered id.
     pub closed: &'a BTreeSet<&'a str>,
+    /// Red flags answered, whatever the answer.
+    pub answered_flags: &'a [usize],
     /// Questions asked so far, and how many of them were about findings.
     pub asked: usize,
     pub findings_asked: usize,
@@ -230,8 +81,8 @@ pub fn next<'kb>(
     if state.asked >= MAX_QUESTIONS {
         return (Vec::new(), true);
     }
-    let mut questions = red_flag_groups(kb, state);
-    let flags_left = !questions.is_empty();
+    let (mut questions, late) = red_flag_groups(kb, state);
+    let flags_left = !questions.is_empty() || !late.is_empty();
 
     let prior = posterior(kb, ranker, state);
     let top = argmax(&prior);
@@ -249,17 +100,20 @@ pub fn next<'kb>(
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
     let any_flip = scored.iter().any(|&(_, flips, _)| flips);
     let list = checklist(kb, ranker, state, &prior, CHECKLIST);
-    let has_list = list.is_some();
-    questions.extend(list);
+    let more_findings = (list.is_some() || any_flip)
+        && top_p < CONFIDENT
+        && state.findings_asked < MAX_CHECKLISTS * CHECKLIST;
+    // Late red flags ride on top of a full checklist, so that the number of
+    // checklists asked can still be counted from the findings answered; when no
+    // more findings are worth asking they are asked alone.
+    let list = list.filter(|_| more_findings || late.is_empty());
+    questions.extend(with_late_flags(kb, list, &late));
     questions.extend(
         scored
             .iter()
             .take(FINDING_QUESTIONS)
             .map(|&(_, _, f)| finding_question(kb, ranker, &prior, f)),
     );
-    let more_findings = (has_list || any_flip)
-        && top_p < CONFIDENT
-        && state.findings_asked < MAX_CHECKLISTS * CHECKLIST;
     let should_stop = questions.is_empty() || (!flags_left && !more_findings);
     (questions, should_stop)
 }
@@ -282,10 +136,40 @@ fn checklist<'kb>(
                 .sum()
         })
         .collect();
+    // Causes by the posterior, each divided by one plus the number of findings
+    // (not red flags) already said or answered that single it out: a cause that
+    // earlier checklists probed gives way to one not yet asked about, so that the
+    // checklists reach beyond the few likeliest causes (a vegan diet for low B12).
+    let probed: Vec<usize> = (0..kb.findings.len())
+        .filter(|&f| kb.findings[f].family != Family::BodyArea)
+        .filter(|&f| kb.red_flag(&kb.findings[f].id).is_none())
+        .filter(|&f| state.closed.contains(kb.findings[f].id.as_str()))
+        .collect();
+    let single_out = |f: usize, c: usize| {
+        let p = ranker.likelihood(f, c);
+        let predictive: f64 = (0..prior.len())
+            .map(|d| prior[d] * ranker.likelihood(f, d))
+            .sum();
+        p * (p / predictive.max(1e-12)).ln()
+    };
+    let weight: Vec<f64> = (0..prior.len())
+        .map(|c| {
+            let times = probed.iter().filter(|&&f| single_out(f, c) > MIN_SCORE);
+            prior[c] / (1.0 + times.count() as f64)
+        })
+        .collect();
     let mut causes: Vec<usize> = (0..prior.len()).collect();
-    causes.sort_by(|&a, &b| prior[b].total_cmp(&prior[a]).then(a.cmp(&b)));
+    causes.sort_by(|&a, &b| weight[b].total_cmp(&weight[a]).then(a.cmp(&b)));
     let mut chosen: Vec<usize> = Vec::new();
     let mut for_causes: Vec<usize> = Vec::new();
+    // Only findings that are not also red flags count towards `k`: those are the
+    // ones `Answers::findings_asked` counts (see the note below).
+    let pure = |chosen: &[usize]| {
+        chosen
+            .iter()
+            .filter(|&&f| kb.red_flag(&kb.findings[f].id).is_none())
+            .count()
+    };
     // How well finding `open[i]` singles out cause `c`: P(f | c) times the log of
     // how much likelier f is under c than under the current distribution.
     let score = |i: usize, c: usize| {
@@ -296,7 +180,7 @@ fn checklist<'kb>(
     loop {
         let before = chosen.len();
         for &c in &causes {
-            if chosen.len() >= k {
+            if pure(&chosen) >= k {
                 break;
             }
             let best = (0..open.len())
@@ -309,12 +193,12 @@ fn checklist<'kb>(
                 for_causes.push(c);
             }
         }
-        if chosen.len() >= k || chosen.len() == before {
+        if pure(&chosen) >= k || chosen.len() == before {
             break;
         }
     }
-    // A checklist always has `k` findings while any are left, so the number of
-    // checklists asked can be counted from the answers alone.
+    // A checklist always has `k` findings that are not red flags while any are
+    // left, so the number of checklists asked can be counted from the answers alone.
     let mut rest: Vec<(f64, usize)> = (0..open.len())
         .filter(|&i| !chosen.contains(&open[i]))
         .map(|i| {
@@ -326,13 +210,20 @@ fn checklist<'kb>(
         })
         .collect();
     rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    chosen.extend(rest.into_iter().take(k - chosen.len()).map(|(_, f)| f));
+    for (_, f) in rest {
+        if pure(&chosen) >= k {
+            break;
+        }
+        if kb.red_flag(&kb.findings[f].id).is_none() {
+            chosen.push(f);
+        }
+    }
     if chosen.is_empty() {
         return None;
     }
     let names: Vec<String> = chosen
         .iter()
-        .map(|&f| lower_first(&kb.findings[f].name))
+        .map(|&f| lower_first(short(kb, &kb.findings[f].id)))
         .collect();
     let causes: Vec<String> = for_causes
         .iter()
@@ -348,50 +239,141 @@ fn checklist<'kb>(
 }
 
 /// One question per urgency above the one reached, most urgent first, over the
-/// red flags not yet fired, said or answered.
-fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> Vec<Question<'kb>> {
-    [Urgency::Emergency, Urgency::Urgent, Urgency::Soon]
-        .into_iter()
-        .filter(|&u| u > state.urgency)
-        .filter_map(|u| {
-            let flags: Vec<usize> = (0..kb.red_flags.len())
-                .filter(|&r| kb.red_flags[r].urgency == u)
-                .filter(|r| !state.fired.contains(r))
-                .filter(|&r| !state.closed.contains(kb.red_flags[r].id.as_str()))
-                .collect();
-            if flags.is_empty() {
-                return None;
-            }
-            let names: Vec<String> = flags
-                .iter()
-                .map(|&r| lower_first(&kb.red_flags[r].name))
-                .collect();
-            let (lead, why) = match u {
-                Urgency::Emergency => (
-                    "Do you have any of these right now",
-                    "rules out an emergency",
-                ),
-                Urgency::Urgent => (
-                    "Do you have any of these",
-                    "rules out signs a doctor should see today",
-                ),
-                _ => (
-                    "Does any of these apply to you",
-                    "checks for signs worth a doctor's visit in the next few days",
-                ),
-            };
+/// relevant red flags not yet fired, said or answered; and the "late" ones: red
+/// flags that became relevant through an answer after their group was asked
+/// (pre-eclampsia once a person says they are pregnant), which ride at the head
+/// of the next checklist instead of costing a question of their own.
+fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<'kb>>, Vec<usize>) {
+    let said: BTreeSet<usize> = state
+        .present
+        .iter()
+        .flat_map(|&f| kb.ancestors(f))
+        .collect();
+    let asked: BTreeSet<Urgency> = state
+        .answered_flags
+        .iter()
+        .map(|&r| kb.red_flags[r].urgency)
+        .collect();
+    let mut late = Vec::new();
+    let mut groups = Vec::new();
+    for u in [Urgency::Emergency, Urgency::Urgent, Urgency::Soon] {
+        if u <= state.urgency {
+            continue;
+        }
+        let flags: Vec<usize> = (0..kb.red_flags.len())
+            .filter(|&r| kb.red_flags[r].urgency == u)
+            .filter(|r| !state.fired.contains(r))
+            .filter(|&r| !state.closed.contains(kb.red_flags[r].id.as_str()))
+            .filter(|&r| relevant(&said, kb.red_flags[r].question.as_ref()))
+            .collect();
+        if flags.is_empty() {
+            continue;
+        }
+        if asked.contains(&u) {
+            late.extend(flags);
+            continue;
+        }
+        let names: Vec<String> = flags
+            .iter()
+            .map(|&r| lower_first(short(kb, &kb.red_flags[r].id)))
+            .collect();
+        let (lead, why) = group_words(u);
+        groups.push(Question {
+            ids: flags.iter().map(|&r| kb.red_flags[r].id.as_str()).collect(),
+            text: format!("{lead}: {}?", names.join("; ")),
+            kind: "red-flag",
+            why: why.to_string(),
+        });
+    }
+    (groups, late)
+}
+
+/// How a red-flag group is asked, and why.
+fn group_words(u: Urgency) -> (&'static str, &'static str) {
+    match u {
+        Urgency::Emergency => (
+            "Do you have any of these right now",
+            "rules out an emergency",
+        ),
+        Urgency::Urgent => (
+            "Do you have any of these",
+            "rules out signs a doctor should see today",
+        ),
+        _ => (
+            "Does any of these apply to you",
+            "checks for signs worth a doctor's visit in the next few days",
+        ),
+    }
+}
+
+/// The checklist with the late red flags first; the late flags alone as a
+/// red-flag question when no checklist is left.
+fn with_late_flags<'kb>(
+    kb: &'kb KnowledgeBase,
+    list: Option<Question<'kb>>,
+    late: &[usize],
+) -> Option<Question<'kb>> {
+    if late.is_empty() {
+        return list;
+    }
+    let ids: Vec<&'kb str> = late.iter().map(|&r| kb.red_flags[r].id.as_str()).collect();
+    let names: Vec<String> = ids.iter().map(|id| lower_first(short(kb, id))).collect();
+    match list {
+        Some(mut q) => {
+            let rest = q.text.trim_start_matches("Do any of these apply to you: ");
+            q.text = format!("Do any of these apply to you: {}; {rest}", names.join("; "));
+            q.why = format!("{}; and rules out {}", q.why, names.join(", "));
+            q.ids.splice(0..0, ids);
+            Some(q)
+        }
+        None => {
+            let urgency = late.iter().map(|&r| kb.red_flags[r].urgency).max()?;
+            let (lead, why) = group_words(urgency);
             Some(Question {
-                ids: flags.iter().map(|&r| kb.red_flags[r].id.as_str()).collect(),
+                ids,
                 text: format!("{lead}: {}?", names.join("; ")),
                 kind: "red-flag",
                 why: why.to_string(),
             })
-        })
-        .collect()
+        }
+    }
+}
+
+/// Whether a red flag is worth asking given the findings reported (with their
+/// ancestors): always without a `when` list, or when nothing was recognized;
+/// else only when one of its `when` findings was reported (leg swelling for a
+/// leg, not for an eyelid).
+fn relevant(said: &BTreeSet<usize>, asked: Option<&Asked>) -> bool {
+    match asked {
+        Some(q) if !q.when.is_empty() && !said.is_empty() => {
+            q.when.iter().any(|f| said.contains(f))
+        }
+        _ => true,
+    }
+}
+
+/// The few words a checklist shows for a finding or red flag id: its
+/// `[[question]]` short text, else its name.
+pub fn short<'kb>(kb: &'kb KnowledgeBase, id: &'kb str) -> &'kb str {
+    let finding = kb.finding(id).map(|f| &kb.findings[f]);
+    let flag = kb.red_flag(id).map(|r| &kb.red_flags[r]);
+    let asked = finding
+        .and_then(|f| f.question.as_ref())
+        .or(flag.and_then(|r| r.question.as_ref()));
+    // Without a question, a red flag's name (an id both tables share is asked in
+    // a red-flag group), else the finding's.
+    match (asked, flag, finding) {
+        (Some(q), ..) => &q.short,
+        (None, Some(r), _) => &r.name,
+        (None, None, Some(f)) => &f.name,
+        (None, None, None) => id,
+    }
 }
 
 /// Findings that may be asked: symptoms and contexts not said, answered, implied
-/// by a present finding, or asked through a red-flag group (an id both tables share).
+/// by a present finding, or to be asked through a red-flag group (an id both
+/// tables share, such as `new-medication`, is asked as a finding once its group
+/// is no longer asked because a higher urgency was reached).
 fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item = usize> + 's {
     let implied: BTreeSet<usize> = state
         .present
@@ -405,7 +387,14 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
             && !state.negated.contains(&f)
             && !state.unticked.contains(&f)
             && !state.closed.contains(finding.id.as_str())
-            && kb.red_flag(&finding.id).is_none()
+            && kb
+                .red_flag(&finding.id)
+                .is_none_or(|r| kb.red_flags[r].urgency <= state.urgency)
+            // Not a finding whose red flag was said or answered: after "no" to
+            // cauda equina, saddle numbness is not asked again in other words.
+            && finding
+                .red_flag
+                .is_none_or(|r| !state.closed.contains(kb.red_flags[r].id.as_str()))
     })
 }
 
@@ -508,9 +497,10 @@ fn finding_question<'kb>(
 ) -> Question<'kb> {
     let finding = &kb.findings[f];
     let name = lower_first(&finding.name);
-    let text = match finding.family {
-        Family::Context => format!("Does this apply to you: {name}?"),
-        _ => format!("Do you also have {name}?"),
+    let text = match (&finding.question, finding.family) {
+        (Some(q), _) => q.text.clone(),
+        (None, Family::Context) => format!("Does this apply to you: {name}?"),
+        (None, _) => format!("Do you also have {name}?"),
     };
     // The cause a yes would most likely come from, and the one a no would favour most.
     let by = |weight: &dyn Fn(usize) -> f64, skip: Option<usize>| {

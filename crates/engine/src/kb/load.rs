@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use super::concepts::{self, RawClass, RawContext, RawPattern};
 use super::problems::{check_sources, missing_hint, parse_word, require_text, Problem, Problems};
+use super::questions::{self, Askable, RawQuestion};
 use super::{Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency};
 use crate::understand::tokens::phrase_key;
 
@@ -35,6 +36,8 @@ pub(super) struct RawKb {
     pattern: Vec<Spanned<RawPattern>>,
     #[serde(default)]
     context: Vec<Spanned<RawContext>>,
+    #[serde(default)]
+    question: Vec<Spanned<RawQuestion>>,
 }
 
 #[derive(Deserialize)]
@@ -266,6 +269,7 @@ pub(super) fn validate(
         raw.class.extend(kb.class.iter().map(|e| (file, e)));
         raw.pattern.extend(kb.pattern.iter().map(|e| (file, e)));
         raw.context.extend(kb.context.iter().map(|e| (file, e)));
+        raw.question.extend(kb.question.iter().map(|e| (file, e)));
     }
 
     if raw.finding.is_empty() && raw.cause.is_empty() && raw.red_flag.is_empty() {
@@ -417,6 +421,7 @@ pub(super) fn validate(
                 duration_of,
                 advice: r.advice.get_ref().clone(),
                 sources,
+                question: None,
             });
         }
     }
@@ -501,6 +506,7 @@ pub(super) fn validate(
                 red_flag,
                 together: f.together.iter().map(|s| s.get_ref().clone()).collect(),
                 links,
+                question: None,
             });
         }
     }
@@ -544,6 +550,14 @@ pub(super) fn validate(
         }
     }
 
+    attach_questions(
+        &mut problems,
+        &raw,
+        &finding_ids,
+        &mut findings,
+        &mut red_flags,
+    );
+
     let concepts = concepts::validate(
         &mut problems,
         &raw.class,
@@ -579,4 +593,49 @@ struct Tables<'a> {
     class: Vec<(usize, &'a Spanned<RawClass>)>,
     pattern: Vec<(usize, &'a Spanned<RawPattern>)>,
     context: Vec<(usize, &'a Spanned<RawContext>)>,
+    question: Vec<(usize, &'a Spanned<RawQuestion>)>,
+}
+
+/// Gives each finding and red flag its `[[question]]` (see `super::questions`).
+fn attach_questions(
+    problems: &mut Problems,
+    raw: &Tables,
+    finding_ids: &HashMap<&str, usize>,
+    findings: &mut [Finding],
+    red_flags: &mut [RedFlag],
+) {
+    let is_area = |f: &RawFinding| f.family.get_ref() == "body-area";
+    let mut askable = Vec::new();
+    let mut areas = Vec::new();
+    for &(file, e) in &raw.finding {
+        let f = e.get_ref();
+        if is_area(f) {
+            areas.push(f.id.get_ref().as_str());
+            continue;
+        }
+        askable.push(Askable::new(
+            file,
+            e.span().start,
+            &f.id,
+            &f.name,
+            "finding",
+        ));
+    }
+    for &(file, e) in &raw.red_flag {
+        let r = e.get_ref();
+        askable.push(Askable::new(
+            file,
+            e.span().start,
+            &r.id,
+            &r.name,
+            "red flag",
+        ));
+    }
+    let asked = questions::validate(problems, &raw.question, &askable, &areas, finding_ids);
+    for f in findings.iter_mut() {
+        f.question = asked.get(&f.id).cloned();
+    }
+    for r in red_flags.iter_mut() {
+        r.question = asked.get(&r.id).cloned();
+    }
 }

@@ -7,6 +7,7 @@
 mod concepts;
 mod load;
 mod problems;
+mod questions;
 mod read;
 
 pub use concepts::MAX_WITHIN;
@@ -38,6 +39,7 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     shipped!("data/context.toml"),
     shipped!("data/concepts.toml"),
     shipped!("data/concepts-findings.toml"),
+    shipped!("data/questions.toml"),
 ];
 
 /// The shipped knowledge base's files as sources for [`load_sources`].
@@ -138,6 +140,21 @@ pub struct Finding {
     pub together: Vec<Vec<String>>,
     /// (cause index, frequency bin), sorted by cause index.
     pub links: Vec<(usize, Bin)>,
+    /// How a follow-up question puts it (`[[question]]`); None for a body area,
+    /// or in a knowledge base without questions.
+    pub question: Option<Asked>,
+}
+
+/// A follow-up question's words for one finding or red flag (`[[question]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    /// One plain line in the second person, asked on its own.
+    pub text: String,
+    /// A few words for a checklist of several (the entry's name when not given).
+    pub short: String,
+    /// Findings (indices) that make a red flag worth asking: it is asked only when
+    /// one of them, or a finding under one, was reported. Empty: always.
+    pub when: Vec<usize>,
 }
 
 /// A nutrient, lifestyle or medical cause.
@@ -183,6 +200,8 @@ pub struct RedFlag {
     pub advice: String,
     /// Authoritative pages the sign and its urgency are drawn from.
     pub sources: Vec<Citation>,
+    /// How a follow-up question puts it (`[[question]]`).
+    pub question: Option<Asked>,
 }
 
 /// Declares a closed vocabulary of kebab-case words (`family`, `kind`, ...), with

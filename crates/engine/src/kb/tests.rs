@@ -159,3 +159,69 @@ fn problems_are_ordered_by_file_then_position() {
         .message
         .contains("names class \"urin\", which does not exist; did you mean \"urine\"?"));
 }
+
+/// The messages of `text`'s problems, loaded as one file after MINI.
+fn problems_with(text: &str) -> Vec<String> {
+    let sources = [source("kb.toml", &format!("{MINI}\n{text}"))];
+    match load_sources(&sources) {
+        Ok(_) => Vec::new(),
+        Err(p) => p.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+#[test]
+fn every_askable_entry_of_the_shipped_kb_has_a_question() {
+    let kb = load_embedded().unwrap();
+    for f in kb.findings.iter().filter(|f| f.family != Family::BodyArea) {
+        let q = f.question.as_ref().unwrap_or_else(|| panic!("{}", f.id));
+        assert!(q.text.ends_with('?') && !q.short.is_empty(), "{}", f.id);
+    }
+    for r in &kb.red_flags {
+        assert!(r.question.is_some(), "{}", r.id);
+    }
+    // `when` narrows the urgent group: a swollen leg is asked about for legs.
+    let swelling = &kb.red_flags[kb.red_flag("leg-swelling").unwrap()];
+    let leg = kb.finding("leg").unwrap();
+    assert!(swelling.question.as_ref().unwrap().when.contains(&leg));
+}
+
+#[test]
+fn a_kb_without_questions_asks_with_names() {
+    let kb = load_sources(&[source("kb.toml", MINI)]).unwrap();
+    assert!(kb.findings.iter().all(|f| f.question.is_none()));
+}
+
+#[test]
+fn questions_need_known_askable_ids_and_then_cover_every_askable_entry() {
+    let one = "[[question]]\nid = \"coffee\"\ntext = \"Do you drink coffee?\"\n";
+    let problems = problems_with(one);
+    // Once any question exists, the other askable entries need one too.
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("finding \"twitching\" may be asked but has no [[question]]")),
+        "{problems:?}"
+    );
+    assert!(
+        !problems.iter().any(|p| p.contains("\"coffee\"")),
+        "{problems:?}"
+    );
+    let unknown = problems_with("[[question]]\nid = \"cofee\"\ntext = \"Coffee?\"\n");
+    assert!(
+        unknown.iter().any(|p| p
+            .contains("question \"cofee\" names no finding or red flag; did you mean \"coffee\"?")),
+        "{unknown:?}"
+    );
+    let area = problems_with("[[question]]\nid = \"calf\"\ntext = \"Calf?\"\n");
+    assert!(
+        area.iter().any(|p| p.contains("is a body area")),
+        "{area:?}"
+    );
+    let when =
+        problems_with("[[question]]\nid = \"numbness\"\ntext = \"Numb?\"\nwhen = [\"calff\"]\n");
+    assert!(
+        when.iter()
+            .any(|p| p.contains("`when` names finding \"calff\"")),
+        "{when:?}"
+    );
+}
