@@ -36,7 +36,7 @@ query="calf cramps at night, no numbness"
 
 echo "==> building (release)" >&2
 cargo build --release --quiet
-cargo build --release --quiet --example gen_kb
+if [ "${SCALING:-1}" != 0 ]; then cargo build --release --quiet --example gen_kb; fi
 cp target/release/twitchcheck "$work/twitchcheck-1x"
 # Baselines by name: BASELINE alone is named "baseline".
 baselines=()
