@@ -47,6 +47,14 @@ pub enum Class {
     /// Say when or how often, not what: "every day", "at night". A finding said in
     /// them does not own a duration ("twitched every day since January").
     Timing,
+    /// The writer speaking of themself: a sentence with these is about the writer.
+    FirstPerson,
+    /// Someone else: "she", "my wife", "my dad". A sentence with these (and no
+    /// first-person word) is about another person.
+    OtherPerson,
+    /// Start a sentence that goes on about the one before: "She's had diarrhoea
+    /// since yesterday", "Since then my legs won't keep still".
+    Continuation,
 }
 
 #[rustfmt::skip]
@@ -134,6 +142,25 @@ const TIMING: &[&str] = &[
     "evenings", "every", "always", "constantly", "often", "week", "weekly",
 ];
 
+const FIRST_PERSON: &[&str] = &["i", "im", "ive", "id", "ill", "me", "myself", "mine"];
+
+#[rustfmt::skip]
+const OTHER_PERSON: &[&str] = &[
+    "he", "hes", "she", "shes", "him", "himself", "herself", "hed", "shed", "hell", "shell",
+    "wife", "husband", "partner", "mum", "mom", "mother", "mam", "dad", "father", "son",
+    "daughter", "brother", "sister", "friend", "boyfriend", "girlfriend", "fiance", "fiancee",
+    "grandma", "grandmother", "gran", "granny", "nan", "nana", "grandad", "granddad",
+    "grandpa", "grandfather", "aunt", "auntie", "uncle", "cousin", "niece", "nephew",
+    "colleague", "flatmate", "roommate", "neighbour", "neighbor", "patient", "client",
+    "kid", "child", "baby", "toddler", "teenager", "stepdad", "stepmum", "stepmom",
+];
+
+#[rustfmt::skip]
+const CONTINUATIONS: &[&str] = &[
+    "she", "shes", "he", "hes", "it", "they", "theyre", "since", "then", "also", "and",
+    "plus", "this", "that", "which", "still", "same",
+];
+
 /// The words of a class.
 pub fn words(class: Class) -> &'static [&'static str] {
     match class {
@@ -150,6 +177,9 @@ pub fn words(class: Class) -> &'static [&'static str] {
         Class::SincePrefix => SINCE_PREFIXES,
         Class::Anaphor => ANAPHORS,
         Class::Timing => TIMING,
+        Class::FirstPerson => FIRST_PERSON,
+        Class::OtherPerson => OTHER_PERSON,
+        Class::Continuation => CONTINUATIONS,
     }
 }
 
@@ -307,6 +337,9 @@ mod tests {
         Class::SincePrefix,
         Class::Anaphor,
         Class::Timing,
+        Class::FirstPerson,
+        Class::OtherPerson,
+        Class::Continuation,
     ];
 
     /// No list repeats a word, and none holds a word the tokenizer drops (it could

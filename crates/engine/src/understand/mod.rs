@@ -78,10 +78,13 @@ impl Understander {
                 .iter()
                 .map(|f| f.family != Family::Context)
                 .collect(),
+            // A finding that fires a red flag itself protects nothing: its words
+            // may still make a more urgent combination ("fingers curling" after
+            // thyroid surgery).
             claims: kb
                 .findings
                 .iter()
-                .map(|f| f.family != Family::BodyArea)
+                .map(|f| f.family != Family::BodyArea && f.red_flag.is_none())
                 .collect(),
         }
     }
@@ -171,15 +174,20 @@ impl Understander {
                 claimed[start..end].iter_mut().for_each(|c| *c = true);
             }
         }
-        let mut found: Vec<(About, Vec<usize>)> = phrases
+        // Each found mention: what, its token positions, and the positions of the
+        // states it leans on (a medicine said in another sentence), whose context
+        // is read apart (see `concepts`).
+        let mut found: Vec<(About, Vec<usize>, Vec<usize>)> = phrases
             .iter()
-            .map(|&(start, end, target)| (About::Entry(target), (start..end).collect()))
+            .map(|&(start, end, target)| {
+                (About::Entry(target), (start..end).collect(), Vec::new())
+            })
             .collect();
         found.extend(
             self.patterns
                 .sets_in(&query, &claimed)
                 .into_iter()
-                .map(|(target, positions)| (About::Entry(target), positions)),
+                .map(|(target, positions)| (About::Entry(target), positions, Vec::new())),
         );
         let concepts = &self.patterns.concepts;
         let occurrences = concepts.occurrences(&tokens, &stems);
@@ -196,12 +204,13 @@ impl Understander {
                 PatternTarget::Cause(c) => About::Cause(c),
             };
             let positions = hit.spans.iter().flat_map(|&(s, e)| s..e).collect();
-            found.push((about, positions));
+            let states = hit.states.iter().flat_map(|&(s, e)| s..e).collect();
+            found.push((about, positions, states));
         }
         // The words of every mention belong to it: none is a context trigger.
         let mut owned = vec![false; tokens.len()];
-        for (_, positions) in &found {
-            for &p in positions {
+        for (_, positions, states) in &found {
+            for &p in positions.iter().chain(states) {
                 owned[p] = true;
             }
         }
@@ -210,36 +219,55 @@ impl Understander {
         let taken: Vec<(usize, usize)> = phrases.iter().map(|s| (s.0, s.1)).collect();
         for d in duration::find(&tokens, &taken, 1) {
             if self.belongs_to_a_symptom(&tokens, &found, d.start) {
-                found.push((About::Duration(d.days), (d.start..d.end).collect()));
+                found.push((
+                    About::Duration(d.days),
+                    (d.start..d.end).collect(),
+                    Vec::new(),
+                ));
             }
         }
-        found.sort_by_key(|(_, positions)| positions.first().copied());
+        found.sort_by_key(|(_, positions, _)| positions.first().copied());
 
-        let positions: Vec<&[usize]> = found.iter().map(|(_, p)| p.as_slice()).collect();
+        // The mentions' own words, then each one's states, asserted together.
+        let positions: Vec<&[usize]> = found
+            .iter()
+            .map(|(_, p, _)| p.as_slice())
+            .chain(found.iter().map(|(_, _, s)| s.as_slice()))
+            .collect();
         let scopes = self.context.assert(&tokens, &owned, &positions);
+        let state_assertions = &scopes.assertions[found.len()..];
         let mut covered = vec![false; tokens.len()];
         let mut mentions: Vec<Mention> = Vec::with_capacity(found.len());
         // One verdict per target: the same finding or red flag said twice is one
         // mention, the one that counts most (present over possible over ... negated).
         let mut best: HashMap<About, usize> = HashMap::new();
-        for (((about, positions), &assertion), &taken) in
-            found.iter().zip(&scopes.assertions).zip(&scopes.taken)
+        for ((((about, positions, states), &assertion), &taken), &state) in found
+            .iter()
+            .zip(&scopes.assertions)
+            .zip(&scopes.taken)
+            .zip(state_assertions)
         {
-            if taken {
+            // A state denied or only supposed ("never had thyroid surgery", "if I
+            // took lithium") is no state; one in the past still is.
+            let vetoed = !states.is_empty()
+                && matches!(state, Assertion::Negated | Assertion::Hypothetical);
+            if taken || vetoed {
                 continue;
             }
-            for &p in positions {
+            let mut words: Vec<usize> = positions.iter().chain(states).copied().collect();
+            words.sort_unstable();
+            for &p in &words {
                 covered[p] = true;
             }
             let mention = Mention {
                 about: *about,
-                text: positions
+                text: words
                     .iter()
                     .map(|&p| tokens[p].surface.as_str())
                     .collect::<Vec<_>>()
                     .join(" "),
                 assertion,
-                corrected: positions.iter().any(|&p| corrected[p]),
+                corrected: words.iter().any(|&p| corrected[p]),
             };
             match best.get(about) {
                 Some(&k) if mentions[k].assertion <= assertion => {}
@@ -279,12 +307,12 @@ impl Understander {
     fn belongs_to_a_symptom(
         &self,
         tokens: &[Token],
-        found: &[(About, Vec<usize>)],
+        found: &[(About, Vec<usize>, Vec<usize>)],
         at: usize,
     ) -> bool {
         let clause = tokens[at].clause;
         let (mut symptom_before, mut context_before, mut symptom_after) = (false, false, false);
-        for (about, positions) in found {
+        for (about, positions, _) in found {
             let (
                 About::Entry(Target {
                     finding: Some(finding),
