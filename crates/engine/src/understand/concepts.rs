@@ -153,7 +153,10 @@ impl Concepts {
             .max()
             .unwrap_or(0);
         for (i, p) in self.patterns.iter().enumerate() {
-            self.by_first.entry(p.classes[p.anchor]).or_default().push(i);
+            self.by_first
+                .entry(p.classes[p.anchor])
+                .or_default()
+                .push(i);
             for (&class, _) in p.classes.iter().zip(&p.state).filter(|(_, &s)| s) {
                 if !self.state_classes.contains(&class) {
                     self.state_classes.push(class);
@@ -264,7 +267,10 @@ impl Concepts {
         let person = persons(tokens);
         // Every state class's occurrences in the whole message, in query order.
         let mut states: HashMap<u32, Vec<Occurrence>> = HashMap::new();
-        for o in occurrences.iter().filter(|o| self.state_classes.contains(&o.class)) {
+        for o in occurrences
+            .iter()
+            .filter(|o| self.state_classes.contains(&o.class))
+        {
             states.entry(o.class).or_default().push(*o);
         }
         let passage_of = |o: &Occurrence| passage[tokens[o.start].sentence];

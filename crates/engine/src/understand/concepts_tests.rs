@@ -107,7 +107,10 @@ fn a_denied_state_is_no_state() {
 #[test]
 fn a_sentence_that_goes_on_about_the_last_joins_it() {
     assert_eq!(flags("I have a fever. And a stiff neck."), ["neck"]);
-    assert_eq!(flags("Fever since Monday. It is a stiff neck too."), ["neck"]);
+    assert_eq!(
+        flags("Fever since Monday. It is a stiff neck too."),
+        ["neck"]
+    );
     // A sentence that starts afresh is its own passage: only states cross it.
     assert!(flags("I had a fever. My brother has a stiff neck.").is_empty());
 }
@@ -120,7 +123,8 @@ fn passages_join_continuing_sentences() {
 
 #[test]
 fn persons_follow_pronouns_and_kin_words() {
-    let tokens = tokenize("My wife takes lithium. She is shaky. I feel fine. Tired. My dad says I'm pale.");
+    let tokens =
+        tokenize("My wife takes lithium. She is shaky. I feel fine. Tired. My dad says I'm pale.");
     assert_eq!(
         persons(&tokens),
         [

@@ -431,18 +431,30 @@ fn list_item(tokens: &[Token], stops: &[bool], start: usize) -> bool {
 }
 
 /// Where a backward scope from `t` starts: its clause's start, or just after a
-/// terminator.
+/// terminator. A negation ("was normal", "ruled out") reaches less: not past an
+/// "and"/"or" that joins more than a short list item ("cramps come and go and the
+/// leg looks completely normal" is two statements; "numbness and tingling ruled
+/// out" is one), and at most [`MAX_BACKWARD_WORDS`] words back (NegEx's window).
 fn backward_start(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
+    let negation = t.category == ContextCategory::Negated;
     let mut i = t.start;
     while i > 0 {
         let prev = &tokens[i - 1];
         if prev.clause != tokens[t.start].clause || stops[i - 1] {
             break;
         }
+        let joined = t.start - i;
+        let and = matches!(prev.surface.as_str(), "and" | "or" | "n" | "plus");
+        if negation && (joined >= MAX_BACKWARD_WORDS || (and && joined > 2)) {
+            break;
+        }
         i -= 1;
     }
     i
 }
+
+/// The most words a backward negation ("was normal", "ruled out") reaches back.
+const MAX_BACKWARD_WORDS: usize = 6;
 
 #[cfg(test)]
 mod tests {

@@ -52,6 +52,10 @@ pub enum Class {
     /// Someone else: "she", "my wife", "my dad". A sentence with these (and no
     /// first-person word) is about another person.
     OtherPerson,
+    /// Say that something began: a duration followed by "ago" is how long a
+    /// symptom has lasted only with one of these ("started 3 weeks ago"), not in
+    /// "had a DVT five years ago".
+    Onset,
     /// Start a sentence that goes on about the one before: "She's had diarrhoea
     /// since yesterday", "Since then my legs won't keep still".
     Continuation,
@@ -156,6 +160,13 @@ const OTHER_PERSON: &[&str] = &[
 ];
 
 #[rustfmt::skip]
+const ONSETS: &[&str] = &[
+    "started", "start", "starting", "began", "begun", "begin", "noticed", "first", "since",
+    "onset", "kicked", "came", "appeared", "developed", "until", "till", "ongoing", "ever",
+    "still", "going",
+];
+
+#[rustfmt::skip]
 const CONTINUATIONS: &[&str] = &[
     "she", "shes", "he", "hes", "it", "they", "theyre", "since", "then", "also", "and",
     "plus", "this", "that", "which", "still", "same",
@@ -180,6 +191,7 @@ pub fn words(class: Class) -> &'static [&'static str] {
         Class::FirstPerson => FIRST_PERSON,
         Class::OtherPerson => OTHER_PERSON,
         Class::Continuation => CONTINUATIONS,
+        Class::Onset => ONSETS,
     }
 }
 
@@ -275,6 +287,9 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("lives", "life"),
     ("women", "woman"),
     ("men", "man"),
+    // Spellings of the same negated verb: KB terms say "cant feel".
+    ("cannot", "cant"),
+    ("couldnt", "cant"),
 ];
 
 fn value<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -340,6 +355,7 @@ mod tests {
         Class::FirstPerson,
         Class::OtherPerson,
         Class::Continuation,
+        Class::Onset,
     ];
 
     /// No list repeats a word, and none holds a word the tokenizer drops (it could

@@ -179,9 +179,7 @@ impl Understander {
         // is read apart (see `concepts`).
         let mut found: Vec<(About, Vec<usize>, Vec<usize>)> = phrases
             .iter()
-            .map(|&(start, end, target)| {
-                (About::Entry(target), (start..end).collect(), Vec::new())
-            })
+            .map(|&(start, end, target)| (About::Entry(target), (start..end).collect(), Vec::new()))
             .collect();
         found.extend(
             self.patterns
@@ -248,9 +246,15 @@ impl Understander {
             .zip(state_assertions)
         {
             // A state denied or only supposed ("never had thyroid surgery", "if I
-            // took lithium") is no state; one in the past still is.
+            // took lithium") is no state. One over and done ("thyroid out 12 years
+            // ago") still makes a red flag, the safe side, but not a finding.
+            let red_flag = matches!(about, About::Entry(t) if t.red_flag.is_some());
             let vetoed = !states.is_empty()
-                && matches!(state, Assertion::Negated | Assertion::Hypothetical);
+                && match state {
+                    Assertion::Negated | Assertion::Hypothetical => true,
+                    Assertion::Historical => !red_flag,
+                    _ => false,
+                };
             if taken || vetoed {
                 continue;
             }
@@ -275,6 +279,19 @@ impl Understander {
                 None => {
                     best.insert(*about, mentions.len());
                     mentions.push(mention);
+                }
+            }
+        }
+        // Someone writing only about another person ("Mum had her thyroid removed
+        // last week, her feet keep cramping") is asking for them: what "mum had"
+        // marks as someone else's is the patient's own. With a sentence about the
+        // writer, it stays someone else's ("my dad had ALS; I get twitches").
+        let person = concepts::persons(&tokens);
+        if person.contains(&concepts::Person::Other) && !person.contains(&concepts::Person::Writer)
+        {
+            for m in &mut mentions {
+                if m.assertion == Assertion::OtherPerson {
+                    m.assertion = Assertion::Present;
                 }
             }
         }
@@ -311,6 +328,17 @@ impl Understander {
         at: usize,
     ) -> bool {
         let clause = tokens[at].clause;
+        let in_clause = || tokens.iter().filter(|t| t.clause == clause);
+        // "Five years ago" dates an event; it is a symptom's duration only when
+        // the clause says something began then ("started 3 weeks ago").
+        let ago = tokens[at..]
+            .iter()
+            .take_while(|t| t.clause == clause)
+            .take(4)
+            .any(|t| t.surface == "ago");
+        if ago && !in_clause().any(|t| is(Class::Onset, &t.surface)) {
+            return false;
+        }
         let (mut symptom_before, mut context_before, mut symptom_after) = (false, false, false);
         for (about, positions, _) in found {
             let (
@@ -339,10 +367,7 @@ impl Understander {
         if symptom_before || context_before || symptom_after {
             return symptom_before || (!context_before && symptom_after);
         }
-        tokens
-            .iter()
-            .filter(|t| t.clause == clause)
-            .any(|t| is(Class::Anaphor, &t.surface))
+        in_clause().any(|t| is(Class::Anaphor, &t.surface))
     }
 }
 
