@@ -266,7 +266,8 @@ LAY_TERMS = {
                                     "anti-nausea tablets", "anti nausea meds",
                                     "anti-nausea medication", "sickness tablets",
                                     "antiemetic", "antiemetics"],
-    "lithium": [],
+    # UK brand names, as the NHS Lithium page lists them (the package lacks them).
+    "lithium": ["priadel", "camcolit", "liskonum", "li-liquid"],
     "metformin": DIABETES,
     "insulin": ["insulin pen", "insulin injections", "insulin pump"],
     "sulfonylurea": DIABETES + ["sulfonylurea", "sulfonylureas", "sulphonylurea",

@@ -17,6 +17,7 @@ mod people;
 mod properties;
 mod questions;
 mod shell;
+mod spans;
 mod terminal;
 mod vignettes;
 

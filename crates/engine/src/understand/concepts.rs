@@ -254,13 +254,15 @@ impl Concepts {
 
     /// The patterns whose classes are all found close enough together in one
     /// passage (or clause); a state element may come from anywhere in the message
-    /// about the same person. Red flags' patterns skip `claimed` words: words
-    /// inside a multi-word finding phrase mean what that phrase says.
+    /// about the same person. Red flags' patterns skip words inside a multi-word
+    /// finding phrase (`claimer`: that phrase's span, per word), which mean what
+    /// that phrase says ("dark" in "dark yellow pee"), unless their term covers
+    /// the whole phrase ("throwing up" is a sign whoever names it).
     pub fn find(
         &self,
         tokens: &[Token],
         occurrences: &[Occurrence],
-        claimed: &[bool],
+        claimer: &[Option<(usize, usize)>],
     ) -> Vec<Found> {
         let mut found = Vec::new();
         let passage = passages(tokens);
@@ -299,8 +301,13 @@ impl Concepts {
             for p in candidates {
                 let pattern = &self.patterns[p];
                 let red_flag = matches!(pattern.target, PatternTarget::RedFlag(_));
-                let usable =
-                    |o: &&Occurrence| !red_flag || !claimed[o.start..o.end].contains(&true);
+                let usable = |o: &&Occurrence| {
+                    !red_flag
+                        || claimer[o.start..o.end]
+                            .iter()
+                            .flatten()
+                            .all(|&(s, e)| o.start <= s && e <= o.end)
+                };
                 let elsewhere = |class: u32, anchor: &Occurrence| {
                     let who = person[tokens[anchor.start].sentence];
                     states

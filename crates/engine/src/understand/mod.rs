@@ -168,10 +168,16 @@ impl Understander {
         // Findings' may ("protein poor diet" is also low protein), and single-word
         // phrases (body areas) stay available to all.
         let mut claimed = vec![false; tokens.len()];
+        // The claiming phrase of each claimed word: a pattern's term that covers
+        // the whole phrase ("throwing up" as a sign) says the same thing, so may use it.
+        let mut claimer: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
         for &(start, end, target) in &phrases {
             let claims = target.finding.is_some_and(|f| self.claims[f]);
             if end - start > 1 && claims && target.red_flag.is_none() {
                 claimed[start..end].iter_mut().for_each(|c| *c = true);
+                claimer[start..end]
+                    .iter_mut()
+                    .for_each(|c| *c = Some((start, end)));
             }
         }
         // Each found mention: what, its token positions, and the positions of the
@@ -189,7 +195,7 @@ impl Understander {
         );
         let concepts = &self.patterns.concepts;
         let occurrences = concepts.occurrences(&tokens, &stems);
-        for hit in concepts.find(&tokens, &occurrences, &claimed) {
+        for hit in concepts.find(&tokens, &occurrences, &claimer) {
             let about = match hit.target {
                 PatternTarget::Finding(f) => About::Entry(Target {
                     finding: Some(f),
