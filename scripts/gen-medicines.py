@@ -266,7 +266,8 @@ LAY_TERMS = {
                                     "anti-nausea tablets", "anti nausea meds",
                                     "anti-nausea medication", "sickness tablets",
                                     "antiemetic", "antiemetics"],
-    "lithium": [],
+    # UK brand names, as the NHS Lithium page lists them (the package lacks them).
+    "lithium": ["priadel", "camcolit", "liskonum", "li-liquid"],
     "metformin": DIABETES,
     "insulin": ["insulin pen", "insulin injections", "insulin pump"],
     "sulfonylurea": DIABETES + ["sulfonylurea", "sulfonylureas", "sulphonylurea",
@@ -481,6 +482,9 @@ def inner():
         lines.append("[[class]]")
         lines.append(f"id = {toml_str(cls['id'])}")
         lines.append(f"name = {toml_str(cls['name'])}")
+        # A medicine is a state the person is in: it holds for the whole message
+        # about them, so a pattern may take it from another sentence.
+        lines.append("state = true")
         lines.append("terms = [" + ", ".join(toml_str(t) for t in terms) + "]")
         srcs = ", ".join("{ title = %s, url = %s }" % (toml_str(s["title"]), toml_str(s["url"]))
                          for s in cls["sources"])

@@ -22,6 +22,7 @@ mod properties;
 mod questions;
 mod scored;
 mod shell;
+mod spans;
 mod terminal;
 mod vignettes;
 

@@ -74,6 +74,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.str(&c.id);
         w.str(&c.name);
         w.strs(&c.terms);
+        w.num(usize::from(c.state));
     }
     w.num(kb.patterns.len());
     for p in &kb.patterns {
@@ -165,6 +166,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         id: r.str(),
         name: r.str(),
         terms: r.strs(),
+        state: r.num() != 0,
     });
     let patterns = r.list(|r| Pattern {
         target: {

@@ -22,6 +22,9 @@ pub(super) struct RawClass {
     id: Spanned<String>,
     name: Option<Spanned<String>>,
     terms: Spanned<Vec<Spanned<String>>>,
+    /// A state the person is in (a medicine, an operation, a condition): true
+    /// lets a pattern take it from another sentence about the same person.
+    state: Option<bool>,
     /// Where the class's members come from; checked, not kept.
     sources: Option<Spanned<Vec<Spanned<Citation>>>>,
 }
@@ -222,6 +225,7 @@ pub(super) fn validate(
                 .as_ref()
                 .map_or_else(|| c.id.get_ref().clone(), |n| n.get_ref().clone()),
             terms,
+            state: c.state.unwrap_or(false),
         });
     }
 

@@ -84,6 +84,10 @@ pub struct Class {
     /// The class's own terms with every `@class` it includes expanded, without
     /// duplicates, in file order.
     pub terms: Vec<String>,
+    /// A state the person is in, not an event (a medicine they take, an operation
+    /// they had): it holds for the whole message about that person, so a
+    /// pattern may take it from another sentence (see `understand::concepts`).
+    pub state: bool,
 }
 
 /// What a pattern reports when all its elements are found.

@@ -5,9 +5,17 @@
 //! One class serves many patterns: `urine` (urine, pee, wee, ...) and `dark-colour`
 //! (brown, cola, strong tea, ...) make one pattern that catches "wee the colour of
 //! strong tea", where a phrase list would need every pairing spelled out.
+//!
+//! Facts span sentences in two ways. A sentence that goes on about the one before
+//! ("She's had diarrhoea...", "Since then...") joins it into one passage, and
+//! patterns look within a passage. A class marked `state` (a medicine taken, an
+//! operation had) holds for the whole message about that person: "My wife takes
+//! lithium. ... she's walking like she's drunk" combines lithium with the sign,
+//! while "I take lithium. My wife is unsteady" does not (see [`persons`]).
 
 use std::collections::HashMap;
 
+use super::lexicon::{is, Class};
 use super::sorted_runs::SortedRuns;
 use super::tokens::Token;
 use crate::codec::{Reader, Writer};
@@ -19,6 +27,12 @@ use crate::kb::{Element, KnowledgeBase, PatternTarget, Scope};
 struct Compiled {
     target: PatternTarget,
     classes: Vec<u32>,
+    /// Per element: a state, which may come from elsewhere in the message.
+    state: Vec<bool>,
+    /// The element the pattern is looked for from: its first that is not a
+    /// state (or its first, when all are), so "lithium" in an earlier sentence
+    /// does not keep the pattern from being tried where the signs are.
+    anchor: usize,
     within: u32,
     scope: Scope,
 }
@@ -32,8 +46,10 @@ pub struct Concepts {
     /// The most stems in a term.
     longest: usize,
     patterns: Vec<Compiled>,
-    /// Pattern indices by the class of their first element.
+    /// Pattern indices by the class of their anchor element.
     by_first: HashMap<u32, Vec<usize>>,
+    /// The classes some pattern uses as a state element.
+    state_classes: Vec<u32>,
 }
 
 /// A class found in the query: tokens `start..end`.
@@ -49,6 +65,10 @@ pub struct Occurrence {
 pub struct Found {
     pub target: PatternTarget,
     pub spans: Vec<(usize, usize)>,
+    /// The spans of its state elements (a medicine, an operation), which may be in
+    /// another sentence: their context may veto the pattern (never had it, what
+    /// if), but a past tense does not ("had my thyroid out" is still the state).
+    pub states: Vec<(usize, usize)>,
 }
 
 /// The texts to tokenize for the concept tables, in the order [`Concepts::compile`]
@@ -90,22 +110,29 @@ impl Concepts {
         let patterns: Vec<Compiled> = kb
             .patterns
             .iter()
-            .map(|p| Compiled {
-                target: p.target,
-                classes: p
+            .map(|p| {
+                let state = p
                     .all
                     .iter()
-                    .map(|e| match e {
-                        Element::Class(c) => *c as u32,
-                        Element::Phrase(_) => {
-                            add(texts.next().expect("a token list per word"), next_class);
-                            next_class += 1;
-                            next_class - 1
-                        }
-                    })
-                    .collect(),
-                within: p.within,
-                scope: p.scope,
+                    .map(|e| matches!(e, Element::Class(c) if kb.classes[*c].state))
+                    .collect();
+                Compiled::new(
+                    p.target,
+                    p.all
+                        .iter()
+                        .map(|e| match e {
+                            Element::Class(c) => *c as u32,
+                            Element::Phrase(_) => {
+                                add(texts.next().expect("a token list per word"), next_class);
+                                next_class += 1;
+                                next_class - 1
+                            }
+                        })
+                        .collect(),
+                    state,
+                    p.within,
+                    p.scope,
+                )
             })
             .collect();
         let mut terms: Vec<(Vec<u32>, Vec<u32>)> = terms.into_iter().collect();
@@ -116,6 +143,7 @@ impl Concepts {
             longest: 0,
             patterns,
             by_first: HashMap::new(),
+            state_classes: Vec::new(),
         })
     }
 
@@ -125,7 +153,15 @@ impl Concepts {
             .max()
             .unwrap_or(0);
         for (i, p) in self.patterns.iter().enumerate() {
-            self.by_first.entry(p.classes[0]).or_default().push(i);
+            self.by_first
+                .entry(p.classes[p.anchor])
+                .or_default()
+                .push(i);
+            for (&class, _) in p.classes.iter().zip(&p.state).filter(|(_, &s)| s) {
+                if !self.state_classes.contains(&class) {
+                    self.state_classes.push(class);
+                }
+            }
         }
         self
     }
@@ -146,6 +182,8 @@ impl Concepts {
             w.num(kind);
             w.num(index);
             w.ids(&p.classes);
+            let state: Vec<u32> = p.state.iter().map(|&s| u32::from(s)).collect();
+            w.ids(&state);
             w.num(p.within as usize);
             w.num(p.scope as usize);
         }
@@ -164,16 +202,14 @@ impl Concepts {
         let patterns = r.list(|r| {
             let kind = r.num();
             let index = r.num();
-            Compiled {
-                target: match kind {
-                    0 => PatternTarget::Finding(index),
-                    1 => PatternTarget::RedFlag(index),
-                    _ => PatternTarget::Cause(index),
-                },
-                classes: r.ids(),
-                within: r.num() as u32,
-                scope: Scope::ALL[r.num()],
-            }
+            let target = match kind {
+                0 => PatternTarget::Finding(index),
+                1 => PatternTarget::RedFlag(index),
+                _ => PatternTarget::Cause(index),
+            };
+            let classes = r.ids();
+            let state = r.ids().into_iter().map(|s| s != 0).collect();
+            Compiled::new(target, classes, state, r.num() as u32, Scope::ALL[r.num()])
         });
         Self::assemble(Concepts {
             terms,
@@ -181,6 +217,7 @@ impl Concepts {
             longest: 0,
             patterns,
             by_first: HashMap::new(),
+            state_classes: Vec::new(),
         })
     }
 
@@ -216,25 +253,39 @@ impl Concepts {
     }
 
     /// The patterns whose classes are all found close enough together in one
-    /// sentence (or clause). Red flags' patterns skip `claimed` words: words inside
-    /// a multi-word finding phrase mean what that phrase says.
+    /// passage (or clause); a state element may come from anywhere in the message
+    /// about the same person. Red flags' patterns skip words inside a multi-word
+    /// finding phrase (`claimer`: that phrase's span, per word), which mean what
+    /// that phrase says ("dark" in "dark yellow pee"), unless their term covers
+    /// the whole phrase ("throwing up" is a sign whoever names it).
     pub fn find(
         &self,
         tokens: &[Token],
         occurrences: &[Occurrence],
-        claimed: &[bool],
+        claimer: &[Option<(usize, usize)>],
     ) -> Vec<Found> {
         let mut found = Vec::new();
+        let passage = passages(tokens);
+        let person = persons(tokens);
+        // Every state class's occurrences in the whole message, in query order.
+        let mut states: HashMap<u32, Vec<Occurrence>> = HashMap::new();
+        for o in occurrences
+            .iter()
+            .filter(|o| self.state_classes.contains(&o.class))
+        {
+            states.entry(o.class).or_default().push(*o);
+        }
+        let passage_of = |o: &Occurrence| passage[tokens[o.start].sentence];
         let mut start = 0;
         while start < occurrences.len() {
-            let sentence = tokens[occurrences[start].start].sentence;
+            let here_passage = passage_of(&occurrences[start]);
             let end = occurrences[start..]
                 .iter()
-                .position(|o| tokens[o.start].sentence != sentence)
+                .position(|o| passage_of(o) != here_passage)
                 .map_or(occurrences.len(), |p| start + p);
             let here = &occurrences[start..end];
             // Each class's occurrences here, in query order, so a pattern looks
-            // only within its span of each anchor: linear in a long sentence.
+            // only within its span of each anchor: linear in a long passage.
             let mut by_class: HashMap<u32, Vec<Occurrence>> = HashMap::new();
             for o in here {
                 by_class.entry(o.class).or_default().push(*o);
@@ -250,12 +301,31 @@ impl Concepts {
             for p in candidates {
                 let pattern = &self.patterns[p];
                 let red_flag = matches!(pattern.target, PatternTarget::RedFlag(_));
-                let usable =
-                    |o: &&Occurrence| !red_flag || !claimed[o.start..o.end].contains(&true);
-                if let Some(spans) = assign(tokens, &by_class, pattern, usable) {
+                let usable = |o: &&Occurrence| {
+                    !red_flag
+                        || claimer[o.start..o.end]
+                            .iter()
+                            .flatten()
+                            .all(|&(s, e)| o.start <= s && e <= o.end)
+                };
+                let elsewhere = |class: u32, anchor: &Occurrence| {
+                    let who = person[tokens[anchor.start].sentence];
+                    states
+                        .get(&class)
+                        .into_iter()
+                        .flatten()
+                        .filter(&usable)
+                        .filter(|o| who.same_as(person[tokens[o.start].sentence]))
+                        .take(MAX_ANCHORS)
+                        .min_by_key(|o| o.start.abs_diff(anchor.start))
+                        .map(|o| (o.start, o.end))
+                };
+                if let Some((spans, states)) = assign(tokens, &by_class, pattern, usable, elsewhere)
+                {
                     found.push(Found {
                         target: pattern.target,
                         spans,
+                        states,
                     });
                 }
             }
@@ -263,6 +333,88 @@ impl Concepts {
         }
         found
     }
+}
+
+impl Compiled {
+    fn new(
+        target: PatternTarget,
+        classes: Vec<u32>,
+        state: Vec<bool>,
+        within: u32,
+        scope: Scope,
+    ) -> Self {
+        let anchor = state.iter().position(|&s| !s).unwrap_or(0);
+        Compiled {
+            target,
+            classes,
+            state,
+            anchor,
+            within,
+            scope,
+        }
+    }
+}
+
+/// Who a sentence is about, as far as its pronouns and kin words say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Person {
+    /// The writer: "I", "me" and no one else named.
+    Writer,
+    /// Someone else: "my wife", "she", and no "I".
+    Other,
+    /// Both or neither: it may be about anyone.
+    Unknown,
+}
+
+impl Person {
+    /// True when two sentences may be about the same person.
+    fn same_as(self, other: Person) -> bool {
+        self == Person::Unknown || other == Person::Unknown || self == other
+    }
+}
+
+/// The person each sentence is about, by sentence index. A sentence that names
+/// no one ("Taking lithium.") is about whoever the one before it was about.
+pub fn persons(tokens: &[Token]) -> Vec<Person> {
+    let count = tokens.last().map_or(0, |t| t.sentence + 1);
+    let (mut writer, mut other) = (vec![false; count], vec![false; count]);
+    for t in tokens {
+        writer[t.sentence] |= is(Class::FirstPerson, &t.surface);
+        other[t.sentence] |= is(Class::OtherPerson, &t.surface);
+    }
+    let mut last = Person::Unknown;
+    (0..count)
+        .map(|s| {
+            let person = match (writer[s], other[s]) {
+                (true, false) => Person::Writer,
+                (false, true) => Person::Other,
+                (true, true) => Person::Unknown,
+                (false, false) => last,
+            };
+            if !(writer[s] && other[s]) {
+                last = person;
+            }
+            person
+        })
+        .collect()
+}
+
+/// The passage of each sentence, by sentence index: a sentence that opens with a
+/// word going on about the one before ("She's...", "Since then...", "It...")
+/// joins that sentence's passage.
+pub fn passages(tokens: &[Token]) -> Vec<usize> {
+    let count = tokens.last().map_or(0, |t| t.sentence + 1);
+    let mut passage: Vec<usize> = (0..count).collect();
+    let mut previous: Option<usize> = None;
+    for t in tokens {
+        if previous != Some(t.sentence) {
+            if t.sentence > 0 && is(Class::Continuation, &t.surface) {
+                passage[t.sentence] = passage[t.sentence - 1];
+            }
+            previous = Some(t.sentence);
+        }
+    }
+    passage
 }
 
 /// Finds one occurrence per element of `pattern`, at different places, within its
@@ -274,12 +426,28 @@ fn assign(
     by_class: &HashMap<u32, Vec<Occurrence>>,
     pattern: &Compiled,
     usable: impl Fn(&&Occurrence) -> bool,
-) -> Option<Vec<(usize, usize)>> {
+    elsewhere: impl Fn(u32, &Occurrence) -> Option<(usize, usize)>,
+) -> Option<(Spans, Spans)> {
     let within = pattern.within as usize;
-    let anchors = by_class.get(&pattern.classes[0])?;
+    // A pattern of states only (two medicines named) is matched like any other.
+    let only_states = pattern.state.iter().all(|&s| s);
+    let anchors = by_class.get(&pattern.classes[pattern.anchor])?;
     'anchor: for anchor in anchors.iter().filter(&usable).take(MAX_ANCHORS) {
         let mut chosen = vec![(anchor.start, anchor.end)];
-        for class in &pattern.classes[1..] {
+        // The states a mixed pattern leans on: the nearest said about the same
+        // person anywhere in the message; they do not count towards the span.
+        let mut states: Spans = Vec::new();
+        for (e, class) in pattern.classes.iter().enumerate() {
+            if e == pattern.anchor {
+                continue;
+            }
+            if pattern.state[e] && !only_states {
+                match elsewhere(*class, anchor) {
+                    Some(span) => states.push(span),
+                    None => return None,
+                }
+                continue;
+            }
             let list = by_class.get(class)?;
             // Only occurrences starting within the span of the anchor.
             let from = list.partition_point(|o| o.start + within < anchor.start);
@@ -298,16 +466,28 @@ fn assign(
                 None => continue 'anchor,
             }
         }
+        let overlaps = |&(s, e): &(usize, usize)| chosen.iter().any(|&(cs, ce)| s < ce && cs < e);
+        if states.iter().any(overlaps) {
+            continue;
+        }
         let first = chosen.iter().map(|c| c.0).min()?;
         let last = chosen.iter().map(|c| c.1).max()?;
         if last - first <= within {
             chosen.sort_unstable();
-            return Some(chosen);
+            states.sort_unstable();
+            return Some((chosen, states));
         }
     }
     None
 }
 
+/// Token spans `(start, end)`.
+type Spans = Vec<(usize, usize)>;
+
 /// The most places one pattern's first element is tried from in one sentence: a
 /// pathological sentence that repeats a word 100 000 times costs no more.
 const MAX_ANCHORS: usize = 256;
+
+#[cfg(test)]
+#[path = "concepts_tests.rs"]
+mod tests;

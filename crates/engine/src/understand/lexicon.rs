@@ -47,6 +47,18 @@ pub enum Class {
     /// Say when or how often, not what: "every day", "at night". A finding said in
     /// them does not own a duration ("twitched every day since January").
     Timing,
+    /// The writer speaking of themself: a sentence with these is about the writer.
+    FirstPerson,
+    /// Someone else: "she", "my wife", "my dad". A sentence with these (and no
+    /// first-person word) is about another person.
+    OtherPerson,
+    /// Say that something began: a duration followed by "ago" is how long a
+    /// symptom has lasted only with one of these ("started 3 weeks ago"), not in
+    /// "had a DVT five years ago".
+    Onset,
+    /// Start a sentence that goes on about the one before: "She's had diarrhoea
+    /// since yesterday", "Since then my legs won't keep still".
+    Continuation,
 }
 
 #[rustfmt::skip]
@@ -134,6 +146,32 @@ const TIMING: &[&str] = &[
     "evenings", "every", "always", "constantly", "often", "week", "weekly",
 ];
 
+const FIRST_PERSON: &[&str] = &["i", "im", "ive", "id", "ill", "me", "myself", "mine"];
+
+#[rustfmt::skip]
+const OTHER_PERSON: &[&str] = &[
+    "he", "hes", "she", "shes", "him", "himself", "herself", "hed", "shed", "hell", "shell",
+    "wife", "husband", "partner", "mum", "mom", "mother", "mam", "dad", "father", "son",
+    "daughter", "brother", "sister", "friend", "boyfriend", "girlfriend", "fiance", "fiancee",
+    "grandma", "grandmother", "gran", "granny", "nan", "nana", "grandad", "granddad",
+    "grandpa", "grandfather", "aunt", "auntie", "uncle", "cousin", "niece", "nephew",
+    "colleague", "flatmate", "roommate", "neighbour", "neighbor", "patient", "client",
+    "kid", "child", "baby", "toddler", "teenager", "stepdad", "stepmum", "stepmom",
+];
+
+#[rustfmt::skip]
+const ONSETS: &[&str] = &[
+    "started", "start", "starting", "began", "begun", "begin", "noticed", "first", "since",
+    "onset", "kicked", "came", "appeared", "developed", "until", "till", "ongoing", "ever",
+    "still", "going",
+];
+
+#[rustfmt::skip]
+const CONTINUATIONS: &[&str] = &[
+    "she", "shes", "he", "hes", "it", "they", "theyre", "since", "then", "also", "and",
+    "plus", "this", "that", "which", "still", "same",
+];
+
 /// The words of a class.
 pub fn words(class: Class) -> &'static [&'static str] {
     match class {
@@ -150,6 +188,10 @@ pub fn words(class: Class) -> &'static [&'static str] {
         Class::SincePrefix => SINCE_PREFIXES,
         Class::Anaphor => ANAPHORS,
         Class::Timing => TIMING,
+        Class::FirstPerson => FIRST_PERSON,
+        Class::OtherPerson => OTHER_PERSON,
+        Class::Continuation => CONTINUATIONS,
+        Class::Onset => ONSETS,
     }
 }
 
@@ -245,6 +287,9 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("lives", "life"),
     ("women", "woman"),
     ("men", "man"),
+    // Spellings of the same negated verb: KB terms say "cant feel".
+    ("cannot", "cant"),
+    ("couldnt", "cant"),
 ];
 
 fn value<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -307,6 +352,10 @@ mod tests {
         Class::SincePrefix,
         Class::Anaphor,
         Class::Timing,
+        Class::FirstPerson,
+        Class::OtherPerson,
+        Class::Continuation,
+        Class::Onset,
     ];
 
     /// No list repeats a word, and none holds a word the tokenizer drops (it could

@@ -87,10 +87,13 @@ impl Understander {
                 .iter()
                 .map(|f| f.family == Family::Symptom)
                 .collect(),
+            // A finding that fires a red flag itself protects nothing: its words
+            // may still make a more urgent combination ("fingers curling" after
+            // thyroid surgery).
             claims: kb
                 .findings
                 .iter()
-                .map(|f| f.family != Family::BodyArea)
+                .map(|f| f.family != Family::BodyArea && f.red_flag.is_none())
                 .collect(),
         }
     }
@@ -177,25 +180,34 @@ impl Understander {
         // Findings' may ("protein poor diet" is also low protein), and single-word
         // phrases (body areas) stay available to all.
         let mut claimed = vec![false; tokens.len()];
+        // The claiming phrase of each claimed word: a pattern's term that covers
+        // the whole phrase ("throwing up" as a sign) says the same thing, so may use it.
+        let mut claimer: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
         for &(start, end, target) in &phrases {
             let claims = target.finding.is_some_and(|f| self.claims[f]);
             if end - start > 1 && claims && target.red_flag.is_none() {
                 claimed[start..end].iter_mut().for_each(|c| *c = true);
+                claimer[start..end]
+                    .iter_mut()
+                    .for_each(|c| *c = Some((start, end)));
             }
         }
-        let mut found: Vec<(About, Vec<usize>)> = phrases
+        // Each found mention: what, its token positions, and the positions of the
+        // states it leans on (a medicine said in another sentence), whose context
+        // is read apart (see `concepts`).
+        let mut found: Vec<(About, Vec<usize>, Vec<usize>)> = phrases
             .iter()
-            .map(|&(start, end, target)| (About::Entry(target), (start..end).collect()))
+            .map(|&(start, end, target)| (About::Entry(target), (start..end).collect(), Vec::new()))
             .collect();
         found.extend(
             self.patterns
                 .sets_in(&query, &claimed)
                 .into_iter()
-                .map(|(target, positions)| (About::Entry(target), positions)),
+                .map(|(target, positions)| (About::Entry(target), positions, Vec::new())),
         );
         let concepts = &self.patterns.concepts;
         let occurrences = concepts.occurrences(&tokens, &stems);
-        for hit in concepts.find(&tokens, &occurrences, &claimed) {
+        for hit in concepts.find(&tokens, &occurrences, &claimer) {
             let about = match hit.target {
                 PatternTarget::Finding(f) => About::Entry(Target {
                     finding: Some(f),
@@ -208,12 +220,13 @@ impl Understander {
                 PatternTarget::Cause(c) => About::Cause(c),
             };
             let positions = hit.spans.iter().flat_map(|&(s, e)| s..e).collect();
-            found.push((about, positions));
+            let states = hit.states.iter().flat_map(|&(s, e)| s..e).collect();
+            found.push((about, positions, states));
         }
         // The words of every mention belong to it: none is a context trigger.
         let mut owned = vec![false; tokens.len()];
-        for (_, positions) in &found {
-            for &p in positions {
+        for (_, positions, states) in &found {
+            for &p in positions.iter().chain(states) {
                 owned[p] = true;
             }
         }
@@ -222,36 +235,61 @@ impl Understander {
         let taken: Vec<(usize, usize)> = phrases.iter().map(|s| (s.0, s.1)).collect();
         for d in duration::find(&tokens, &taken, 1) {
             if let Some(of) = self.symptom_of_duration(&tokens, &found, d.start) {
-                found.push((About::Duration(d.days, of), (d.start..d.end).collect()));
+                found.push((
+                    About::Duration(d.days, of),
+                    (d.start..d.end).collect(),
+                    Vec::new(),
+                ));
             }
         }
-        found.sort_by_key(|(_, positions)| positions.first().copied());
+        found.sort_by_key(|(_, positions, _)| positions.first().copied());
 
-        let positions: Vec<&[usize]> = found.iter().map(|(_, p)| p.as_slice()).collect();
+        // The mentions' own words, then each one's states, asserted together.
+        let positions: Vec<&[usize]> = found
+            .iter()
+            .map(|(_, p, _)| p.as_slice())
+            .chain(found.iter().map(|(_, _, s)| s.as_slice()))
+            .collect();
         let scopes = self.context.assert(&tokens, &owned, &positions);
+        let state_assertions = &scopes.assertions[found.len()..];
         let mut covered = vec![false; tokens.len()];
         let mut mentions: Vec<Mention> = Vec::with_capacity(found.len());
         // One verdict per target: the same finding or red flag said twice is one
         // mention, the one that counts most (present over possible over ... negated).
         let mut best: HashMap<About, usize> = HashMap::new();
-        for (((about, positions), &assertion), &taken) in
-            found.iter().zip(&scopes.assertions).zip(&scopes.taken)
+        for ((((about, positions, states), &assertion), &taken), &state) in found
+            .iter()
+            .zip(&scopes.assertions)
+            .zip(&scopes.taken)
+            .zip(state_assertions)
         {
-            if taken {
+            // A state denied or only supposed ("never had thyroid surgery", "if I
+            // took lithium") is no state. One over and done ("thyroid out 12 years
+            // ago") still makes a red flag, the safe side, but not a finding.
+            let red_flag = matches!(about, About::Entry(t) if t.red_flag.is_some());
+            let vetoed = !states.is_empty()
+                && match state {
+                    Assertion::Negated | Assertion::Hypothetical => true,
+                    Assertion::Historical => !red_flag,
+                    _ => false,
+                };
+            if taken || vetoed {
                 continue;
             }
-            for &p in positions {
+            let mut words: Vec<usize> = positions.iter().chain(states).copied().collect();
+            words.sort_unstable();
+            for &p in &words {
                 covered[p] = true;
             }
             let mention = Mention {
                 about: *about,
-                text: positions
+                text: words
                     .iter()
                     .map(|&p| tokens[p].surface.as_str())
                     .collect::<Vec<_>>()
                     .join(" "),
                 assertion,
-                corrected: positions.iter().any(|&p| corrected[p]),
+                corrected: words.iter().any(|&p| corrected[p]),
             };
             match best.get(about) {
                 Some(&k) if mentions[k].assertion <= assertion => {}
@@ -259,6 +297,19 @@ impl Understander {
                 None => {
                     best.insert(*about, mentions.len());
                     mentions.push(mention);
+                }
+            }
+        }
+        // Someone writing only about another person ("Mum had her thyroid removed
+        // last week, her feet keep cramping") is asking for them: what "mum had"
+        // marks as someone else's is the patient's own. With a sentence about the
+        // writer, it stays someone else's ("my dad had ALS; I get twitches").
+        let person = concepts::persons(&tokens);
+        if person.contains(&concepts::Person::Other) && !person.contains(&concepts::Person::Writer)
+        {
+            for m in &mut mentions {
+                if m.assertion == Assertion::OtherPerson {
+                    m.assertion = Assertion::Present;
                 }
             }
         }
@@ -294,14 +345,25 @@ impl Understander {
     fn symptom_of_duration(
         &self,
         tokens: &[Token],
-        found: &[(About, Vec<usize>)],
+        found: &[(About, Vec<usize>, Vec<usize>)],
         at: usize,
     ) -> Option<Option<usize>> {
         let clause = tokens[at].clause;
+        let in_clause = || tokens.iter().filter(|t| t.clause == clause);
+        // "Five years ago" dates an event; it is a symptom's duration only when
+        // the clause says something began then ("started 3 weeks ago").
+        let ago = tokens[at..]
+            .iter()
+            .take_while(|t| t.clause == clause)
+            .take(4)
+            .any(|t| t.surface == "ago");
+        if ago && !in_clause().any(|t| is(Class::Onset, &t.surface)) {
+            return None;
+        }
         let (mut symptom_before, mut context_before, mut symptom_after) = (false, false, false);
         let (mut owners_before, mut owner_after) = (Vec::new(), None);
         let mut said_before = None;
-        for (about, positions) in found {
+        for (about, positions, _) in found {
             let (
                 About::Entry(Target {
                     finding: Some(finding),
@@ -353,14 +415,11 @@ impl Understander {
         // An anaphor refers back to the last symptom said before, else forward to
         // the first said after ("been like this for weeks. twitching in my calf");
         // with no symptom anywhere, the duration is no symptom's.
-        let refers_back = tokens
-            .iter()
-            .filter(|t| t.clause == clause)
-            .any(|t| is(Class::Anaphor, &t.surface));
+        let refers_back = in_clause().any(|t| is(Class::Anaphor, &t.surface));
         let said_after = || {
             found
                 .iter()
-                .find_map(|(about, positions)| match (about, positions.first()) {
+                .find_map(|(about, positions, _)| match (about, positions.first()) {
                     (
                         About::Entry(Target {
                             finding: Some(f), ..
@@ -378,240 +437,4 @@ impl Understander {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use typos::typo_limit;
-
-    fn understander() -> (KnowledgeBase, Understander) {
-        let kb =
-            crate::kb::load_text(include_str!("../../../../tests/fixtures/mini.toml")).unwrap();
-        let u = Understander::new(&kb);
-        (kb, u)
-    }
-
-    /// (finding or red-flag id, negated, corrected) for each mention; a duration
-    /// is named by the red flag triage gives it.
-    fn hits(query: &str) -> Vec<(String, bool, bool)> {
-        let (kb, u) = understander();
-        u.understand(query)
-            .mentions
-            .into_iter()
-            .map(|h| {
-                let target = match h.about {
-                    About::Entry(t) => t,
-                    About::Duration(days, of) => Target {
-                        finding: None,
-                        red_flag: crate::triage::duration_flag(&kb, days, of),
-                    },
-                    About::Cause(_) => Target::default(),
-                };
-                let id = match (target.finding, target.red_flag) {
-                    (Some(f), _) => kb.findings[f].id.clone(),
-                    (None, Some(r)) => kb.red_flags[r].id.clone(),
-                    // A duration too short to fire anything.
-                    _ => "duration".to_string(),
-                };
-                (id, h.assertion.is_negated(), h.corrected)
-            })
-            .collect()
-    }
-
-    fn ids(query: &str) -> Vec<String> {
-        hits(query).into_iter().map(|h| h.0).collect()
-    }
-
-    #[test]
-    fn exact_words_and_word_forms() {
-        assert_eq!(ids("Calf twitches"), ["calf", "twitching"]);
-        assert_eq!(ids("twitching calves"), ["twitching", "calf"]);
-        assert_eq!(ids("twitchy"), ["twitching"]);
-    }
-
-    #[test]
-    fn longest_phrase_wins() {
-        // "drinking lots of water" is one finding, not "water" plus noise.
-        assert_eq!(ids("I keep drinking lots of water"), ["water-intake"]);
-        // "drink" alone is nothing.
-        assert!(ids("I drink").is_empty());
-        assert_eq!(
-            ids("muscle weakness"),
-            ["breathing"; 0]
-                .iter()
-                .map(|s: &&str| s.to_string())
-                .chain(["weakness".to_string()])
-                .collect::<Vec<_>>()
-        );
-    }
-
-    #[test]
-    fn phrases_do_not_cross_clauses() {
-        assert_eq!(ids("energy, drink"), Vec::<String>::new());
-        assert_eq!(ids("energy drink"), ["coffee"]);
-    }
-
-    #[test]
-    fn typos_are_corrected_by_length() {
-        assert_eq!(hits("twiching"), [("twitching".to_string(), false, true)]);
-        assert_eq!(hits("numbnes"), [("numbness".to_string(), false, true)]);
-        assert_eq!(hits("tingeling"), [("numbness".to_string(), false, true)]);
-        // Short words are never corrected, and real words never are.
-        assert!(ids("cafe").is_empty());
-        assert!(
-            ids("switch").is_empty(),
-            "switch is a real word, not a typo of twitch"
-        );
-        assert_eq!(typo_limit(4), 0);
-        assert_eq!(typo_limit(5), 1);
-        assert_eq!(typo_limit(8), 2);
-    }
-
-    /// Issue 13: typo work per query is bounded. Past MAX_TYPO_SEARCHES distinct
-    /// unknown words, no more are searched; repeated words and known words cost
-    /// nothing, and a typo among the first words is still corrected.
-    #[test]
-    fn typo_work_per_query_is_bounded() {
-        // Distinct made-up words of six letters that correct to nothing.
-        let nonsense: Vec<String> = (0..super::MAX_TYPO_SEARCHES)
-            .map(|i| {
-                let mut n = i;
-                (0..6)
-                    .map(|_| {
-                        let c = (b'q' + (n % 8) as u8) as char;
-                        n /= 8;
-                        c
-                    })
-                    .collect()
-            })
-            .collect();
-        let query = format!("twiching {} twiching numbnes", nonsense.join(" "));
-        let found = hits(&query);
-        assert!(found.contains(&("twitching".to_string(), false, true)));
-        assert!(
-            !found.iter().any(|h| h.0 == "numbness"),
-            "the budget is spent before the last word: {found:?}"
-        );
-        // The same words repeated take one search each, so a typo after them is fixed.
-        let repeated = format!(
-            "{} numbnes",
-            format!("{} ", nonsense[..10].join(" ")).repeat(500)
-        );
-        assert!(hits(&repeated).contains(&("numbness".to_string(), false, true)));
-    }
-
-    #[test]
-    fn negation_reaches_a_list_but_not_the_next_clause() {
-        assert_eq!(
-            hits("calf cramps but no numbness or weakness"),
-            [
-                ("calf".to_string(), false, false),
-                ("numbness".to_string(), true, false),
-                ("weakness".to_string(), true, false),
-            ]
-        );
-        assert_eq!(
-            hits("no fever but my leg feels weakness"),
-            [
-                ("leg".to_string(), false, false),
-                ("weakness".to_string(), false, false)
-            ]
-        );
-        assert_eq!(
-            hits("without any sign of tingling"),
-            [("numbness".to_string(), true, false)]
-        );
-        // "numbness" and "tingling" are one finding: one mention, one verdict.
-        assert_eq!(
-            hits("no numbness, tingling or weakness"),
-            [
-                ("numbness".to_string(), true, false),
-                ("weakness".to_string(), true, false)
-            ]
-        );
-        // A comma that does not continue a list ends the negation.
-        assert_eq!(
-            hits("no fever, leg weakness"),
-            [
-                ("leg".to_string(), false, false),
-                ("weakness".to_string(), false, false)
-            ]
-        );
-        // A list runs over its items whatever they are (ConText's scope, issue
-        // 13: "no headache, fever or trouble breathing"), until a new statement.
-        assert_eq!(
-            hits("no fever and weakness")[0],
-            ("weakness".to_string(), true, false)
-        );
-        assert_eq!(
-            hits("no fever and my leg is weak, weakness")[0],
-            ("leg".to_string(), false, false)
-        );
-    }
-
-    #[test]
-    fn stated_durations_fire_duration_red_flags() {
-        for q in [
-            "twitching for 3 weeks",
-            "calf twitch for two months",
-            "twitch for over a month",
-            "a couple of weeks of twitching",
-        ] {
-            assert!(ids(q).contains(&"persistent".to_string()), "{q}");
-        }
-        for q in [
-            "twitching for 3 days",
-            "twitch for a week",
-            "calf twitch 10 days",
-        ] {
-            assert!(!ids(q).contains(&"persistent".to_string()), "{q}");
-        }
-        // A phrase that already covers the words wins; no double hit.
-        assert_eq!(ids("twitch for weeks"), ["twitching", "persistent"]);
-    }
-
-    #[test]
-    fn together_sets_fire_across_gaps_within_a_clause() {
-        assert_eq!(ids("my urine looks like cola"), ["dark-urine"]);
-        assert_eq!(ids("pee came out brown"), ["dark-urine"]);
-        assert!(
-            ids("cola to drink. urine fine").is_empty(),
-            "not across clauses"
-        );
-        assert_eq!(
-            hits("no cola colored urine"),
-            [("dark-urine".to_string(), true, false)]
-        );
-        // Already fired by a phrase: not reported twice.
-        assert_eq!(ids("dark urine like cola"), ["dark-urine"]);
-        // Findings have sets too; a set's own negation word is part of it.
-        assert_eq!(
-            hits("I hardly get any sun"),
-            [("little-sun".to_string(), false, false)]
-        );
-        assert_eq!(
-            hits("there is no sun here"),
-            [("little-sun".to_string(), false, false)]
-        );
-        assert_eq!(
-            hits("not that I hardly see the sun"),
-            [("little-sun".to_string(), true, false)]
-        );
-    }
-
-    /// A negated list's filler words are not unrecognized words.
-    #[test]
-    fn filler_words_of_a_negated_list_are_not_unrecognized() {
-        let (_, u) = understander();
-        let found = u.understand("calf twitching, no sign of weakness");
-        assert!(found.unrecognized.is_empty(), "{:?}", found.unrecognized);
-        // A negation that reaches no mention leaves its words as they were.
-        let found = u.understand("no sign of wobbling");
-        assert_eq!(found.unrecognized, ["sign", "wobbling"]);
-    }
-
-    #[test]
-    fn unrecognized_words_are_reported_without_function_words() {
-        let (_, u) = understander();
-        let found = u.understand("my calf is wobbling after the party");
-        assert_eq!(found.unrecognized, ["wobbling", "party"]);
-    }
-}
+mod tests;
