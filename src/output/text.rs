@@ -144,6 +144,11 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
             let wrapped = wrap_hanging(&text, "  * ", "    ", width);
             out.push_str(&wrapped.replacen(&name, &paint(&name, BOLD, style), 1));
         }
+        if report.causes_secondary {
+            // Urgent or emergency: what to do comes straight after the banner, before
+            // anything else a worried person might read first.
+            out.push_str(&advice_line(report, width, style));
+        }
         out.push('\n');
     }
 
@@ -226,7 +231,24 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
             "",
             width,
         );
+    } else if report.causes_secondary && !view.full && !view.explain {
+        // Urgent or emergency: an everyday cause at the top could reassure someone
+        // who needs help now (review item I15), so the brief screen holds the
+        // causes back and says how to see them.
+        let n = report.suggestions.len();
+        let causes = if n == 1 { "cause" } else { "causes" };
+        let text = format!(
+            "{n} possible {causes} not shown: with this warning sign they may not apply, and \
+             none of them is a reason to wait. To see them anyway: --full"
+        );
+        prose(&mut out, &text, "", "  ", width);
+        out.push('\n');
     } else {
+        if report.causes_secondary {
+            let text = "The causes below may not apply: get help for the warning sign first.";
+            let line = wrap_hanging(text, "", "", width);
+            let _ = writeln!(out, "{}", paint(line.trim_end(), BOLD, style));
+        }
         // With a red flag, its banner and advice come first; the brief screen then
         // lists fewer causes so the whole answer still fits one screen.
         let rows = if view.full || view.explain || report.red_flags.is_empty() {
@@ -264,28 +286,38 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
                 out.push('\n');
             }
         } else {
+            // Not under an urgent flag: a self-care line there could reassure.
             let first = &report.suggestions[0];
-            if let Some(help) = first.helps.first() {
-                let text = format!("What helps ({}): {}", clean(first.name), clean(help));
-                prose(&mut out, &text, "", "  ", width);
+            match first.helps.first() {
+                Some(help) if !report.causes_secondary => {
+                    let text = format!("What helps ({}): {}", clean(first.name), clean(help));
+                    prose(&mut out, &text, "", "  ", width);
+                }
+                _ => {}
             }
             out.push('\n');
         }
     }
 
+    if !report.causes_secondary {
+        out.push_str(&advice_line(report, width, style));
+    }
+    prose(&mut out, &clean(report.disclaimer), "", "", width);
+    out
+}
+
+/// The overall advice, "What to do" under a red flag, in the urgency's colour.
+fn advice_line(report: &Report, width: usize, style: Style) -> String {
     let label = if report.urgency > Urgency::Routine {
         "What to do"
     } else {
         "When to see a doctor"
     };
     let advice = wrap_hanging(&format!("{label}: {}", clean(report.advice)), "", "", width);
-    let _ = writeln!(
-        out,
-        "{}",
+    format!(
+        "{}\n",
         paint(advice.trim_end(), colour::urgency(report.urgency), style)
-    );
-    prose(&mut out, &clean(report.disclaimer), "", "", width);
-    out
+    )
 }
 
 /// The causes table of a check.

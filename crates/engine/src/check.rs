@@ -218,6 +218,7 @@ impl Checker {
                 })
                 .max(),
             urgency,
+            causes_secondary: triage::causes_secondary(urgency),
             advice: triage::advice(urgency),
             disclaimer: triage::DISCLAIMER,
             questions,
