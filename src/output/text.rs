@@ -272,7 +272,7 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
                 out.push_str(&head.replacen(&name, &paint(&name, BOLD, style), 1));
                 prose(&mut out, &clean(s.summary), "   ", "   ", width);
                 let _ = writeln!(out, "   What helps:");
-                for h in s.helps {
+                for h in &s.helps {
                     prose(&mut out, &clean(h), "   - ", "     ", width);
                 }
                 let _ = writeln!(out, "   Tests to ask a doctor about:");
@@ -461,8 +461,24 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                 let _ = writeln!(out, "\n{}", bold("How it leads to twitching or cramps"));
                 out.push_str(&wrap(&clean(&c.explanation), width));
                 let _ = writeln!(out, "\n{}", bold("What helps"));
-                for h in &c.helps {
-                    out.push_str(&wrap_hanging(&clean(h), "  - ", "    ", width));
+                for (h, condition) in c.helps.iter().zip(&c.help_conditions) {
+                    let names = |ids: &[usize]| -> String {
+                        let names: Vec<&str> =
+                            ids.iter().map(|&f| kb.findings[f].id.as_str()).collect();
+                        names.join(", ")
+                    };
+                    let mut text = clean(h);
+                    if !condition.when.is_empty() {
+                        let _ = write!(
+                            text,
+                            " (shown first, only with: {})",
+                            names(&condition.when)
+                        );
+                    }
+                    if !condition.unless.is_empty() {
+                        let _ = write!(text, " (hidden with: {})", names(&condition.unless));
+                    }
+                    out.push_str(&wrap_hanging(&text, "  - ", "    ", width));
                 }
                 let _ = writeln!(out, "\n{}", bold("Tests a doctor may order"));
                 for t in &c.tests {

@@ -99,3 +99,66 @@ fn appendix_queries_get_the_recommended_answer() {
         fixed_gaps.join("\n")
     );
 }
+
+/// C9/S17: when kidney disease or dialysis is recognised, no suggestion tells the
+/// person to drink more or eat potassium-rich food; dehydration leads with the
+/// kidney-team caveat instead (a `when`/`unless` rule in the KB's `helps`). The
+/// same query without kidney disease keeps the usual advice, and `batch` writes
+/// the same per-query advice as `check --json`.
+#[test]
+fn kidney_disease_swaps_drink_more_and_potassium_foods_for_a_caveat() {
+    let helps_of = |query: &str| -> Vec<(String, Vec<String>)> {
+        let out = twitchcheck()
+            .args(["check", "--json", "--top", "20", query])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let helps = s["helps"].as_array().unwrap();
+                let helps = helps.iter().map(|h| h.as_str().unwrap().to_string());
+                (s["id"].as_str().unwrap().to_string(), helps.collect())
+            })
+            .collect()
+    };
+    let kidney = "on dialysis, thirsty and dehydrated, calf cramps after running, low potassium?";
+    let usual = "thirsty and dehydrated, calf cramps after running, low potassium?";
+    let with = helps_of(kidney);
+    let without = helps_of(usual);
+    for cause in ["dehydration", "potassium"] {
+        assert!(with.iter().any(|(id, _)| id == cause), "{cause}: {with:?}");
+        assert!(without.iter().any(|(id, _)| id == cause), "{cause}");
+    }
+    // More fluid, salt or potassium: the usual advice a kidney team may forbid.
+    let harmful = |h: &String| {
+        let h = h.to_lowercase();
+        [
+            "drinking more",
+            "drinking regularly",
+            "bananas",
+            "replace salts",
+            "replacing salts",
+        ]
+        .iter()
+        .chain(&["fluids and salts"])
+        .any(|w| h.contains(w))
+    };
+    for (id, helps) in &with {
+        assert!(!helps.iter().any(harmful), "{id}: {helps:?}");
+    }
+    let dehydration = &with.iter().find(|(id, _)| id == "dehydration").unwrap().1;
+    assert!(dehydration[0].contains("kidney team"), "{dehydration:?}");
+    assert!(without.iter().any(|(_, helps)| helps.iter().any(harmful)));
+
+    let lines = crate::batch_lines(format!("{kidney}\n"));
+    let out = twitchcheck()
+        .args(["check", "--json", kidney])
+        .output()
+        .unwrap();
+    let mut single: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    single["line"] = 1.into();
+    assert_eq!(lines[0], single);
+}

@@ -87,7 +87,8 @@ pub struct Suggestion<'a> {
     pub score: f64,
     pub summary: &'a str,
     pub evidence: Vec<EvidenceItem<'a>>,
-    pub helps: &'a [String],
+    /// What helps for this query (see `kb::Cause::helps_for`).
+    pub helps: Vec<&'a str>,
     pub tests: &'a [String],
     pub sources: &'a [Citation],
 }
