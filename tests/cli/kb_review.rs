@@ -162,3 +162,64 @@ fn kidney_disease_swaps_drink_more_and_potassium_foods_for_a_caveat() {
     single["line"] = 1.into();
     assert_eq!(lines[0], single);
 }
+
+/// The first suggestion's id and the fired red flags' ids for `query`.
+fn first_and_flags(query: &str) -> (String, Vec<String>) {
+    let out = twitchcheck()
+        .args(["check", "--json", query])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = json["suggestions"][0]["id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let flags = json["red_flags"].as_array().unwrap();
+    let flags = flags.iter().map(|f| f["id"].as_str().unwrap().to_string());
+    (first, flags.collect())
+}
+
+/// C12: weakness, wasting or foot drop with twitching points at a nerve cause,
+/// never at a lifestyle cause (the findings `muscle-wasting` and `foot-drop` link
+/// nerve compression; functional weakness is rarely overexertion).
+#[test]
+fn weakness_wasting_or_foot_drop_rank_a_nerve_cause_first() {
+    for (query, flag) in [
+        (
+            "the muscle between my thumb and first finger on my left hand has gone hollow and it twitches a lot",
+            "muscle-wasting",
+        ),
+        (
+            "mate my arm's gone weak as, can't lift the kettle, and the muscle in my shoulder won't stop twitching",
+            "weakness",
+        ),
+        (
+            "keep tripping because my toes catch on the kerb, and the front of my shin keeps twitching",
+            "weakness",
+        ),
+        ("dropping things and the muscles in my hand twitch", "weakness"),
+        ("muscle wasting in my hand", "muscle-wasting"),
+    ] {
+        let (first, flags) = first_and_flags(query);
+        assert_eq!(first, "nerve-compression", "{query}");
+        assert!(flags.contains(&flag.to_string()), "{query}: {flags:?}");
+    }
+    // Heaviness the day after the gym is still overexertion, and routine.
+    let (first, flags) = first_and_flags("thighs feel weaker and sore the day after leg day");
+    assert_eq!(first, "overexertion");
+    assert!(flags.is_empty(), "{flags:?}");
+}
+
+/// Statin muscle symptoms can start after years on the medicine: the statin ranks
+/// first, the weakness fires its own flag, and a long-standing medicine does not
+/// fire "began with a new medicine".
+#[test]
+fn a_long_standing_statin_with_new_aches_and_weakness_ranks_the_medicine() {
+    let (first, flags) = first_and_flags(
+        "Simvastatin 40 has been fine for years, but this week my thighs ache and I'm so weak \
+         I can barely get up the stairs. Wee is a normal colour.",
+    );
+    assert_eq!(first, "medication");
+    assert!(flags.contains(&"weakness".to_string()), "{flags:?}");
+    assert!(!flags.contains(&"new-medication".to_string()), "{flags:?}");
+}
