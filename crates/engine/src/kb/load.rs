@@ -11,11 +11,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::concepts::{self, RawClass, RawContext, RawPattern};
+use super::helps;
 use super::problems::{check_sources, missing_hint, parse_word, require_text, Problem, Problems};
-use super::{
-    Bin, Cause, Citation, Family, Finding, HelpCondition, Kind, KnowledgeBase, Prior, RedFlag,
-    Urgency,
-};
+use super::{Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency};
 use crate::understand::tokens::phrase_key;
 
 // The file's shape, as serde reads it. Positions are kept for every value a
@@ -64,25 +62,10 @@ struct RawCause {
     prior: Spanned<String>,
     summary: Spanned<String>,
     explanation: Spanned<String>,
-    helps: Vec<Spanned<RawHelp>>,
+    helps: Vec<Spanned<helps::RawHelp>>,
     tests: Vec<String>,
     evidence: Spanned<String>,
     sources: Spanned<Vec<Spanned<Citation>>>,
-}
-
-/// A `helps` item: plain text, or text shown only `when` a finding is reported or
-/// hidden `unless`... (see `Cause::helps_for`).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawHelp {
-    Text(String),
-    Conditional {
-        text: String,
-        #[serde(default)]
-        when: Vec<String>,
-        #[serde(default)]
-        unless: Vec<String>,
-    },
 }
 
 #[derive(Deserialize)]
@@ -332,53 +315,7 @@ pub(super) fn validate(
                 format!("{owner} needs at least one entry in both `helps` and `tests`"),
             );
         }
-        let mut helps = Vec::new();
-        let mut help_conditions = Vec::new();
-        for item in &c.helps {
-            let at = item.span().start;
-            let (text, condition) = match item.get_ref() {
-                RawHelp::Text(text) => (text, HelpCondition::default()),
-                RawHelp::Conditional { text, when, unless } => {
-                    if when.is_empty() == unless.is_empty() {
-                        problems.add(
-                            at,
-                            format!(
-                                "{owner}: a `helps` item written as a table needs exactly one \
-                                 of `when` or `unless` (a list of finding ids)"
-                            ),
-                        );
-                    }
-                    let mut ids = |list: &[String], field: &str| -> Vec<usize> {
-                        list.iter()
-                            .filter_map(|id| {
-                                let found = finding_ids.get(id.as_str()).copied();
-                                if found.is_none() {
-                                    let hint = missing_hint(id, finding_ids.keys().copied());
-                                    problems.add(
-                                        at,
-                                        format!(
-                                            "{owner}: `helps` item `{field}` names finding \
-                                             \"{id}\", which does not exist{hint}"
-                                        ),
-                                    );
-                                }
-                                found
-                            })
-                            .collect()
-                    };
-                    let condition = HelpCondition {
-                        when: ids(when, "when"),
-                        unless: ids(unless, "unless"),
-                    };
-                    (text, condition)
-                }
-            };
-            if text.trim().is_empty() {
-                problems.add(at, format!("{owner}: a `helps` item is empty"));
-            }
-            helps.push(text.clone());
-            help_conditions.push(condition);
-        }
+        let (helps, help_conditions) = helps::read(&mut problems, &owner, &c.helps, &finding_ids);
         if let (Some(kind), Some(prior)) = (kind, prior) {
             causes.push(Cause {
                 id: c.id.get_ref().clone(),

@@ -5,6 +5,7 @@
 //! The file format is documented in `data/README.md`.
 
 mod concepts;
+mod helps;
 mod load;
 mod problems;
 mod read;
