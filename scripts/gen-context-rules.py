@@ -165,6 +165,9 @@ LAY_RULES = {
             "never experienced this", "never felt this", "never felt anything like",
             "not the first time", "no reason", "for no reason", "no apparent reason",
             "no obvious reason", "not worried about", "not that worried",
+            # A medicine that "has been fine for years" is still taken: "were fine"
+            # (a backward negation) reads as plain "fine" once "were" is dropped.
+            "has been fine",
             # "Not" that is part of the symptom: the context layer must not negate it.
             "not breathing", "not responding", "not answering", "not making sense",
             "not making any sense", "not sweating", "not waking", "not waking up",

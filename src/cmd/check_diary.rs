@@ -76,6 +76,7 @@ pub fn add<'a>(
     if let Some(top) = report.red_flags.iter().map(|f| f.urgency).max() {
         if top > report.urgency {
             report.urgency = top;
+            report.causes_secondary = triage::causes_secondary(top);
             report.advice = triage::advice(top);
         }
     }
@@ -95,6 +96,7 @@ struct WithDiary<'r, 'a> {
     mentioned_red_flags: &'r [MentionedFlag<'a>],
     duration_days: Option<u32>,
     urgency: Urgency,
+    causes_secondary: bool,
     advice: &'static str,
     disclaimer: &'static str,
     questions: &'r [engine::report::Question<'a>],
@@ -139,6 +141,7 @@ pub fn write_json(
         mentioned_red_flags: &report.mentioned_red_flags,
         duration_days: report.duration_days,
         urgency: report.urgency,
+        causes_secondary: report.causes_secondary,
         advice: report.advice,
         disclaimer: report.disclaimer,
         questions: &report.questions,

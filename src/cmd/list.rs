@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use crate::cli::{Cli, ListArgs, ListKind};
 use crate::error::{Error, EXIT_OK};
 use crate::knowledge;
-use crate::output::{json, text, Style};
+use crate::output::{entries, json, Style};
 
 pub fn list(cli: &Cli, args: &ListArgs, style: Style) -> Result<i32, Error> {
     let kb = knowledge::load(cli.kb.as_deref())?;
@@ -32,7 +32,7 @@ pub fn list(cli: &Cli, args: &ListArgs, style: Style) -> Result<i32, Error> {
         out.flush()?;
     } else {
         let mut out = BufWriter::new(io::stdout().lock());
-        out.write_all(text::list(&kb, args.what, style).as_bytes())?;
+        out.write_all(entries::list(&kb, args.what, style).as_bytes())?;
         out.flush()?;
     }
     Ok(EXIT_OK)

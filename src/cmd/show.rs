@@ -8,7 +8,7 @@ use engine::sanitize::clean;
 use crate::cli::{Cli, ShowArgs};
 use crate::error::{Error, EXIT_OK};
 use crate::knowledge;
-use crate::output::{json, text, Style};
+use crate::output::{entries, json, Style};
 
 pub fn show(cli: &Cli, args: &ShowArgs, style: Style) -> Result<i32, Error> {
     let kb = knowledge::load(cli.kb.as_deref())?;
@@ -31,7 +31,7 @@ pub fn show(cli: &Cli, args: &ShowArgs, style: Style) -> Result<i32, Error> {
         out.flush()?;
     } else {
         let mut out = BufWriter::new(io::stdout().lock());
-        out.write_all(text::show(&kb, &entries, style).as_bytes())?;
+        out.write_all(entries::show(&kb, &entries, style).as_bytes())?;
         out.flush()?;
     }
     Ok(EXIT_OK)

@@ -272,6 +272,8 @@ pub fn entries(
 
 /// A cause's texts, already serialized, for batch lines.
 struct CauseTexts {
+    /// True when what helps depends on the query: then it is written per line.
+    helps_vary: bool,
     name: Box<RawValue>,
     summary: Box<RawValue>,
     helps: Box<RawValue>,
@@ -308,6 +310,7 @@ struct Line<'a> {
     mentioned_red_flags: &'a [MentionedFlag<'a>],
     duration_days: Option<u32>,
     urgency: Urgency,
+    causes_secondary: bool,
     advice: &'a RawValue,
     disclaimer: &'a RawValue,
     questions: &'a [Question<'a>],
@@ -325,9 +328,17 @@ struct CachedSuggestion<'a> {
     score: f64,
     summary: &'a RawValue,
     evidence: &'a [EvidenceItem<'a>],
-    helps: &'a RawValue,
+    helps: Helps<'a>,
     tests: &'a RawValue,
     sources: &'a RawValue,
+}
+
+/// What helps: escaped once, or this query's own list when it depends on the query.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Helps<'a> {
+    Cached(&'a RawValue),
+    ForQuery(&'a [&'a str]),
 }
 
 impl<'kb> LineWriter<'kb> {
@@ -337,6 +348,7 @@ impl<'kb> LineWriter<'kb> {
             .iter()
             .map(|c| {
                 let json = CauseTexts {
+                    helps_vary: c.helps_depend_on_query(),
                     name: raw(&c.name),
                     summary: raw(&c.summary),
                     helps: raw(&c.helps),
@@ -372,7 +384,11 @@ impl<'kb> LineWriter<'kb> {
                     score: s.score,
                     summary: &c.summary,
                     evidence: &s.evidence,
-                    helps: &c.helps,
+                    helps: if c.helps_vary {
+                        Helps::ForQuery(&s.helps)
+                    } else {
+                        Helps::Cached(&c.helps)
+                    },
                     tests: &c.tests,
                     sources: &c.sources,
                 }
@@ -395,6 +411,7 @@ impl<'kb> LineWriter<'kb> {
             mentioned_red_flags: &report.mentioned_red_flags,
             duration_days: report.duration_days,
             urgency: report.urgency,
+            causes_secondary: report.causes_secondary,
             advice,
             disclaimer: &self.disclaimer,
             questions: &report.questions,

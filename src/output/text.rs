@@ -1,4 +1,4 @@
-//! Text rendering for people: the check's table and advice, lists, and single entries.
+//! Text rendering of a check for people: the banner, the causes table and the advice.
 //!
 //! Everything shown here may come from a query or a user's KB file, so every string
 //! passes through [`clean`] first: control characters and escape sequences never
@@ -7,14 +7,13 @@
 use std::fmt::Write as _;
 
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
-use engine::kb::{EntryKind, KnowledgeBase, Urgency};
+use engine::kb::Urgency;
 use engine::sanitize::clean;
 use engine::Report;
 
 use super::colour::{self, cell, paint, BOLD};
 use super::terminal::Style;
-use super::wrap::{wrap, wrap_hanging};
-use crate::cli::ListKind;
+use super::wrap::wrap_hanging;
 
 /// The banner's headline for an urgency.
 fn headline(u: Urgency) -> &'static str {
@@ -26,7 +25,7 @@ fn headline(u: Urgency) -> &'static str {
     }
 }
 
-fn new_table(style: Style) -> Table {
+pub(super) fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table
         .load_preset(presets::UTF8_FULL_CONDENSED)
@@ -40,7 +39,7 @@ fn new_table(style: Style) -> Table {
     table
 }
 
-fn header(table: &mut Table, names: &[&str], style: Style) {
+pub(super) fn header(table: &mut Table, names: &[&str], style: Style) {
     table.set_header(names.iter().map(|n| cell(*n, BOLD, style)));
 }
 
@@ -146,6 +145,11 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
             let wrapped = wrap_hanging(&text, "  * ", "    ", width);
             out.push_str(&wrapped.replacen(&name, &paint(&name, BOLD, style), 1));
         }
+        if report.causes_secondary {
+            // Urgent or emergency: what to do comes straight after the banner, before
+            // anything else a worried person might read first.
+            out.push_str(&advice_line(report, width, style));
+        }
         out.push('\n');
     }
 
@@ -231,7 +235,24 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
             "",
             width,
         );
+    } else if report.causes_secondary && !view.full && !view.explain {
+        // Urgent or emergency: an everyday cause at the top could reassure someone
+        // who needs help now (review item I15), so the brief screen holds the
+        // causes back and says how to see them.
+        let n = report.suggestions.len();
+        let causes = if n == 1 { "cause" } else { "causes" };
+        let text = format!(
+            "{n} possible {causes} not shown: with this warning sign they may not apply, and \
+             none of them is a reason to wait. To see them anyway: --full"
+        );
+        prose(&mut out, &text, "", "  ", width);
+        out.push('\n');
     } else {
+        if report.causes_secondary {
+            let text = "The causes below may not apply: get help for the warning sign first.";
+            let line = wrap_hanging(text, "", "", width);
+            let _ = writeln!(out, "{}", paint(line.trim_end(), BOLD, style));
+        }
         // With a red flag, its banner and advice come first; the brief screen then
         // lists fewer causes so the whole answer still fits one screen.
         let rows = if view.full || view.explain || report.red_flags.is_empty() {
@@ -255,7 +276,7 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
                 out.push_str(&head.replacen(&name, &paint(&name, BOLD, style), 1));
                 prose(&mut out, &clean(s.summary), "   ", "   ", width);
                 let _ = writeln!(out, "   What helps:");
-                for h in s.helps {
+                for h in &s.helps {
                     prose(&mut out, &clean(h), "   - ", "     ", width);
                 }
                 let _ = writeln!(out, "   Tests to ask a doctor about:");
@@ -269,28 +290,38 @@ pub fn check(report: &Report, view: CheckView, style: Style) -> String {
                 out.push('\n');
             }
         } else {
+            // Not under an urgent flag: a self-care line there could reassure.
             let first = &report.suggestions[0];
-            if let Some(help) = first.helps.first() {
-                let text = format!("What helps ({}): {}", clean(first.name), clean(help));
-                prose(&mut out, &text, "", "  ", width);
+            match first.helps.first() {
+                Some(help) if !report.causes_secondary => {
+                    let text = format!("What helps ({}): {}", clean(first.name), clean(help));
+                    prose(&mut out, &text, "", "  ", width);
+                }
+                _ => {}
             }
             out.push('\n');
         }
     }
 
+    if !report.causes_secondary {
+        out.push_str(&advice_line(report, width, style));
+    }
+    prose(&mut out, &clean(report.disclaimer), "", "", width);
+    out
+}
+
+/// The overall advice, "What to do" under a red flag, in the urgency's colour.
+fn advice_line(report: &Report, width: usize, style: Style) -> String {
     let label = if report.urgency > Urgency::Routine {
         "What to do"
     } else {
         "When to see a doctor"
     };
     let advice = wrap_hanging(&format!("{label}: {}", clean(report.advice)), "", "", width);
-    let _ = writeln!(
-        out,
-        "{}",
+    format!(
+        "{}\n",
         paint(advice.trim_end(), colour::urgency(report.urgency), style)
-    );
-    prose(&mut out, &clean(report.disclaimer), "", "", width);
-    out
+    )
 }
 
 /// The causes table of a check.
@@ -342,205 +373,6 @@ fn causes_table(report: &Report, explain: bool, rows: usize, style: Style) -> St
         table.add_row(row);
     }
     format!("{table}\n")
-}
-
-/// `list findings|causes|red-flags` as a table.
-pub fn list(kb: &KnowledgeBase, what: ListKind, style: Style) -> String {
-    let mut table = new_table(style);
-    match what {
-        ListKind::Findings => {
-            header(
-                &mut table,
-                &["id", "name", "family", "parent", "phrases"],
-                style,
-            );
-            for f in &kb.findings {
-                let parent = f.parent.map_or("", |p| kb.findings[p].id.as_str());
-                table.add_row(vec![
-                    clean(&f.id),
-                    clean(&f.name),
-                    f.family.to_string(),
-                    clean(parent),
-                    clean(&f.phrases.join(", ")),
-                ]);
-            }
-        }
-        ListKind::Causes => {
-            header(
-                &mut table,
-                &["id", "name", "kind", "prior", "summary"],
-                style,
-            );
-            for c in &kb.causes {
-                table.add_row(vec![
-                    clean(&c.id),
-                    clean(&c.name),
-                    c.kind.to_string(),
-                    c.prior.to_string(),
-                    clean(&c.summary),
-                ]);
-            }
-        }
-        ListKind::RedFlags => {
-            header(&mut table, &["id", "name", "urgency", "phrases"], style);
-            for r in &kb.red_flags {
-                table.add_row(vec![
-                    Cell::new(clean(&r.id)),
-                    Cell::new(clean(&r.name)),
-                    cell(r.urgency, colour::urgency(r.urgency), style),
-                    Cell::new(clean(&r.phrases.join(", "))),
-                ]);
-            }
-        }
-    }
-    format!("{table}\n")
-}
-
-/// The "words found together" section of `show`, empty when there are none.
-fn together(sets: &[Vec<String>], width: usize, style: Style) -> String {
-    if sets.is_empty() {
-        return String::new();
-    }
-    let sets: Vec<String> = sets.iter().map(|set| set.join(" + ")).collect();
-    let heading = wrap_hanging("Also when these words appear in one clause", "", "", width);
-    format!(
-        "\n{}\n{}",
-        paint(heading.trim_end(), BOLD, style),
-        wrap(&clean(&sets.join(", ")), width)
-    )
-}
-
-/// An entry's first line, wrapped, with its name in bold.
-fn titled(head: &str, name: &str, width: usize, style: Style) -> String {
-    let name = clean(name);
-    wrap_hanging(head, "", "  ", width).replacen(&name, &paint(&name, BOLD, style), 1)
-}
-
-/// `show ID`: every entry with that id, in full.
-pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) -> String {
-    let width = usize::from(style.width).clamp(40, 100);
-    let mut out = String::new();
-    let bold = |s: &str| paint(&clean(s), BOLD, style);
-    for (n, &(kind, i)) in entries.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        match kind {
-            EntryKind::Cause => {
-                let c = &kb.causes[i];
-                let head = format!("{} ({}) — cause, {}", clean(&c.name), clean(&c.id), c.kind);
-                out.push_str(&titled(&head, &c.name, width, style));
-                out.push_str(&wrap(&clean(&c.summary), width));
-                let _ = writeln!(out, "\n{}", bold("How it leads to twitching or cramps"));
-                out.push_str(&wrap(&clean(&c.explanation), width));
-                let _ = writeln!(out, "\n{}", bold("What helps"));
-                for h in &c.helps {
-                    out.push_str(&wrap_hanging(&clean(h), "  - ", "    ", width));
-                }
-                let _ = writeln!(out, "\n{}", bold("Tests a doctor may order"));
-                for t in &c.tests {
-                    out.push_str(&wrap_hanging(&clean(t), "  - ", "    ", width));
-                }
-                let _ = writeln!(out, "\n{}", bold("Evidence"));
-                out.push_str(&wrap(&clean(&c.evidence), width));
-                let linked: Vec<String> = kb
-                    .findings
-                    .iter()
-                    .filter_map(|f| {
-                        f.links
-                            .iter()
-                            .find(|(ci, _)| *ci == i)
-                            .map(|(_, bin)| format!("{} ({bin})", f.id))
-                    })
-                    .collect();
-                let _ = writeln!(out, "\n{}", bold("Linked findings"));
-                out.push_str(&wrap(&clean(&linked.join(", ")), width));
-                let _ = writeln!(out, "\n{}", bold("Sources"));
-                for s in &c.sources {
-                    out.push_str(&wrap_hanging(&clean(&s.title), "  - ", "    ", width));
-                    let _ = writeln!(out, "    {}", clean(&s.url));
-                }
-                out.push('\n');
-                out.push_str(&wrap_hanging(
-                    &clean(engine::triage::DISCLAIMER),
-                    "",
-                    "",
-                    width,
-                ));
-            }
-            EntryKind::Finding => {
-                let f = &kb.findings[i];
-                let head = format!(
-                    "{} ({}) — finding, {}",
-                    clean(&f.name),
-                    clean(&f.id),
-                    f.family
-                );
-                out.push_str(&titled(&head, &f.name, width, style));
-                if let Some(p) = f.parent {
-                    let _ = writeln!(out, "  Broader finding: {}", clean(&kb.findings[p].id));
-                }
-                if let Some(r) = f.red_flag {
-                    let _ = writeln!(out, "  Fires red flag: {}", clean(&kb.red_flags[r].id));
-                }
-                let _ = writeln!(out, "\n{}", bold("Phrases"));
-                out.push_str(&wrap(&clean(&f.phrases.join(", ")), width));
-                out.push_str(&together(&f.together, width, style));
-                let _ = writeln!(out, "\n{}", bold("Points to"));
-                if f.links.is_empty() {
-                    let _ = writeln!(out, "  (no causes linked directly)");
-                }
-                let mut links = f.links.clone();
-                links.sort_by_key(|&(c, bin)| (bin, c));
-                for (c, bin) in links {
-                    let line = format!(
-                        "{} ({}): {bin}",
-                        clean(&kb.causes[c].name),
-                        clean(&kb.causes[c].id)
-                    );
-                    out.push_str(&wrap_hanging(&line, "  - ", "    ", width));
-                }
-            }
-            EntryKind::RedFlag => {
-                let r = &kb.red_flags[i];
-                let head = format!(
-                    "{} ({}) — red flag, {}",
-                    clean(&r.name),
-                    clean(&r.id),
-                    r.urgency
-                );
-                let head = titled(&head, &r.name, width, style);
-                let urgency = r.urgency.as_str();
-                out.push_str(&match head.rfind(urgency) {
-                    Some(at) => format!(
-                        "{}{}{}",
-                        &head[..at],
-                        paint(urgency, colour::urgency(r.urgency), style),
-                        &head[at + urgency.len()..]
-                    ),
-                    None => head,
-                });
-                let _ = writeln!(out, "\n{}", bold("What to do"));
-                out.push_str(&wrap(&clean(&r.advice), width));
-                let _ = writeln!(out, "\n{}", bold("Phrases"));
-                out.push_str(&wrap(&clean(&r.phrases.join(", ")), width));
-                out.push_str(&together(&r.together, width, style));
-                if let Some(days) = r.min_duration_days {
-                    let _ = writeln!(
-                        out,
-                        "\n{}",
-                        paint("Also fires for a stated duration of", BOLD, style)
-                    );
-                    let _ = writeln!(out, "  {days} days or more");
-                }
-                let _ = writeln!(out, "\n{}", bold("Sources"));
-                for s in &r.sources {
-                    let _ = writeln!(out, "  - {}\n    {}", clean(&s.title), clean(&s.url));
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

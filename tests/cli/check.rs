@@ -20,7 +20,8 @@ fn json(args: &[&str]) -> (i32, Value) {
 
 /// Asserts the documented schema of one check's JSON object.
 pub fn assert_schema(v: &Value) {
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
+    assert!(v["causes_secondary"].is_boolean());
     assert!(v["should_stop"].is_boolean());
     for q in v["questions"].as_array().unwrap() {
         let ids = q["ids"].as_array().unwrap();

@@ -75,7 +75,8 @@ fn the_brief_screen_fits_80_by_24_and_keeps_the_warning() {
         let full = at_width(80, &["check", "--full", q]);
         assert!(full.contains("Tests to ask a doctor about"), "{full}");
     }
-    // The banner, the red flags and the advice are there in every form.
+    // The banner, the red flags and the advice are there in every form (with an
+    // emergency the causes are muted: see the next test).
     let q = "calf cramps, dark urine and short of breath";
     for extra in [&[][..], &["--full"], &["--explain"]] {
         let text = at_width(80, &[&["check"], extra, &[q]].concat());
@@ -97,6 +98,60 @@ fn the_brief_screen_fits_80_by_24_and_keeps_the_warning() {
             assert!(text.contains("You mentioned"), "{text}");
         }
     }
+}
+
+/// Issue 14, review item I15: under an urgent or emergency red flag, the person
+/// first reads the banner and what to do; the causes are held back in the brief
+/// screen (an everyday cause on top could reassure someone who needs help now)
+/// and shown muted, under a line saying they may not apply, with `--full`.
+#[test]
+fn an_urgent_or_emergency_flag_leads_and_mutes_the_causes() {
+    for (q, banner) in [
+        ("cramp in my chest and down my left arm", "!! EMERGENCY"),
+        (
+            "dropping things and the muscles in my hand twitch",
+            "!! URGENT",
+        ),
+    ] {
+        let text = at_width(80, &["check", q]);
+        assert!(text.starts_with(banner), "{text}");
+        // What to do comes before what was understood, and before any cause.
+        let todo = text.find("What to do:").expect("what to do");
+        assert!(todo < text.find("You said:").unwrap(), "{text}");
+        assert!(
+            !text.contains('┌'),
+            "no cause table in the brief screen:\n{text}"
+        );
+        assert!(!text.contains("What helps ("), "{text}");
+        assert!(text.contains("not shown: with this warning sign they may not apply"));
+        assert!(text.contains("--full"), "{text}");
+        assert!(text.contains("for adults"), "{text}");
+
+        let full = at_width(80, &["check", "--full", q]);
+        let muted = full
+            .find("The causes below may not apply")
+            .expect("the muted heading");
+        assert!(muted < full.find('┌').expect("the table"), "{full}");
+        assert!(full.find("What to do:").unwrap() < muted, "{full}");
+
+        // JSON keeps every field for scripts, and says the causes are secondary.
+        let out = twitchcheck().args(["check", "--json", q]).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["causes_secondary"], true, "{q}");
+        assert!(!v["suggestions"].as_array().unwrap().is_empty(), "{q}");
+    }
+    // "Soon" keeps the table (fewer rows) and its one line of what helps.
+    let text = at_width(80, &["check", QUERIES[1]]);
+    assert!(
+        text.contains('┌') && text.contains("What helps ("),
+        "{text}"
+    );
+    let out = twitchcheck()
+        .args(["check", "--json", QUERIES[1]])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["causes_secondary"], false);
 }
 
 #[test]

@@ -81,3 +81,127 @@ fn appendix_queries_get_the_recommended_answer() {
         fixed_gaps.join("\n")
     );
 }
+
+/// C9/S17: when kidney disease or dialysis is recognised, no suggestion tells the
+/// person to drink more or eat potassium-rich food; dehydration leads with the
+/// kidney-team caveat instead (a `when`/`unless` rule in the KB's `helps`). The
+/// same query without kidney disease keeps the usual advice, and `batch` writes
+/// the same per-query advice as `check --json`.
+#[test]
+fn kidney_disease_swaps_drink_more_and_potassium_foods_for_a_caveat() {
+    let helps_of = |query: &str| -> Vec<(String, Vec<String>)> {
+        let out = twitchcheck()
+            .args(["check", "--json", "--top", "20", query])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let helps = s["helps"].as_array().unwrap();
+                let helps = helps.iter().map(|h| h.as_str().unwrap().to_string());
+                (s["id"].as_str().unwrap().to_string(), helps.collect())
+            })
+            .collect()
+    };
+    let kidney = "on dialysis, thirsty and dehydrated, calf cramps after running, low potassium?";
+    let usual = "thirsty and dehydrated, calf cramps after running, low potassium?";
+    let with = helps_of(kidney);
+    let without = helps_of(usual);
+    for cause in ["dehydration", "potassium"] {
+        assert!(with.iter().any(|(id, _)| id == cause), "{cause}: {with:?}");
+        assert!(without.iter().any(|(id, _)| id == cause), "{cause}");
+    }
+    // More fluid, salt or potassium: the usual advice a kidney team may forbid.
+    let harmful = |h: &String| {
+        let h = h.to_lowercase();
+        [
+            "drinking more",
+            "drinking regularly",
+            "bananas",
+            "replace salts",
+            "replacing salts",
+        ]
+        .iter()
+        .chain(&["fluids and salts"])
+        .any(|w| h.contains(w))
+    };
+    for (id, helps) in &with {
+        assert!(!helps.iter().any(harmful), "{id}: {helps:?}");
+    }
+    let dehydration = &with.iter().find(|(id, _)| id == "dehydration").unwrap().1;
+    assert!(dehydration[0].contains("kidney team"), "{dehydration:?}");
+    assert!(without.iter().any(|(_, helps)| helps.iter().any(harmful)));
+
+    let lines = crate::batch_lines(format!("{kidney}\n"));
+    let out = twitchcheck()
+        .args(["check", "--json", kidney])
+        .output()
+        .unwrap();
+    let mut single: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    single["line"] = 1.into();
+    assert_eq!(lines[0], single);
+}
+
+/// The first suggestion's id and the fired red flags' ids for `query`.
+fn first_and_flags(query: &str) -> (String, Vec<String>) {
+    let out = twitchcheck()
+        .args(["check", "--json", query])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = json["suggestions"][0]["id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let flags = json["red_flags"].as_array().unwrap();
+    let flags = flags.iter().map(|f| f["id"].as_str().unwrap().to_string());
+    (first, flags.collect())
+}
+
+/// C12: weakness, wasting or foot drop with twitching points at a nerve cause,
+/// never at a lifestyle cause (the findings `muscle-wasting` and `foot-drop` link
+/// nerve compression; functional weakness is rarely overexertion).
+#[test]
+fn weakness_wasting_or_foot_drop_rank_a_nerve_cause_first() {
+    for (query, flag) in [
+        (
+            "the muscle between my thumb and first finger on my left hand has gone hollow and it twitches a lot",
+            "muscle-wasting",
+        ),
+        (
+            "mate my arm's gone weak as, can't lift the kettle, and the muscle in my shoulder won't stop twitching",
+            "weakness",
+        ),
+        (
+            "keep tripping because my toes catch on the kerb, and the front of my shin keeps twitching",
+            "weakness",
+        ),
+        ("dropping things and the muscles in my hand twitch", "weakness"),
+        ("muscle wasting in my hand", "muscle-wasting"),
+    ] {
+        let (first, flags) = first_and_flags(query);
+        assert_eq!(first, "nerve-compression", "{query}");
+        assert!(flags.contains(&flag.to_string()), "{query}: {flags:?}");
+    }
+    // Heaviness the day after the gym is still overexertion, and routine.
+    let (first, flags) = first_and_flags("thighs feel weaker and sore the day after leg day");
+    assert_eq!(first, "overexertion");
+    assert!(flags.is_empty(), "{flags:?}");
+}
+
+/// Statin muscle symptoms can start after years on the medicine: the statin ranks
+/// first, the weakness fires its own flag, and a long-standing medicine does not
+/// fire "began with a new medicine".
+#[test]
+fn a_long_standing_statin_with_new_aches_and_weakness_ranks_the_medicine() {
+    let (first, flags) = first_and_flags(
+        "Simvastatin 40 has been fine for years, but this week my thighs ache and I'm so weak \
+         I can barely get up the stairs. Wee is a normal colour.",
+    );
+    assert_eq!(first, "medication");
+    assert!(flags.contains(&"weakness".to_string()), "{flags:?}");
+    assert!(!flags.contains(&"new-medication".to_string()), "{flags:?}");
+}

@@ -121,6 +121,9 @@ impl Checker {
                 _ => None,
             })
             .collect();
+        // What helps may hide or add items for what the query reports (kidney
+        // disease hides "drink more"); a finding counts for its ancestors too.
+        let reported: Vec<usize> = present.iter().flat_map(|&f| kb.ancestors(f)).collect();
         let suggestions = self
             .ranker
             .rank_answered(kb, &present, &negated, &unticked, &named)
@@ -144,7 +147,7 @@ impl Checker {
                             effect: round3(e.effect),
                         })
                         .collect(),
-                    helps: &cause.helps,
+                    helps: cause.helps_for(&reported),
                     tests: &cause.tests,
                     sources: &cause.sources,
                 }
@@ -220,6 +223,7 @@ impl Checker {
                 })
                 .max(),
             urgency,
+            causes_secondary: triage::causes_secondary(urgency),
             advice: triage::advice(urgency),
             disclaimer: triage::DISCLAIMER,
             questions,

@@ -15,7 +15,8 @@
 use crate::codec::{Reader, Writer};
 use crate::kb::{
     Asked, Bin, Cause, Citation, Class, ContextCategory, ContextRule, Direction, Element, Family,
-    Finding, Kind, KnowledgeBase, Pattern, PatternTarget, Prior, RedFlag, Scope, Urgency,
+    Finding, HelpCondition, Kind, KnowledgeBase, Pattern, PatternTarget, Prior, RedFlag, Scope,
+    Urgency,
 };
 use crate::understand::Understander;
 
@@ -36,6 +37,12 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.str(&c.summary);
         w.str(&c.explanation);
         w.strs(&c.helps);
+        for condition in &c.help_conditions {
+            for list in [&condition.when, &condition.unless] {
+                w.num(list.len());
+                list.iter().for_each(|&f| w.num(f));
+            }
+        }
         w.strs(&c.tests);
         w.str(&c.evidence);
         citations(&mut w, &c.sources);
@@ -127,17 +134,31 @@ fn read_citations(r: &mut Reader) -> Vec<Citation> {
 /// this build's own build.rs, never from a user.
 pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
     let mut r = Reader::new(bytes);
-    let causes = r.list(|r| Cause {
-        id: r.str(),
-        name: r.str(),
-        kind: Kind::ALL[r.num()],
-        prior: Prior::ALL[r.num()],
-        summary: r.str(),
-        explanation: r.str(),
-        helps: r.strs(),
-        tests: r.strs(),
-        evidence: r.str(),
-        sources: read_citations(r),
+    let causes = r.list(|r| {
+        let (id, name) = (r.str(), r.str());
+        let (kind, prior) = (Kind::ALL[r.num()], Prior::ALL[r.num()]);
+        let (summary, explanation) = (r.str(), r.str());
+        let helps = r.strs();
+        let help_conditions = helps
+            .iter()
+            .map(|_| HelpCondition {
+                when: r.list(Reader::num),
+                unless: r.list(Reader::num),
+            })
+            .collect();
+        Cause {
+            id,
+            name,
+            kind,
+            prior,
+            summary,
+            explanation,
+            helps,
+            help_conditions,
+            tests: r.strs(),
+            evidence: r.str(),
+            sources: read_citations(r),
+        }
     });
     let red_flags = r.list(|r| RedFlag {
         id: r.str(),

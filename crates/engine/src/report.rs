@@ -11,7 +11,7 @@ use crate::kb::{Citation, Kind, Urgency};
 
 /// The version of the check report's JSON; bumped whenever it changes in a way a
 /// script could notice.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Everything a check found, in the shape of `check --json`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -29,6 +29,10 @@ pub struct Report<'a> {
     /// The longest stated duration of a symptom, in days ("for 3 weeks" is 21).
     pub duration_days: Option<u32>,
     pub urgency: Urgency,
+    /// True when an urgent or emergency red flag fired: what to do about it comes
+    /// first, and the causes are secondary (they may not apply, and must not
+    /// reassure). The text screen mutes them; the JSON keeps them for scripts.
+    pub causes_secondary: bool,
     pub advice: &'static str,
     pub disclaimer: &'static str,
     /// Follow-up questions, most useful first (see `crate::ask`). Answer them with
@@ -83,7 +87,8 @@ pub struct Suggestion<'a> {
     pub score: f64,
     pub summary: &'a str,
     pub evidence: Vec<EvidenceItem<'a>>,
-    pub helps: &'a [String],
+    /// What helps for this query (see `kb::Cause::helps_for`).
+    pub helps: Vec<&'a str>,
     pub tests: &'a [String],
     pub sources: &'a [Citation],
 }

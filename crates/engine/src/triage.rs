@@ -97,6 +97,13 @@ pub fn urgency(kb: &KnowledgeBase, flags: &[usize]) -> Urgency {
         .max()
         .unwrap_or(Urgency::Routine)
 }
+/// Whether the causes are secondary to a red flag: an urgent or emergency sign
+/// needs help whatever its cause, and an everyday cause listed first could
+/// wrongly reassure (review item I15).
+pub fn causes_secondary(urgency: Urgency) -> bool {
+    urgency >= Urgency::Urgent
+}
+
 /// What to do, for the overall urgency.
 pub fn advice(urgency: Urgency) -> &'static str {
     match urgency {

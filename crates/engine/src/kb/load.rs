@@ -11,6 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::concepts::{self, RawClass, RawContext, RawPattern};
+use super::helps;
 use super::problems::{check_sources, missing_hint, parse_word, require_text, Problem, Problems};
 use super::questions::{self, Askable, RawQuestion};
 use super::{Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency};
@@ -64,7 +65,7 @@ struct RawCause {
     prior: Spanned<String>,
     summary: Spanned<String>,
     explanation: Spanned<String>,
-    helps: Vec<String>,
+    helps: Vec<Spanned<helps::RawHelp>>,
     tests: Vec<String>,
     evidence: Spanned<String>,
     sources: Spanned<Vec<Spanned<Citation>>>,
@@ -330,6 +331,7 @@ pub(super) fn validate(
                 format!("{owner} needs at least one entry in both `helps` and `tests`"),
             );
         }
+        let (helps, help_conditions) = helps::read(&mut problems, &owner, &c.helps, &finding_ids);
         if let (Some(kind), Some(prior)) = (kind, prior) {
             causes.push(Cause {
                 id: c.id.get_ref().clone(),
@@ -338,7 +340,8 @@ pub(super) fn validate(
                 prior,
                 summary: c.summary.get_ref().clone(),
                 explanation: c.explanation.get_ref().clone(),
-                helps: c.helps.clone(),
+                helps,
+                help_conditions,
                 tests: c.tests.clone(),
                 evidence: c.evidence.get_ref().clone(),
                 sources,

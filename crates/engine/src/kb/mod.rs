@@ -5,6 +5,7 @@
 //! The file format is documented in `data/README.md`.
 
 mod concepts;
+mod helps;
 mod load;
 mod problems;
 mod questions;
@@ -170,10 +171,43 @@ pub struct Cause {
     pub prior: Prior,
     pub summary: String,
     pub explanation: String,
+    /// What helps, every item in file order (see [`Cause::helps_for`]).
     pub helps: Vec<String>,
+    /// When each `helps` item is shown: one per item, in the same order.
+    pub help_conditions: Vec<HelpCondition>,
     pub tests: Vec<String>,
     pub evidence: String,
     pub sources: Vec<Citation>,
+}
+
+/// When a `helps` item is shown, by the findings a query reports (indices). The
+/// usual advice can harm some people (more fluid or potassium with kidney
+/// disease), so an item can be hidden for them and a caveat shown instead.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HelpCondition {
+    /// Shown only when one of these is reported, and then first; empty: always.
+    pub when: Vec<usize>,
+    /// Hidden when one of these is reported.
+    pub unless: Vec<usize>,
+}
+
+impl Cause {
+    /// What helps for a query that reports the findings `present`: the items shown
+    /// only with one of them first, then the items no reported finding hides.
+    pub fn helps_for(&self, present: &[usize]) -> Vec<&str> {
+        let reported = |ids: &[usize]| ids.iter().any(|f| present.contains(f));
+        let items = || self.helps.iter().zip(&self.help_conditions);
+        let caveats = items().filter(|(_, c)| !c.when.is_empty() && reported(&c.when));
+        let usual = items().filter(|(_, c)| c.when.is_empty() && !reported(&c.unless));
+        caveats.chain(usual).map(|(h, _)| h.as_str()).collect()
+    }
+
+    /// True when some item's showing depends on the query.
+    pub fn helps_depend_on_query(&self) -> bool {
+        self.help_conditions
+            .iter()
+            .any(|c| !c.when.is_empty() || !c.unless.is_empty())
+    }
 }
 
 /// An authoritative page a cause is drawn from.

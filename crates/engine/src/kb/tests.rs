@@ -225,3 +225,71 @@ fn questions_need_known_askable_ids_and_then_cover_every_askable_entry() {
         "{when:?}"
     );
 }
+
+/// A `helps` item can be shown only `when` a finding is reported (first), or be
+/// hidden `unless`...: usual advice that can harm some people (more fluid with
+/// kidney disease) is swapped for a caveat by the KB, not by code.
+#[test]
+fn helps_items_can_depend_on_reported_findings() {
+    let text = MINI.replacen(
+        r#"helps = ["Leafy greens, nuts and seeds"]"#,
+        r#"helps = [
+  { text = "Eat greens", unless = ["numbness"] },
+  "Always shown",
+  { text = "Numb? Ask first", when = ["numbness"] },
+]"#,
+        1,
+    );
+    let kb = load_text(&text).unwrap();
+    let magnesium = &kb.causes[kb.cause("magnesium").unwrap()];
+    assert!(magnesium.helps_depend_on_query());
+    let numbness = kb.finding("numbness").unwrap();
+    let calf = kb.finding("calf").unwrap();
+    assert_eq!(magnesium.helps_for(&[calf]), ["Eat greens", "Always shown"]);
+    assert_eq!(
+        magnesium.helps_for(&[calf, numbness]),
+        ["Numb? Ask first", "Always shown"]
+    );
+    // The shipped KB: with kidney disease, dehydration never says "drink more".
+    let kb = load_embedded().unwrap();
+    let dehydration = &kb.causes[kb.cause("dehydration").unwrap()];
+    let kidney = kb.finding("kidney-disease").unwrap();
+    let helps = dehydration.helps_for(&[kidney]);
+    assert!(helps[0].contains("kidney team"), "{helps:?}");
+    assert!(
+        helps.iter().all(|h| !h.starts_with("Drinking")),
+        "{helps:?}"
+    );
+    assert!(dehydration.helps_for(&[])[0].starts_with("Drinking"));
+}
+
+#[test]
+fn a_conditional_helps_item_names_real_findings_and_one_condition() {
+    for (item, message) in [
+        (
+            r#"{ text = "x", unless = ["numbnes"] }"#,
+            "names finding \"numbnes\", which does not exist",
+        ),
+        (
+            r#"{ text = "x", when = ["calf"], unless = ["numbness"] }"#,
+            "needs exactly one of `when` or `unless`",
+        ),
+        (
+            r#"{ text = "x" }"#,
+            "needs exactly one of `when` or `unless`",
+        ),
+        (
+            r#"{ text = " ", when = ["calf"] }"#,
+            "a `helps` item is empty",
+        ),
+    ] {
+        let text = MINI.replacen(
+            r#"helps = ["Leafy greens, nuts and seeds"]"#,
+            &format!("helps = [{item}]"),
+            1,
+        );
+        let problems = load_text(&text).unwrap_err();
+        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(all.iter().any(|p| p.contains(message)), "{item}: {all:?}");
+    }
+}
