@@ -73,6 +73,10 @@ LAY_UNSAFE = {
     # Questions from people who have the symptom: "can you get cramps from statins?",
     # "how to prevent night cramps" ask about what they have now.
     "can you get", "could i get", "to prevent", "to avoid", "when should i",
+    # Matching drops "any", "is", "were" ... as it drops them from phrases, so these
+    # would negate on a bare "other" ("his other calf is swollen") or "fine" ("the
+    # cramps wake me but I feel fine").
+    "any other", "were fine",
 }
 
 # spaCy splits "didn't" into "did" + "n't"; rebuild the written forms.

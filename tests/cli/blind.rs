@@ -5,13 +5,14 @@
 //! urgency only. A held-out check of whether the understanding generalizes: its
 //! misses were used to find missing mechanisms, never to add its strings.
 //!
-//! Floors are what the tool reached when they were set; zero missed red flags is
-//! the goal.
+//! Floors are what the tool reached when they were set (2026-11-30: 12 missed red
+//! flags and 8 of 96 false alarms; on main before that day's work, 26 and 16);
+//! zero missed red flags is the goal.
 
 use crate::scored;
 
 /// Missed red flags (urgency below the clinician's), of 153 red-flag cases.
-const MAX_UNDER_TRIAGE: usize = 26;
+const MAX_UNDER_TRIAGE: usize = 12;
 /// False alarms, as a share of the 96 routine cases.
 const MAX_OVER_TRIAGE: f64 = 8.0 / 96.0;
 

@@ -24,6 +24,7 @@ mod scored;
 mod shell;
 mod spans;
 mod terminal;
+mod traps;
 mod vignettes;
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 use crate::twitchcheck;
 
 /// The urgency and the fired red flags' ids of a query.
-fn triage(query: &str) -> (String, Vec<String>) {
+pub fn triage(query: &str) -> (String, Vec<String>) {
     let out = twitchcheck()
         .args(["check", "--json", query])
         .output()

@@ -157,6 +157,7 @@ const OTHER_PERSON: &[&str] = &[
     "grandpa", "grandfather", "aunt", "auntie", "uncle", "cousin", "niece", "nephew",
     "colleague", "flatmate", "roommate", "neighbour", "neighbor", "patient", "client",
     "kid", "child", "baby", "toddler", "teenager", "stepdad", "stepmum", "stepmom",
+    "hubby", "missus", "spouse", "stepson", "stepdaughter", "grandson", "granddaughter",
 ];
 
 #[rustfmt::skip]

@@ -1,0 +1,93 @@
+//! Context traps and everyday wording found by the blind set (issue 9): what a
+//! duration belongs to, words that only looked like negations, and signs of a fit
+//! or a spinal emergency said the way a bystander says them. The wordings are
+//! written for these tests, not taken from any vignette set.
+
+use crate::spans::triage;
+
+fn urgency(query: &str) -> String {
+    triage(query).0
+}
+
+#[test]
+fn a_twitch_that_lasts_is_persistent_but_cramps_for_years_are_not() {
+    assert_eq!(urgency("my thigh has been twitching for 5 weeks"), "soon");
+    assert_eq!(urgency("I've had foot cramps in bed for years"), "routine");
+    // "it" refers back to the cramps, not to a twitch.
+    assert_eq!(
+        urgency("grandad gets cramp in his calf on walks, he's had it for decades"),
+        "routine"
+    );
+    // Two symptoms before a duration: which lasted is unknown, so it counts.
+    assert_eq!(urgency("twitching and cramps for 6 weeks"), "soon");
+}
+
+#[test]
+fn a_past_event_dated_with_ago_is_not_a_duration() {
+    assert_eq!(
+        urgency("I had a blood clot in my leg 8 years ago, now just cramp in my toes at night"),
+        "routine"
+    );
+    assert_eq!(urgency("my eyelid started twitching 4 weeks ago"), "soon");
+}
+
+#[test]
+fn other_and_fine_are_not_negations() {
+    // "any other" must not turn into a negation on a bare "other".
+    assert_eq!(urgency("my other leg is swollen, hot and red"), "urgent");
+    // "were fine" must not negate on a bare "fine".
+    assert_ne!(
+        urgency("my pee is dark brown after the gym but otherwise I feel fine"),
+        "routine"
+    );
+}
+
+#[test]
+fn twitching_in_many_places_is_a_sign_but_aches_everywhere_after_the_gym_are_not() {
+    assert_eq!(urgency("my muscles jump all over the place"), "soon");
+    assert_eq!(
+        urgency("aching everywhere after my first spin class in months"),
+        "routine"
+    );
+}
+
+#[test]
+fn a_compound_word_is_not_a_typo_of_a_red_flag() {
+    // "breaststroke" is three edits from "heatstroke".
+    assert_eq!(urgency("my toes cramp when I swim breaststroke"), "routine");
+}
+
+#[test]
+fn a_fit_described_by_a_bystander_is_an_emergency() {
+    assert_eq!(
+        urgency("my brother went rigid, started jerking and wet himself"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency(
+            "found my husband on the kitchen floor, he'd bitten his tongue and has no memory of it"
+        ),
+        "emergency"
+    );
+    // Biting your tongue while eating is not a fit.
+    assert_eq!(
+        urgency("bit my tongue at lunch and my jaw twitches"),
+        "routine"
+    );
+}
+
+#[test]
+fn no_feeling_from_the_waist_down_is_an_emergency() {
+    assert_eq!(
+        urgency("dad suddenly can't feel anything below the waist"),
+        "emergency"
+    );
+}
+
+#[test]
+fn no_longer_making_sense_in_the_heat_is_heatstroke() {
+    assert_eq!(
+        urgency("we were hiking in the heat all afternoon and now he's not making any sense"),
+        "emergency"
+    );
+}
