@@ -83,6 +83,46 @@ pub struct Ranker {
     log_prior: Vec<f64>,
 }
 
+/// The evidence a ranking counts: each reported finding not implied by a more
+/// specific one reported (`calf` implies `leg`), as `(finding, false)`, then each
+/// negated finding not also reported, as `(finding, true)`; and the findings
+/// answered "no" that were neither reported nor negated. Shared by the ranking
+/// and the question choice, so both weigh exactly the same evidence.
+pub(crate) fn counted_evidence(
+    kb: &KnowledgeBase,
+    present: &[usize],
+    negated: &[usize],
+    unticked: &[usize],
+) -> (Vec<(usize, bool)>, Vec<usize>) {
+    let present: BTreeSet<usize> = present.iter().copied().collect();
+    let implied: BTreeSet<usize> = present
+        .iter()
+        .flat_map(|&f| kb.ancestors(f).skip(1))
+        .collect();
+    let counted = present
+        .iter()
+        .filter(|f| !implied.contains(f))
+        .map(|&f| (f, false))
+        .chain(
+            negated
+                .iter()
+                .copied()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .filter(|f| !present.contains(f))
+                .map(|f| (f, true)),
+        )
+        .collect();
+    let unticked = unticked
+        .iter()
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|f| !present.contains(f) && !negated.contains(f))
+        .collect();
+    (counted, unticked)
+}
+
 impl Ranker {
     pub fn new(kb: &KnowledgeBase) -> Self {
         let mut cells: Vec<Vec<(usize, f64)>> = vec![Vec::new(); kb.findings.len()];
@@ -218,33 +258,7 @@ impl Ranker {
         unticked: &[usize],
         named: &[usize],
     ) -> Vec<Ranked> {
-        let present: BTreeSet<usize> = present.iter().copied().collect();
-        let implied: BTreeSet<usize> = present
-            .iter()
-            .flat_map(|&f| kb.ancestors(f).skip(1))
-            .collect();
-        let counted: Vec<(usize, bool)> = present
-            .iter()
-            .filter(|f| !implied.contains(f))
-            .map(|&f| (f, false))
-            .chain(
-                negated
-                    .iter()
-                    .copied()
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .filter(|f| !present.contains(f))
-                    .map(|f| (f, true)),
-            )
-            .collect();
-
-        let unticked_counted: Vec<usize> = unticked
-            .iter()
-            .copied()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .filter(|f| !present.contains(f) && !negated.contains(f))
-            .collect();
+        let (counted, unticked_counted) = counted_evidence(kb, present, negated, unticked);
         let reported: Vec<usize> = counted
             .iter()
             .filter(|&&(_, negated)| !negated)

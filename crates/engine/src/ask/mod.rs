@@ -21,7 +21,7 @@
 use std::collections::BTreeSet;
 
 use crate::kb::{Asked, Family, KnowledgeBase, Urgency};
-use crate::rank::{Ranker, NAMED, UNTICKED};
+use crate::rank::{counted_evidence, Ranker, NAMED, UNTICKED};
 use crate::report::Question;
 
 mod answers;
@@ -401,34 +401,7 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
 /// The ranker's distribution over every cause, normalized: its priors, the
 /// named-cause boost and every counted finding's likelihood ratio.
 pub fn posterior(kb: &KnowledgeBase, ranker: &Ranker, state: &State) -> Vec<f64> {
-    let present: BTreeSet<usize> = state.present.iter().copied().collect();
-    let implied: BTreeSet<usize> = present
-        .iter()
-        .flat_map(|&f| kb.ancestors(f).skip(1))
-        .collect();
-    let counted: Vec<(usize, bool)> = present
-        .iter()
-        .filter(|f| !implied.contains(f))
-        .map(|&f| (f, false))
-        .chain(
-            state
-                .negated
-                .iter()
-                .copied()
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .filter(|f| !present.contains(f))
-                .map(|f| (f, true)),
-        )
-        .collect();
-    let unticked: Vec<usize> = state
-        .unticked
-        .iter()
-        .copied()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .filter(|f| !present.contains(f) && !state.negated.contains(f))
-        .collect();
+    let (counted, unticked) = counted_evidence(kb, state.present, state.negated, state.unticked);
     let logs: Vec<f64> = (0..kb.causes.len())
         .map(|c| {
             let boost = if state.named.contains(&c) { NAMED } else { 0.0 };
