@@ -46,11 +46,9 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
         .map_err(|e| Error::Usage(e.to_string()))?;
     // People read the table; only the JSON carries the follow-up questions.
     let mut report = checker.check_with(&query, usize::from(args.top), &answers, args.json);
-    let diary_flags = if args.uses_diary() {
-        super::check_diary::add(checker, &mut report, args.diary_file.as_deref())?
-    } else {
-        Vec::new()
-    };
+    if args.uses_diary() {
+        super::check_diary::add(checker, &mut report, args.diary_file.as_deref())?;
+    }
     let code = if report.recognized_anything() {
         EXIT_OK
     } else {
@@ -62,11 +60,7 @@ pub fn check(cli: &Cli, args: &CheckArgs, style: Style) -> Result<i32, Error> {
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
-        if args.uses_diary() {
-            super::check_diary::write_json(&mut out, &report, &diary_flags, &info)?;
-        } else {
-            json::write_report(&mut out, &report, &info)?;
-        }
+        json::write_report(&mut out, &report, &info)?;
     } else {
         let view = text::CheckView {
             explain: args.explain,

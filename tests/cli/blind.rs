@@ -11,25 +11,16 @@
 
 use crate::scored;
 
-/// Missed red flags (urgency below the clinician's), of 153 red-flag cases.
-const MAX_UNDER_TRIAGE: usize = 12;
-/// False alarms, as a share of the 96 routine cases.
-const MAX_OVER_TRIAGE: f64 = 8.0 / 96.0;
+/// 153 red-flag cases and 96 routine ones, judged on urgency alone.
+const FLOORS: scored::Floors = scored::Floors {
+    top1: 0.0,
+    top3: 0.0,
+    max_under: 12,
+    max_over: 8.0 / 96.0,
+};
 
 #[test]
 fn blind_queries_meet_the_regression_floors() {
-    let score = scored::score(
-        "blind-redflags.toml",
-        &scored::load("tests/vignettes/blind-redflags.toml"),
-    );
-    assert!(
-        score.under.len() <= MAX_UNDER_TRIAGE,
-        "{} missed red flags, more than {MAX_UNDER_TRIAGE}",
-        score.under.len()
-    );
-    assert!(
-        score.over_rate() <= MAX_OVER_TRIAGE,
-        "false alarms {:.3} over {MAX_OVER_TRIAGE}",
-        score.over_rate()
-    );
+    let cases = scored::load("tests/vignettes/blind-redflags.toml");
+    scored::score("blind-redflags.toml", &cases).assert_meets(&FLOORS);
 }

@@ -36,6 +36,15 @@ pub fn twitchcheck() -> assert_cmd::Command {
     cmd
 }
 
+/// `check --json QUERY`'s answer, parsed.
+pub fn check_json(query: &str) -> serde_json::Value {
+    let out = twitchcheck()
+        .args(["check", "--json", query])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{query:?}: no JSON ({e})"))
+}
+
 /// A path inside the tests' fixtures directory.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

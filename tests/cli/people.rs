@@ -14,34 +14,15 @@ use crate::scored;
 /// span sentences: 79.9 %, 88.2 %, 14 and 9; before them 79.2 %, 87.8 %, 17 and 10; before concept classes and
 /// the context layer: 68.8 %, 85.7 %, 74 and 16). Not the goal: zero missed red
 /// flags is; these only stop a change from losing ground.
-const MIN_TOP1: f64 = 0.827;
-const MIN_TOP3: f64 = 0.917;
-/// Missed red flags: the urgency given is below the clinician's.
-const MAX_UNDER_TRIAGE: usize = 14;
-/// Routine cases answered above routine, as a share of routine cases.
-const MAX_OVER_TRIAGE: f64 = 6.0 / 174.0;
+const FLOORS: scored::Floors = scored::Floors {
+    top1: 0.827,
+    top3: 0.917,
+    max_under: 14,
+    max_over: 6.0 / 174.0,
+};
 
 #[test]
 fn people_queries_meet_the_regression_floors() {
-    let score = scored::score("people.toml", &scored::load("tests/vignettes/people.toml"));
-    assert!(
-        score.top1 >= MIN_TOP1,
-        "top-1 {:.3} under {MIN_TOP1}",
-        score.top1
-    );
-    assert!(
-        score.top3 >= MIN_TOP3,
-        "top-3 {:.3} under {MIN_TOP3}",
-        score.top3
-    );
-    assert!(
-        score.under.len() <= MAX_UNDER_TRIAGE,
-        "{} missed red flags, more than {MAX_UNDER_TRIAGE}",
-        score.under.len()
-    );
-    assert!(
-        score.over_rate() <= MAX_OVER_TRIAGE,
-        "false alarms {:.3} over {MAX_OVER_TRIAGE}",
-        score.over_rate()
-    );
+    scored::score("people.toml", &scored::load("tests/vignettes/people.toml"))
+        .assert_meets(&FLOORS);
 }

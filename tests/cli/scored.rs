@@ -45,10 +45,50 @@ pub struct Score {
     pub routine: usize,
 }
 
+/// The least a set must keep, as reached when its floors were last raised: a
+/// change that loses ground fails. Sets judged on urgency alone keep top-1 and
+/// top-3 at zero.
+pub struct Floors {
+    pub top1: f64,
+    pub top3: f64,
+    /// Missed red flags (the urgency given is below the clinician's).
+    pub max_under: usize,
+    /// Routine cases answered above routine, as a share of routine cases.
+    pub max_over: f64,
+}
+
 impl Score {
     /// False alarms as a share of routine cases.
     pub fn over_rate(&self) -> f64 {
         self.over.len() as f64 / self.routine.max(1) as f64
+    }
+
+    /// Fails the test when any figure is below its floor.
+    pub fn assert_meets(&self, floors: &Floors) {
+        assert!(
+            self.top1 >= floors.top1,
+            "top-1 {:.3} under {}",
+            self.top1,
+            floors.top1
+        );
+        assert!(
+            self.top3 >= floors.top3,
+            "top-3 {:.3} under {}",
+            self.top3,
+            floors.top3
+        );
+        assert!(
+            self.under.len() <= floors.max_under,
+            "{} missed red flags, more than {}",
+            self.under.len(),
+            floors.max_under
+        );
+        assert!(
+            self.over_rate() <= floors.max_over,
+            "false alarms {:.3} over {:.3}",
+            self.over_rate(),
+            floors.max_over
+        );
     }
 }
 

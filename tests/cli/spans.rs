@@ -3,15 +3,11 @@
 //! that goes on about the last joins it; someone else's history stays theirs.
 //! The wordings are written for these tests, not taken from any vignette set.
 
-use crate::twitchcheck;
+use crate::check_json;
 
 /// The urgency and the fired red flags' ids of a query.
 pub fn triage(query: &str) -> (String, Vec<String>) {
-    let out = twitchcheck()
-        .args(["check", "--json", query])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = check_json(query);
     let flags = json["red_flags"]
         .as_array()
         .map(|a| {
@@ -24,12 +20,7 @@ pub fn triage(query: &str) -> (String, Vec<String>) {
 }
 
 fn first_cause(query: &str) -> String {
-    let out = twitchcheck()
-        .args(["check", "--json", query])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["suggestions"][0]["id"]
+    check_json(query)["suggestions"][0]["id"]
         .as_str()
         .unwrap_or("")
         .to_string()

@@ -198,6 +198,8 @@ impl Checker {
                         name: &flag.name,
                         urgency: flag.urgency,
                         advice: &flag.advice,
+                        source: None,
+                        reason: None,
                     }
                 })
                 .collect(),

@@ -109,6 +109,12 @@ pub struct FiredFlag<'a> {
     pub name: &'a str,
     pub urgency: Urgency,
     pub advice: &'a str,
+    /// Where the flag came from when not the query (`diary`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'static str>,
+    /// Why that source raised it, in plain words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// A red flag mentioned but not counted, with why.

@@ -295,7 +295,7 @@ mod tests {
         let understander = crate::understand::Understander::new(&kb);
         let index = TypoIndex::new(understander.typos());
         let mut probes: Vec<String> = Vec::new();
-        for (i, f) in index.forms.iter().enumerate().step_by(7) {
+        for (i, f) in index.forms.iter().enumerate().step_by(37) {
             let chars: Vec<char> = f.form.chars().collect();
             let k = i % chars.len();
             let mut swapped = chars.clone();
