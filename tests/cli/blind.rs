@@ -5,16 +5,14 @@
 //! urgency only. A held-out check of whether the understanding generalizes: its
 //! misses were used to find missing mechanisms, never to add its strings.
 //!
-//! Floors are what the tool reached when they were set (2026-11-30: 12 missed red
-//! flags and 8 of 96 false alarms; on main before that day's work, 26 and 16);
-//! zero missed red flags is the goal.
+//! Floors are what the tool reached when they were set (2026-11-30, issue 9: no
+//! missed red flag and 6 of 96 false alarms; before, 12 and 8; on main before that
+//! day's work, 26 and 16). Zero missed red flags is the goal.
 
 use crate::scored;
 
-/// Missed red flags (urgency below the clinician's), of 153 red-flag cases.
-const MAX_UNDER_TRIAGE: usize = 12;
 /// False alarms, as a share of the 96 routine cases.
-const MAX_OVER_TRIAGE: f64 = 8.0 / 96.0;
+const MAX_OVER_TRIAGE: f64 = 6.0 / 96.0;
 
 #[test]
 fn blind_queries_meet_the_regression_floors() {
@@ -22,10 +20,12 @@ fn blind_queries_meet_the_regression_floors() {
         "blind-redflags.toml",
         &scored::load("tests/vignettes/blind-redflags.toml"),
     );
+    // No missed red flag of the 153 red-flag cases.
     assert!(
-        score.under.len() <= MAX_UNDER_TRIAGE,
-        "{} missed red flags, more than {MAX_UNDER_TRIAGE}",
-        score.under.len()
+        score.under.is_empty(),
+        "{} missed red flags: {:?}",
+        score.under.len(),
+        score.under
     );
     assert!(
         score.over_rate() <= MAX_OVER_TRIAGE,

@@ -1,0 +1,37 @@
+//! 244 paraphrases of the knowledge base's red flags in everyday words
+//! (tests/vignettes/paraphrases.toml, issue 9): slang, text-speak, typos, carers
+//! writing for a parent or partner, pseudo-negation that must still fire ("no idea
+//! why my pee is brown"), and traps where the warning words are negated,
+//! hypothetical, someone else's, in the past, or an age or a pregnancy week.
+//! Written by a helper who knew the KB, so not a held-out set: it checks that the
+//! mechanisms behind the blind set's fixes (word classes, patterns, context rules)
+//! reach other wordings. Labelled with urgency only.
+//!
+//! Floors are what the tool reached when they were set (2026-11-30: 3 missed red
+//! flags of 202, 5 false alarms of 42 routine cases; 16 and 6 before that day's
+//! fixes). Zero missed red flags is the goal.
+
+use crate::scored;
+
+/// Missed red flags (urgency below the clinician's), of 202 red-flag cases.
+const MAX_UNDER_TRIAGE: usize = 3;
+/// False alarms, as a share of the 42 routine cases.
+const MAX_OVER_TRIAGE: f64 = 5.0 / 42.0;
+
+#[test]
+fn paraphrased_red_flags_meet_the_regression_floors() {
+    let score = scored::score(
+        "paraphrases.toml",
+        &scored::load("tests/vignettes/paraphrases.toml"),
+    );
+    assert!(
+        score.under.len() <= MAX_UNDER_TRIAGE,
+        "{} missed red flags, more than {MAX_UNDER_TRIAGE}",
+        score.under.len()
+    );
+    assert!(
+        score.over_rate() <= MAX_OVER_TRIAGE,
+        "false alarms {:.3} over {MAX_OVER_TRIAGE}",
+        score.over_rate()
+    );
+}
