@@ -201,6 +201,13 @@ LAY_RULES = {
             # "as if", "even if": a comparison, not a hypothetical.
             "as if", "even if", "as though",
         ]
+    ] + [
+        # Falling off something is an accident, not stopping a medicine ("came off").
+        (f"{verb} off {what}", "none", "historical")
+        for verb in ["came", "come", "fell"]
+        for what in ["my bike", "the bike", "a bike", "my horse", "the horse", "a horse",
+                     "my motorbike", "my scooter", "my skateboard", "the ladder",
+                     "a ladder", "the wall", "a wall", "the trampoline"]
     ]),
     "negated": both_apostrophes([
         ("haven't had", "forward"), ("have not had", "forward"),
