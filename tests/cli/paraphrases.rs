@@ -7,14 +7,14 @@
 //! mechanisms behind the blind set's fixes (word classes, patterns, context rules)
 //! reach other wordings. Labelled with urgency only.
 //!
-//! Floors are what the tool reached when they were set (2026-11-30: 3 missed red
+//! Floors are what the tool reached when they were set (2026-11-30: 2 missed red
 //! flags of 202, 5 false alarms of 42 routine cases; 16 and 6 before that day's
 //! fixes). Zero missed red flags is the goal.
 
 use crate::scored;
 
 /// Missed red flags (urgency below the clinician's), of 202 red-flag cases.
-const MAX_UNDER_TRIAGE: usize = 3;
+const MAX_UNDER_TRIAGE: usize = 2;
 /// False alarms, as a share of the 42 routine cases.
 const MAX_OVER_TRIAGE: f64 = 5.0 / 42.0;
 
