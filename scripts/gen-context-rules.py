@@ -201,6 +201,13 @@ LAY_RULES = {
             # "as if", "even if": a comparison, not a hypothetical.
             "as if", "even if", "as though",
         ]
+    ] + [
+        # Falling off something is an accident, not stopping a medicine ("came off").
+        (f"{verb} off {what}", "none", "historical")
+        for verb in ["came", "come", "fell"]
+        for what in ["my bike", "the bike", "a bike", "my horse", "the horse", "a horse",
+                     "my motorbike", "my scooter", "my skateboard", "the ladder",
+                     "a ladder", "the wall", "a wall", "the trampoline"]
     ]),
     "negated": both_apostrophes([
         ("haven't had", "forward"), ("have not had", "forward"),
@@ -289,6 +296,13 @@ LAY_RULES = {
         ("if it spreads", "forward"), ("when should i", "forward"),
         ("how do you know if", "forward"), ("how do i know if", "forward"),
         ("how would i know", "forward"), ("at risk of", "forward"),
+        # A medicine not started yet is not a new one: "about to start sertraline".
+        ("going to start", "forward"), ("about to start", "forward"),
+        ("due to start", "forward"), ("will be starting", "forward"),
+        ("supposed to start", "forward"), ("meant to start", "forward"),
+        ("thinking of starting", "forward"), ("thinking about starting", "forward"),
+        ("considering starting", "forward"), ("before i start", "forward"),
+        ("before starting", "forward"),
         ("risk of getting", "forward"), ("to prevent", "forward"),
         ("to avoid", "forward"), ("unless", "forward"),
         # Asking about something read or heard, not living it.

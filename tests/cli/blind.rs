@@ -5,18 +5,19 @@
 //! urgency only. A held-out check of whether the understanding generalizes: its
 //! misses were used to find missing mechanisms, never to add its strings.
 //!
-//! Floors are what the tool reached when they were set (2026-11-30: 12 missed red
-//! flags and 8 of 96 false alarms; on main before that day's work, 26 and 16);
-//! zero missed red flags is the goal.
+//! Floors are what the tool reached when they were set (2026-11-30, issue 9: no
+//! missed red flag and 6 of 96 false alarms; before, 12 and 8; on main before that
+//! day's work, 26 and 16). Zero missed red flags is the goal.
 
 use crate::scored;
 
-/// 153 red-flag cases and 96 routine ones, judged on urgency alone.
+/// 153 red-flag cases and 96 routine ones, judged on urgency alone: no missed
+/// red flag.
 const FLOORS: scored::Floors = scored::Floors {
     top1: 0.0,
     top3: 0.0,
-    max_under: 12,
-    max_over: 8.0 / 96.0,
+    max_under: 0,
+    max_over: 6.0 / 96.0,
 };
 
 #[test]

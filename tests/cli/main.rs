@@ -17,6 +17,7 @@ mod kb_errors;
 mod kb_includes;
 mod kb_review;
 mod output;
+mod paraphrases;
 mod people;
 mod properties;
 mod questions;

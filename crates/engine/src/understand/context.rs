@@ -405,18 +405,29 @@ fn list_item(tokens: &[Token], stops: &[bool], start: usize) -> bool {
     false
 }
 
-/// Where a backward scope from `t` starts: its clause's start, or just after a
+/// Where a backward scope from `t` starts: its clause's start (for a history
+/// trigger, the clause before it when a comma parts them), or just after a
 /// terminator. A negation ("was normal", "ruled out") reaches less: not past an
 /// "and"/"or" that joins more than a short list item ("cramps come and go and the
 /// leg looks completely normal" is two statements; "numbness and tingling ruled
 /// out" is one), and at most [`MAX_BACKWARD_WORDS`] words back (NegEx's window).
 fn backward_start(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
     let negation = t.category == ContextCategory::Negated;
+    // A history trigger ("fine since", "fully recovered") closes what the
+    // sentence said before it, usually across one comma: "had a DVT in 2015 after
+    // surgery, totally fine since". Only one: a longer way back is a new statement.
+    let mut commas = usize::from(t.category == ContextCategory::Historical);
     let mut i = t.start;
     while i > 0 {
         let prev = &tokens[i - 1];
-        if prev.clause != tokens[t.start].clause || stops[i - 1] {
+        if stops[i - 1] || prev.sentence != tokens[t.start].sentence {
             break;
+        }
+        if prev.clause != tokens[i].clause {
+            if commas == 0 || !tokens[i].after_comma {
+                break;
+            }
+            commas -= 1;
         }
         let joined = t.start - i;
         let and = matches!(prev.surface.as_str(), "and" | "or" | "n" | "plus");
