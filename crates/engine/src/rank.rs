@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use crate::kb::{Family, KnowledgeBase};
+use crate::kb::{Bin, Family, KnowledgeBase};
 
 /// P(finding | cause) for a symptom or context not linked to the cause.
 pub const LEAK: f64 = 0.01;
@@ -132,11 +132,13 @@ impl Ranker {
                 let links = &kb.findings[a].links;
                 cells[f].extend(links.iter().map(|&(c, bin)| (c, bin.frequency())));
             }
-            // A vague ancestor earns part of this finding's links.
+            // A vague ancestor earns part of this finding's links (not its
+            // exclusions: a vague area rules nothing out).
             for a in kb.ancestors(f).skip(1) {
                 let credit = finding
                     .links
                     .iter()
+                    .filter(|&&(_, bin)| bin != Bin::Excludes)
                     .map(|&(c, bin)| (c, PARENT_CREDIT * bin.frequency()));
                 cells[a].extend(credit);
             }
@@ -149,14 +151,15 @@ impl Ranker {
                 Family::Symptom | Family::Context => LEAK,
             })
             .collect();
-        // Each cell is the largest of what reached it, and never below the leak.
+        // Each cell is the largest of what reached it, and never below the leak
+        // but for an `excludes` link.
         let p = cells
             .into_iter()
             .zip(&leak)
             .map(|(mut row, &leak)| {
                 row.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
                 row.dedup_by_key(|cell| cell.0);
-                row.retain(|&(_, p)| p > leak);
+                row.retain(|&(_, p)| p > leak || p == Bin::Excludes.frequency());
                 row
             })
             .collect();

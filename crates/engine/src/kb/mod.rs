@@ -290,8 +290,10 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// How often people with a cause report a finding.
-    Bin { VeryCommon = "very-common", Common = "common", Occasional = "occasional", Rare = "rare" }
+    /// How often people with a cause report a finding. `excludes`: the finding is
+    /// itself a known cause, and the cause is one that is named only when no cause
+    /// is found (ordinary cramps with no clear cause; see data/README.md).
+    Bin { VeryCommon = "very-common", Common = "common", Occasional = "occasional", Rare = "rare", Excludes = "excludes" }
 }
 
 vocabulary! {
@@ -333,6 +335,7 @@ impl Bin {
             Bin::Common => 0.5,
             Bin::Occasional => 0.2,
             Bin::Rare => 0.05,
+            Bin::Excludes => 0.001,
         }
     }
 }
