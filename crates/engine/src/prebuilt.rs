@@ -74,6 +74,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
             w.num(cause);
             w.num(index_of(Bin::ALL, &bin));
         }
+        w.opt(f.asks.map(|k| index_of(Kind::ALL, &k)));
         asked(&mut w, &f.question);
     }
     w.num(kb.classes.len());
@@ -181,6 +182,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         red_flag: r.opt(),
         together: r.list(Reader::strs),
         links: r.list(|r| (r.num(), Bin::ALL[r.num()])),
+        asks: r.opt().map(|k| Kind::ALL[k]),
         question: read_asked(r),
     });
     let classes = r.list(|r| Class {

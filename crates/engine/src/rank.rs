@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use crate::kb::{Bin, Family, KnowledgeBase};
+use crate::kb::{Bin, Family, Kind, KnowledgeBase};
 
 /// P(finding | cause) for a symptom or context not linked to the cause.
 pub const LEAK: f64 = 0.01;
@@ -233,8 +233,9 @@ impl Ranker {
     /// `negated` are finding indices; a finding implied by a more specific present
     /// one (its ancestor) is not counted twice.
     ///
-    /// Order: higher score first; ties go to the higher prior, then to the cause
-    /// listed first in the knowledge base.
+    /// Order: the causes of a kind the person asked about first ("what mineral
+    /// stops cramps?": nutrients); then higher score first; ties go to the higher
+    /// prior, then to the cause listed first in the knowledge base.
     pub fn rank(&self, kb: &KnowledgeBase, present: &[usize], negated: &[usize]) -> Vec<Ranked> {
         self.rank_named(kb, present, negated, &[])
     }
@@ -261,7 +262,15 @@ impl Ranker {
         unticked: &[usize],
         named: &[usize],
     ) -> Vec<Ranked> {
-        let (counted, unticked_counted) = counted_evidence(kb, present, negated, unticked);
+        // A question the person asks about a kind of cause ("what mineral?") is no
+        // evidence about them: it only puts that kind first.
+        let asked: Vec<Kind> = present.iter().filter_map(|&f| kb.findings[f].asks).collect();
+        let present: Vec<usize> = present
+            .iter()
+            .copied()
+            .filter(|&f| kb.findings[f].asks.is_none())
+            .collect();
+        let (counted, unticked_counted) = counted_evidence(kb, &present, negated, unticked);
         let reported: Vec<usize> = counted
             .iter()
             .filter(|&&(_, negated)| !negated)
@@ -304,13 +313,17 @@ impl Ranker {
                     || s.evidence.iter().any(|e| !e.negated && e.effect > RAISES)
             })
             .collect();
+        let first = |c: usize| asked.contains(&kb.causes[c].kind);
         ranked.sort_by(|a, b| {
-            b.log_score
-                .total_cmp(&a.log_score)
+            first(b.cause)
+                .cmp(&first(a.cause))
+                .then(b.log_score.total_cmp(&a.log_score))
                 .then(self.log_prior[b.cause].total_cmp(&self.log_prior[a.cause]))
                 .then(a.cause.cmp(&b.cause))
         });
-        if let Some(best) = ranked.first().map(|s| s.log_score) {
+        // Scores stay relative to the best fit, whatever is listed first.
+        let best = ranked.iter().map(|s| s.log_score).reduce(f64::max);
+        if let Some(best) = best {
             for s in &mut ranked {
                 s.score = (s.log_score - best).exp();
             }

@@ -54,6 +54,7 @@ struct RawFinding {
     together: Vec<Spanned<Vec<String>>>,
     #[serde(default)]
     links: BTreeMap<Spanned<String>, Spanned<String>>,
+    asks: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -499,6 +500,10 @@ pub(super) fn validate(
             }
         }
         links.sort();
+        let asks = f
+            .asks
+            .as_ref()
+            .and_then(|k| parse_word(&mut problems, k, "kind", Kind::WORDS, Kind::parse));
         if let Some(family) = family {
             findings.push(Finding {
                 id: id.clone(),
@@ -509,6 +514,7 @@ pub(super) fn validate(
                 red_flag,
                 together: f.together.iter().map(|s| s.get_ref().clone()).collect(),
                 links,
+                asks,
                 question: None,
             });
         }
@@ -607,7 +613,8 @@ fn attach_questions(
     findings: &mut [Finding],
     red_flags: &mut [RedFlag],
 ) {
-    let is_area = |f: &RawFinding| f.family.get_ref() == "body-area";
+    // A body area, or a question the person asks (`asks`), is never asked back.
+    let is_area = |f: &RawFinding| f.family.get_ref() == "body-area" || f.asks.is_some();
     let mut askable = Vec::new();
     let mut areas = Vec::new();
     for &(file, e) in &raw.finding {

@@ -145,6 +145,10 @@ pub struct Finding {
     pub together: Vec<Vec<String>>,
     /// (cause index, frequency bin), sorted by cause index.
     pub links: Vec<(usize, Bin)>,
+    /// A question the person asks about a kind of cause ("what mineral stops
+    /// cramps?", "anything she should take?"): the causes of that kind are listed
+    /// first. Such a finding is no evidence about the person and is never asked.
+    pub asks: Option<Kind>,
     /// How a follow-up question puts it (`[[question]]`); None for a body area,
     /// or in a knowledge base without questions.
     pub question: Option<Asked>,
