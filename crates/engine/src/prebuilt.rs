@@ -56,6 +56,8 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.sets(&r.together);
         w.opt(r.min_duration_days.map(|d| d as usize));
         w.ids(&r.duration_of.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        w.ids(&r.places_of.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        w.ids(&r.unless.iter().map(|&f| f as u32).collect::<Vec<_>>());
         w.str(&r.advice);
         citations(&mut w, &r.sources);
         asked(&mut w, &r.question);
@@ -169,6 +171,8 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         together: r.list(Reader::strs),
         min_duration_days: r.opt().map(|d| d as u32),
         duration_of: r.ids().into_iter().map(|f| f as usize).collect(),
+        places_of: r.ids().into_iter().map(|f| f as usize).collect(),
+        unless: r.ids().into_iter().map(|f| f as usize).collect(),
         advice: r.str(),
         sources: read_citations(r),
         question: read_asked(r),

@@ -84,6 +84,10 @@ struct RawRedFlag {
     min_duration_days: Option<Spanned<u32>>,
     #[serde(default)]
     duration_of: Vec<Spanned<String>>,
+    #[serde(default)]
+    places_of: Vec<Spanned<String>>,
+    #[serde(default)]
+    unless: Vec<Spanned<String>>,
     advice: Spanned<String>,
     sources: Option<Spanned<Vec<Spanned<Citation>>>>,
 }
@@ -389,24 +393,37 @@ pub(super) fn validate(
                 );
             }
         }
-        let duration_of = r
-            .duration_of
-            .iter()
-            .filter_map(|f| {
-                let found = finding_ids.get(f.get_ref().as_str()).copied();
-                if found.is_none() {
-                    let hint = missing_hint(f.get_ref(), finding_ids.keys().copied());
-                    problems.add(
-                        f.span().start,
-                        format!(
-                            "{owner}: `duration_of` names finding \"{}\", which does not exist{hint}",
-                            f.get_ref()
-                        ),
-                    );
-                }
-                found
-            })
-            .collect();
+        let mut finding_list = |field: &str, ids: &[Spanned<String>]| -> Vec<usize> {
+            ids.iter()
+                .filter_map(|f| {
+                    let found = finding_ids.get(f.get_ref().as_str()).copied();
+                    if found.is_none() {
+                        let hint = missing_hint(f.get_ref(), finding_ids.keys().copied());
+                        problems.add(
+                            f.span().start,
+                            format!(
+                                "{owner}: `{field}` names finding \"{}\", which does not exist{hint}",
+                                f.get_ref()
+                            ),
+                        );
+                    }
+                    found
+                })
+                .collect()
+        };
+        let duration_of = finding_list("duration_of", &r.duration_of);
+        let places_of = finding_list("places_of", &r.places_of);
+        let unless = finding_list("unless", &r.unless);
+        // Only a "see a doctor in the next days" sign may give way to an everyday
+        // explanation; an urgent or emergency one never does.
+        if let (Some(first), Some(u)) = (r.unless.first(), urgency) {
+            if u != Urgency::Soon {
+                problems.add(
+                    first.span().start,
+                    format!("{owner}: `unless` is only for a `soon` red flag, not `{u}`"),
+                );
+            }
+        }
         let sources = check_sources(
             &mut problems,
             &owner,
@@ -423,6 +440,8 @@ pub(super) fn validate(
                 together: r.together.iter().map(|s| s.get_ref().clone()).collect(),
                 min_duration_days: r.min_duration_days.as_ref().map(|d| *d.get_ref()),
                 duration_of,
+                places_of,
+                unless,
                 advice: r.advice.get_ref().clone(),
                 sources,
                 question: None,

@@ -239,6 +239,14 @@ pub struct RedFlag {
     /// any. "Cramps for years" is not "twitching for years": long-standing
     /// ordinary cramps are not a reason to see a doctor soon, a twitch is.
     pub duration_of: Vec<usize>,
+    /// Fires when one of these findings (indices) is reported in two or more
+    /// separate body areas (neither inside the other, not "all over"): "my calf
+    /// twitches and my eyelid twitches too" (NHS: a twitch in more than one place).
+    pub places_of: Vec<usize>,
+    /// Findings (indices) that explain the sign away: it does not fire when one of
+    /// them is reported (a twitch in two places with stress or caffeine). Only for
+    /// `soon` red flags (`validate` checks).
+    pub unless: Vec<usize>,
     pub advice: String,
     /// Authoritative pages the sign and its urgency are drawn from.
     pub sources: Vec<Citation>,
