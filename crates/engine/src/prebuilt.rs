@@ -58,6 +58,10 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.ids(&r.duration_of.iter().map(|&f| f as u32).collect::<Vec<_>>());
         w.ids(&r.places_of.iter().map(|&f| f as u32).collect::<Vec<_>>());
         w.ids(&r.unless.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        w.num(r.findings_all.len());
+        for set in &r.findings_all {
+            w.ids(&set.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        }
         w.str(&r.advice);
         citations(&mut w, &r.sources);
         asked(&mut w, &r.question);
@@ -173,6 +177,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         duration_of: r.ids().into_iter().map(|f| f as usize).collect(),
         places_of: r.ids().into_iter().map(|f| f as usize).collect(),
         unless: r.ids().into_iter().map(|f| f as usize).collect(),
+        findings_all: r.list(|r| r.ids().into_iter().map(|f| f as usize).collect()),
         advice: r.str(),
         sources: read_citations(r),
         question: read_asked(r),

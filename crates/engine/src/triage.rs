@@ -73,6 +73,12 @@ pub fn fired_answered(
         .flatten()
         .chain(answered.iter().copied())
         .chain(places_flags(kb, mentions))
+        .chain((0..kb.red_flags.len()).filter(|&r| {
+            kb.red_flags[r]
+                .findings_all
+                .iter()
+                .any(|set| set.iter().all(|f| reported.contains(f)))
+        }))
         .filter(|&r| !kb.red_flags[r].unless.iter().any(|f| reported.contains(f)))
         .collect();
     flags.sort_by_key(|&r| (std::cmp::Reverse(kb.red_flags[r].urgency), r));

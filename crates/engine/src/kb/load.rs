@@ -88,6 +88,8 @@ struct RawRedFlag {
     places_of: Vec<Spanned<String>>,
     #[serde(default)]
     unless: Vec<Spanned<String>>,
+    #[serde(default)]
+    findings_all: Vec<Vec<Spanned<String>>>,
     advice: Spanned<String>,
     sources: Option<Spanned<Vec<Spanned<Citation>>>>,
 }
@@ -414,6 +416,17 @@ pub(super) fn validate(
         let duration_of = finding_list("duration_of", &r.duration_of);
         let places_of = finding_list("places_of", &r.places_of);
         let unless = finding_list("unless", &r.unless);
+        let findings_all: Vec<Vec<usize>> = r
+            .findings_all
+            .iter()
+            .map(|set| finding_list("findings_all", set))
+            .collect();
+        if r.findings_all.iter().any(Vec::is_empty) {
+            problems.add(
+                entry.span().start,
+                format!("{owner}: a `findings_all` set is empty; name at least one finding"),
+            );
+        }
         // Only a "see a doctor in the next days" sign may give way to an everyday
         // explanation; an urgent or emergency one never does.
         if let (Some(first), Some(u)) = (r.unless.first(), urgency) {
@@ -442,6 +455,7 @@ pub(super) fn validate(
                 duration_of,
                 places_of,
                 unless,
+                findings_all,
                 advice: r.advice.get_ref().clone(),
                 sources,
                 question: None,

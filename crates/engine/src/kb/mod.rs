@@ -247,6 +247,9 @@ pub struct RedFlag {
     /// them is reported (a twitch in two places with stress or caffeine). Only for
     /// `soon` red flags (`validate` checks).
     pub unless: Vec<usize>,
+    /// Sets of findings (indices) that fire it when every finding of one set is
+    /// reported, in words or as a "yes" answer: a diuretic with cramps.
+    pub findings_all: Vec<Vec<usize>>,
     pub advice: String,
     /// Authoritative pages the sign and its urgency are drawn from.
     pub sources: Vec<Citation>,
