@@ -8,16 +8,19 @@
 
 use crate::scored;
 
-/// Floors, as reached when they were last raised (2026-11-30, after the clinical
+/// Floors, as reached when they were last raised (2026-11-30, after the ranking
+/// work of issue 9: `excludes` links, the B6 supplement finding, diuretic cramps and
+/// two-place twitching: top-1 83.2 %, top-3 92.1 %, 12 missed red flags, 6 of 174
+/// false alarms; before it, after the clinical
 /// output rules, context traps and the blind set's fit and spinal signs: top-1
 /// 82.8 %, top-3 91.8 %, 14 missed red flags, 6 of 174 false alarms; after facts that
 /// span sentences: 79.9 %, 88.2 %, 14 and 9; before them 79.2 %, 87.8 %, 17 and 10; before concept classes and
 /// the context layer: 68.8 %, 85.7 %, 74 and 16). Not the goal: zero missed red
 /// flags is; these only stop a change from losing ground.
-const MIN_TOP1: f64 = 0.827;
-const MIN_TOP3: f64 = 0.917;
+const MIN_TOP1: f64 = 0.831;
+const MIN_TOP3: f64 = 0.921;
 /// Missed red flags: the urgency given is below the clinician's.
-const MAX_UNDER_TRIAGE: usize = 14;
+const MAX_UNDER_TRIAGE: usize = 12;
 /// Routine cases answered above routine, as a share of routine cases.
 const MAX_OVER_TRIAGE: f64 = 6.0 / 174.0;
 

@@ -39,6 +39,13 @@ pub const PARENT_CREDIT: f64 = 0.5;
 /// the symptoms say.
 pub const NAMED: f64 = 1.1;
 
+/// The natural log of the boost every cause of a kind gets when the person asks
+/// about that kind ("what mineral stops cramps?", "anything she should take?":
+/// nutrients): a question about a kind should be answered with that kind, so the
+/// best-fitting cause of it comes first unless the symptoms point more than about
+/// twelvefold elsewhere. Like [`NAMED`], an answer to the question, not evidence.
+pub const ASKED_KIND: f64 = 2.5;
+
 /// The share of a stated negation's weight that a finding answered "no" to a
 /// follow-up question gets: an unticked box on a checklist is weaker evidence of
 /// absence than "no numbness" in a person's own words.
@@ -233,9 +240,8 @@ impl Ranker {
     /// `negated` are finding indices; a finding implied by a more specific present
     /// one (its ancestor) is not counted twice.
     ///
-    /// Order: the causes of a kind the person asked about first ("what mineral
-    /// stops cramps?": nutrients); then higher score first; ties go to the higher
-    /// prior, then to the cause listed first in the knowledge base.
+    /// Order: higher score first; ties go to the higher prior, then to the cause
+    /// listed first in the knowledge base.
     pub fn rank(&self, kb: &KnowledgeBase, present: &[usize], negated: &[usize]) -> Vec<Ranked> {
         self.rank_named(kb, present, negated, &[])
     }
@@ -263,8 +269,11 @@ impl Ranker {
         named: &[usize],
     ) -> Vec<Ranked> {
         // A question the person asks about a kind of cause ("what mineral?") is no
-        // evidence about them: it only puts that kind first.
-        let asked: Vec<Kind> = present.iter().filter_map(|&f| kb.findings[f].asks).collect();
+        // evidence about them: it raises that kind by [`ASKED_KIND`].
+        let asked: Vec<Kind> = present
+            .iter()
+            .filter_map(|&f| kb.findings[f].asks)
+            .collect();
         let present: Vec<usize> = present
             .iter()
             .copied()
@@ -298,7 +307,12 @@ impl Ranker {
                         .total_cmp(&a.effect)
                         .then(a.finding.cmp(&b.finding))
                 });
-                let boost = if named.contains(&c) { NAMED } else { 0.0 };
+                let boost = if named.contains(&c) { NAMED } else { 0.0 }
+                    + if asked.contains(&kb.causes[c].kind) {
+                        ASKED_KIND
+                    } else {
+                        0.0
+                    };
                 let log_score =
                     self.log_prior[c] + boost + evidence.iter().map(|e| e.effect).sum::<f64>();
                 Ranked {
@@ -313,17 +327,13 @@ impl Ranker {
                     || s.evidence.iter().any(|e| !e.negated && e.effect > RAISES)
             })
             .collect();
-        let first = |c: usize| asked.contains(&kb.causes[c].kind);
         ranked.sort_by(|a, b| {
-            first(b.cause)
-                .cmp(&first(a.cause))
-                .then(b.log_score.total_cmp(&a.log_score))
+            b.log_score
+                .total_cmp(&a.log_score)
                 .then(self.log_prior[b.cause].total_cmp(&self.log_prior[a.cause]))
                 .then(a.cause.cmp(&b.cause))
         });
-        // Scores stay relative to the best fit, whatever is listed first.
-        let best = ranked.iter().map(|s| s.log_score).reduce(f64::max);
-        if let Some(best) = best {
+        if let Some(best) = ranked.first().map(|s| s.log_score) {
             for s in &mut ranked {
                 s.score = (s.log_score - best).exp();
             }

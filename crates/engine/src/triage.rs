@@ -87,10 +87,10 @@ pub fn fired_answered(
 }
 
 /// The red flags fired by a finding of their `places_of` reported in two or more
-/// separate body areas: areas asserted present, none inside another reported one
-/// (`calf` and `leg` are one place) nor said in the same words ("top of my
-/// shoulder" is the neck, and its "shoulder" the arm: one place), "all over"
-/// aside (it has its own pattern).
+/// separate places: body areas asserted present in different regions (an area's
+/// broadest ancestor: calf and thigh are one leg, tongue and jaw one face) and not
+/// said in overlapping words ("top of my shoulder" is read as neck and as arm: one
+/// place); "all over" aside (it has its own pattern).
 fn places_flags(kb: &KnowledgeBase, mentions: &[Mention]) -> Vec<usize> {
     let present: Vec<usize> = mentions
         .iter()
@@ -104,26 +104,26 @@ fn places_flags(kb: &KnowledgeBase, mentions: &[Mention]) -> Vec<usize> {
         .filter(|&(f, _)| {
             kb.findings[f].family == Family::BodyArea && kb.findings[f].id != "whole-body"
         })
+        .map(|(f, words)| (kb.ancestors(f).last().unwrap_or(f), words))
         .collect();
     let same_words = |a: &[&str], b: &[&str]| a.iter().any(|w| b.contains(w));
     let separate = areas
         .iter()
         .enumerate()
-        .filter(|&(i, (a, words))| {
-            !areas.iter().enumerate().any(|(j, (b, other))| {
-                j != i
-                    && (kb.ancestors(*b).skip(1).any(|x| x == *a)
-                        || (j < i && same_words(words, other)))
-            })
-        })
-        .map(|(_, (a, _))| *a)
+        .filter(|&(i, (_, words))| !areas[..i].iter().any(|(_, other)| same_words(words, other)))
+        .map(|(_, (region, _))| *region)
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     if separate < 2 {
         return Vec::new();
     }
     (0..kb.red_flags.len())
-        .filter(|&r| kb.red_flags[r].places_of.iter().any(|f| present.contains(f)))
+        .filter(|&r| {
+            kb.red_flags[r]
+                .places_of
+                .iter()
+                .any(|f| present.contains(f))
+        })
         .collect()
 }
 

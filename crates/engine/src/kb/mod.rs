@@ -146,8 +146,9 @@ pub struct Finding {
     /// (cause index, frequency bin), sorted by cause index.
     pub links: Vec<(usize, Bin)>,
     /// A question the person asks about a kind of cause ("what mineral stops
-    /// cramps?", "anything she should take?"): the causes of that kind are listed
-    /// first. Such a finding is no evidence about the person and is never asked.
+    /// cramps?", "anything she should take?"): the causes of that kind are raised
+    /// by `rank::ASKED_KIND`. Such a finding is no evidence about the person and is
+    /// never asked.
     pub asks: Option<Kind>,
     /// How a follow-up question puts it (`[[question]]`); None for a body area,
     /// or in a knowledge base without questions.
