@@ -77,7 +77,7 @@ fn unknown_field() {
     ));
     assert_eq!(
         problems(&err),
-        ["twitchcheck: KB:13:1: unknown field `nmae`, expected one of `id`, `name`, `family`, `phrases`, `parent`, `red_flag`, `together`, `links`"]
+        ["twitchcheck: KB:13:1: unknown field `nmae`, expected one of `id`, `name`, `family`, `phrases`, `parent`, `red_flag`, `together`, `links`, `asks`"]
     );
 }
 

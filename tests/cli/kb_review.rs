@@ -205,3 +205,99 @@ fn a_long_standing_statin_with_new_aches_and_weakness_ranks_the_medicine() {
     assert!(flags.contains(&"weakness".to_string()), "{flags:?}");
     assert!(!flags.contains(&"new-medication".to_string()), "{flags:?}");
 }
+
+/// `first_and_flags` with follow-up answers: `--yes` finding ids.
+fn first_and_flags_yes(query: &str, yes: &str) -> (String, Vec<String>) {
+    let out = twitchcheck()
+        .args(["check", "--json", "--yes", yes, query])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = json["suggestions"][0]["id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let flags = json["red_flags"].as_array().unwrap();
+    let flags = flags.iter().map(|f| f["id"].as_str().unwrap().to_string());
+    (first, flags.collect())
+}
+
+/// C4: a twitch in more than one place is a GP visit (NHS), unless an everyday
+/// trigger from the NHS page's own list explains it; one place named in
+/// overlapping words is one place.
+#[test]
+fn twitching_in_two_places_is_soon_unless_an_everyday_trigger_explains_it() {
+    for query in [
+        "my calf twitches and my eyelid twitches too",
+        "my thumb and my calf keep twitching",
+        "twitching all over my body",
+    ] {
+        let (_, flags) = first_and_flags(query);
+        assert!(
+            flags.contains(&"several-places".to_string()),
+            "{query}: {flags:?}"
+        );
+    }
+    for query in [
+        "jet lagged after a long flight, barely slept, and my eyelid and thigh keep flickering",
+        "health anxiety twitches everywhere",
+        "my calf twitches and my eyelid twitches too, I drink about six coffees a day",
+        "the muscle on top of my shoulder keeps twitching",
+        "my calf keeps twitching",
+    ] {
+        let (_, flags) = first_and_flags(query);
+        assert!(
+            !flags.contains(&"several-places".to_string()),
+            "{query}: {flags:?}"
+        );
+    }
+}
+
+/// Cramps on a water tablet: a blood test in the next few days (NICE CKS leg
+/// cramps), whether the tablet is said in words or answered to a question.
+#[test]
+fn cramps_on_a_water_tablet_are_soon_in_words_and_in_answers() {
+    let (_, flags) = first_and_flags("leg cramps at night and I take furosemide");
+    assert!(flags.contains(&"diuretic-cramps".to_string()), "{flags:?}");
+    let (first, flags) = first_and_flags_yes("my legs cramp", "diuretic");
+    assert!(flags.contains(&"diuretic-cramps".to_string()), "{flags:?}");
+    assert!(
+        ["medication", "potassium"].contains(&first.as_str()),
+        "{first}"
+    );
+    let (_, flags) = first_and_flags("my legs cramp");
+    assert!(flags.is_empty(), "{flags:?}");
+}
+
+/// A named secondary cause rules out "no clear cause" (`excludes`): a statin or a
+/// diuretic with night calf cramps ranks the medicine first; plain night cramps in
+/// an older adult stay idiopathic (C1).
+#[test]
+fn a_statin_or_diuretic_named_with_night_cramps_ranks_the_medicine_first() {
+    for query in [
+        "Been on Lipitor 20mg for about six years, get the odd calf cramp at night",
+        "calf cramps at night, I'm 70 and take atorvastatin",
+    ] {
+        let (first, _) = first_and_flags(query);
+        assert_eq!(first, "medication", "{query}");
+    }
+    let (first, _) = first_and_flags("calf cramps at night, I'm 70");
+    assert_eq!(first, "idiopathic-cramps");
+}
+
+/// A question about a kind of cause is answered with that kind first, and taking
+/// B6 supplements is the exposure for too much B6.
+#[test]
+fn a_question_about_a_nutrient_brings_the_nutrients_first() {
+    let out = twitchcheck()
+        .args(["check", "--json", "what mineral stops leg cramps at night?"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["suggestions"][0]["kind"], "nutrient", "{json}");
+    let (first, _) = first_and_flags(
+        "I take a B complex and drink two energy drinks a day that are loaded with B6, and my \
+         fingertips have started tingling",
+    );
+    assert_eq!(first, "vitamin-b6");
+}

@@ -154,7 +154,8 @@ impl Checker {
             })
             .collect();
 
-        let flags = triage::fired_answered(kb, mentions, &answers.fired(kb));
+        let yes: Vec<usize> = answers.findings(Reply::Yes).collect();
+        let flags = triage::fired_answered(kb, mentions, &answers.fired(kb), &yes);
         let urgency = triage::urgency(kb, &flags);
         let mentioned = triage::mentioned_only(kb, mentions, &flags);
 

@@ -56,6 +56,12 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.sets(&r.together);
         w.opt(r.min_duration_days.map(|d| d as usize));
         w.ids(&r.duration_of.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        w.ids(&r.places_of.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        w.ids(&r.unless.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        w.num(r.findings_all.len());
+        for set in &r.findings_all {
+            w.ids(&set.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        }
         w.str(&r.advice);
         citations(&mut w, &r.sources);
         asked(&mut w, &r.question);
@@ -74,6 +80,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
             w.num(cause);
             w.num(index_of(Bin::ALL, &bin));
         }
+        w.opt(f.asks.map(|k| index_of(Kind::ALL, &k)));
         asked(&mut w, &f.question);
     }
     w.num(kb.classes.len());
@@ -168,6 +175,9 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         together: r.list(Reader::strs),
         min_duration_days: r.opt().map(|d| d as u32),
         duration_of: r.ids().into_iter().map(|f| f as usize).collect(),
+        places_of: r.ids().into_iter().map(|f| f as usize).collect(),
+        unless: r.ids().into_iter().map(|f| f as usize).collect(),
+        findings_all: r.list(|r| r.ids().into_iter().map(|f| f as usize).collect()),
         advice: r.str(),
         sources: read_citations(r),
         question: read_asked(r),
@@ -181,6 +191,7 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
         red_flag: r.opt(),
         together: r.list(Reader::strs),
         links: r.list(|r| (r.num(), Bin::ALL[r.num()])),
+        asks: r.opt().map(|k| Kind::ALL[k]),
         question: read_asked(r),
     });
     let classes = r.list(|r| Class {

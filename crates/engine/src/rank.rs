@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use crate::kb::{Family, KnowledgeBase};
+use crate::kb::{Bin, Family, Kind, KnowledgeBase};
 
 /// P(finding | cause) for a symptom or context not linked to the cause.
 pub const LEAK: f64 = 0.01;
@@ -38,6 +38,13 @@ pub const PARENT_CREDIT: f64 = 0.5;
 /// and explain it, about what one common finding gives, not enough to outrank what
 /// the symptoms say.
 pub const NAMED: f64 = 1.1;
+
+/// The natural log of the boost every cause of a kind gets when the person asks
+/// about that kind ("what mineral stops cramps?", "anything she should take?":
+/// nutrients): a question about a kind should be answered with that kind, so the
+/// best-fitting cause of it comes first unless the symptoms point more than about
+/// twelvefold elsewhere. Like [`NAMED`], an answer to the question, not evidence.
+pub const ASKED_KIND: f64 = 2.5;
 
 /// The share of a stated negation's weight that a finding answered "no" to a
 /// follow-up question gets: an unticked box on a checklist is weaker evidence of
@@ -132,11 +139,13 @@ impl Ranker {
                 let links = &kb.findings[a].links;
                 cells[f].extend(links.iter().map(|&(c, bin)| (c, bin.frequency())));
             }
-            // A vague ancestor earns part of this finding's links.
+            // A vague ancestor earns part of this finding's links (not its
+            // exclusions: a vague area rules nothing out).
             for a in kb.ancestors(f).skip(1) {
                 let credit = finding
                     .links
                     .iter()
+                    .filter(|&&(_, bin)| bin != Bin::Excludes)
                     .map(|&(c, bin)| (c, PARENT_CREDIT * bin.frequency()));
                 cells[a].extend(credit);
             }
@@ -149,14 +158,15 @@ impl Ranker {
                 Family::Symptom | Family::Context => LEAK,
             })
             .collect();
-        // Each cell is the largest of what reached it, and never below the leak.
+        // Each cell is the largest of what reached it, and never below the leak
+        // but for an `excludes` link.
         let p = cells
             .into_iter()
             .zip(&leak)
             .map(|(mut row, &leak)| {
                 row.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
                 row.dedup_by_key(|cell| cell.0);
-                row.retain(|&(_, p)| p > leak);
+                row.retain(|&(_, p)| p > leak || p == Bin::Excludes.frequency());
                 row
             })
             .collect();
@@ -258,7 +268,18 @@ impl Ranker {
         unticked: &[usize],
         named: &[usize],
     ) -> Vec<Ranked> {
-        let (counted, unticked_counted) = counted_evidence(kb, present, negated, unticked);
+        // A question the person asks about a kind of cause ("what mineral?") is no
+        // evidence about them: it raises that kind by [`ASKED_KIND`].
+        let asked: Vec<Kind> = present
+            .iter()
+            .filter_map(|&f| kb.findings[f].asks)
+            .collect();
+        let present: Vec<usize> = present
+            .iter()
+            .copied()
+            .filter(|&f| kb.findings[f].asks.is_none())
+            .collect();
+        let (counted, unticked_counted) = counted_evidence(kb, &present, negated, unticked);
         let reported: Vec<usize> = counted
             .iter()
             .filter(|&&(_, negated)| !negated)
@@ -286,7 +307,12 @@ impl Ranker {
                         .total_cmp(&a.effect)
                         .then(a.finding.cmp(&b.finding))
                 });
-                let boost = if named.contains(&c) { NAMED } else { 0.0 };
+                let boost = if named.contains(&c) { NAMED } else { 0.0 }
+                    + if asked.contains(&kb.causes[c].kind) {
+                        ASKED_KIND
+                    } else {
+                        0.0
+                    };
                 let log_score =
                     self.log_prior[c] + boost + evidence.iter().map(|e| e.effect).sum::<f64>();
                 Ranked {

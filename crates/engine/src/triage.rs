@@ -6,7 +6,7 @@
 //! the highest among fired red flags, else routine. The see-a-doctor advice is
 //! always given, in every output mode.
 
-use crate::kb::{KnowledgeBase, Urgency};
+use crate::kb::{Family, KnowledgeBase, Urgency};
 use crate::understand::{About, Assertion, Mention};
 
 /// Always shown, in every mode.
@@ -44,11 +44,25 @@ pub fn mentioned_flag(kb: &KnowledgeBase, mention: &Mention) -> Option<usize> {
 
 /// The red flags the mentions fire, most urgent first, then in knowledge-base order.
 pub fn fired(kb: &KnowledgeBase, mentions: &[Mention]) -> Vec<usize> {
-    fired_answered(kb, mentions, &[])
+    fired_answered(kb, mentions, &[], &[])
 }
 
-/// [`fired`], with the red flags that answers fired (`answered`, red-flag indices).
-pub fn fired_answered(kb: &KnowledgeBase, mentions: &[Mention], answered: &[usize]) -> Vec<usize> {
+/// [`fired`], with the red flags that answers fired (`answered`, red-flag indices)
+/// and the findings answered "yes" (`answered_findings`), which count for a red
+/// flag's `unless`.
+pub fn fired_answered(
+    kb: &KnowledgeBase,
+    mentions: &[Mention],
+    answered: &[usize],
+    answered_findings: &[usize],
+) -> Vec<usize> {
+    let reported: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.assertion.is_present())
+        .filter_map(Mention::finding)
+        .chain(answered_findings.iter().copied())
+        .flat_map(|f| kb.ancestors(f))
+        .collect();
     let mut flags: Vec<usize> = mentions
         .iter()
         .filter(|m| m.assertion.is_present())
@@ -58,10 +72,59 @@ pub fn fired_answered(kb: &KnowledgeBase, mentions: &[Mention], answered: &[usiz
         })
         .flatten()
         .chain(answered.iter().copied())
+        .chain(places_flags(kb, mentions))
+        .chain((0..kb.red_flags.len()).filter(|&r| {
+            kb.red_flags[r]
+                .findings_all
+                .iter()
+                .any(|set| set.iter().all(|f| reported.contains(f)))
+        }))
+        .filter(|&r| !kb.red_flags[r].unless.iter().any(|f| reported.contains(f)))
         .collect();
     flags.sort_by_key(|&r| (std::cmp::Reverse(kb.red_flags[r].urgency), r));
     flags.dedup();
     flags
+}
+
+/// The red flags fired by a finding of their `places_of` reported in two or more
+/// separate places: body areas asserted present in different regions (an area's
+/// broadest ancestor: calf and thigh are one leg, tongue and jaw one face) and not
+/// said in overlapping words ("top of my shoulder" is read as neck and as arm: one
+/// place); "all over" aside (it has its own pattern).
+fn places_flags(kb: &KnowledgeBase, mentions: &[Mention]) -> Vec<usize> {
+    let present: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.assertion.is_present())
+        .filter_map(Mention::finding)
+        .collect();
+    let areas: Vec<(usize, Vec<&str>)> = mentions
+        .iter()
+        .filter(|m| m.assertion.is_present())
+        .filter_map(|m| m.finding().map(|f| (f, m.text.split(' ').collect())))
+        .filter(|&(f, _)| {
+            kb.findings[f].family == Family::BodyArea && kb.findings[f].id != "whole-body"
+        })
+        .map(|(f, words)| (kb.ancestors(f).last().unwrap_or(f), words))
+        .collect();
+    let same_words = |a: &[&str], b: &[&str]| a.iter().any(|w| b.contains(w));
+    let separate = areas
+        .iter()
+        .enumerate()
+        .filter(|&(i, (_, words))| !areas[..i].iter().any(|(_, other)| same_words(words, other)))
+        .map(|(_, (region, _))| *region)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    if separate < 2 {
+        return Vec::new();
+    }
+    (0..kb.red_flags.len())
+        .filter(|&r| {
+            kb.red_flags[r]
+                .places_of
+                .iter()
+                .any(|f| present.contains(f))
+        })
+        .collect()
 }
 
 /// The red flags mentioned only in the past, as a "what if" or as someone else's

@@ -383,6 +383,7 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
     (0..kb.findings.len()).filter(move |&f| {
         let finding = &kb.findings[f];
         finding.family != Family::BodyArea
+            && finding.asks.is_none()
             && !implied.contains(&f)
             && !state.negated.contains(&f)
             && !state.unticked.contains(&f)

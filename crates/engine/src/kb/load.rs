@@ -54,6 +54,7 @@ struct RawFinding {
     together: Vec<Spanned<Vec<String>>>,
     #[serde(default)]
     links: BTreeMap<Spanned<String>, Spanned<String>>,
+    asks: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +84,12 @@ struct RawRedFlag {
     min_duration_days: Option<Spanned<u32>>,
     #[serde(default)]
     duration_of: Vec<Spanned<String>>,
+    #[serde(default)]
+    places_of: Vec<Spanned<String>>,
+    #[serde(default)]
+    unless: Vec<Spanned<String>>,
+    #[serde(default)]
+    findings_all: Vec<Vec<Spanned<String>>>,
     advice: Spanned<String>,
     sources: Option<Spanned<Vec<Spanned<Citation>>>>,
 }
@@ -388,24 +395,48 @@ pub(super) fn validate(
                 );
             }
         }
-        let duration_of = r
-            .duration_of
+        let mut finding_list = |field: &str, ids: &[Spanned<String>]| -> Vec<usize> {
+            ids.iter()
+                .filter_map(|f| {
+                    let found = finding_ids.get(f.get_ref().as_str()).copied();
+                    if found.is_none() {
+                        let hint = missing_hint(f.get_ref(), finding_ids.keys().copied());
+                        problems.add(
+                            f.span().start,
+                            format!(
+                                "{owner}: `{field}` names finding \"{}\", which does not exist{hint}",
+                                f.get_ref()
+                            ),
+                        );
+                    }
+                    found
+                })
+                .collect()
+        };
+        let duration_of = finding_list("duration_of", &r.duration_of);
+        let places_of = finding_list("places_of", &r.places_of);
+        let unless = finding_list("unless", &r.unless);
+        let findings_all: Vec<Vec<usize>> = r
+            .findings_all
             .iter()
-            .filter_map(|f| {
-                let found = finding_ids.get(f.get_ref().as_str()).copied();
-                if found.is_none() {
-                    let hint = missing_hint(f.get_ref(), finding_ids.keys().copied());
-                    problems.add(
-                        f.span().start,
-                        format!(
-                            "{owner}: `duration_of` names finding \"{}\", which does not exist{hint}",
-                            f.get_ref()
-                        ),
-                    );
-                }
-                found
-            })
+            .map(|set| finding_list("findings_all", set))
             .collect();
+        if r.findings_all.iter().any(Vec::is_empty) {
+            problems.add(
+                entry.span().start,
+                format!("{owner}: a `findings_all` set is empty; name at least one finding"),
+            );
+        }
+        // Only a "see a doctor in the next days" sign may give way to an everyday
+        // explanation; an urgent or emergency one never does.
+        if let (Some(first), Some(u)) = (r.unless.first(), urgency) {
+            if u != Urgency::Soon {
+                problems.add(
+                    first.span().start,
+                    format!("{owner}: `unless` is only for a `soon` red flag, not `{u}`"),
+                );
+            }
+        }
         let sources = check_sources(
             &mut problems,
             &owner,
@@ -422,6 +453,9 @@ pub(super) fn validate(
                 together: r.together.iter().map(|s| s.get_ref().clone()).collect(),
                 min_duration_days: r.min_duration_days.as_ref().map(|d| *d.get_ref()),
                 duration_of,
+                places_of,
+                unless,
+                findings_all,
                 advice: r.advice.get_ref().clone(),
                 sources,
                 question: None,
@@ -499,6 +533,10 @@ pub(super) fn validate(
             }
         }
         links.sort();
+        let asks = f
+            .asks
+            .as_ref()
+            .and_then(|k| parse_word(&mut problems, k, "kind", Kind::WORDS, Kind::parse));
         if let Some(family) = family {
             findings.push(Finding {
                 id: id.clone(),
@@ -509,6 +547,7 @@ pub(super) fn validate(
                 red_flag,
                 together: f.together.iter().map(|s| s.get_ref().clone()).collect(),
                 links,
+                asks,
                 question: None,
             });
         }
@@ -607,7 +646,8 @@ fn attach_questions(
     findings: &mut [Finding],
     red_flags: &mut [RedFlag],
 ) {
-    let is_area = |f: &RawFinding| f.family.get_ref() == "body-area";
+    // A body area, or a question the person asks (`asks`), is never asked back.
+    let is_area = |f: &RawFinding| f.family.get_ref() == "body-area" || f.asks.is_some();
     let mut askable = Vec::new();
     let mut areas = Vec::new();
     for &(file, e) in &raw.finding {

@@ -145,6 +145,11 @@ pub struct Finding {
     pub together: Vec<Vec<String>>,
     /// (cause index, frequency bin), sorted by cause index.
     pub links: Vec<(usize, Bin)>,
+    /// A question the person asks about a kind of cause ("what mineral stops
+    /// cramps?", "anything she should take?"): the causes of that kind are raised
+    /// by `rank::ASKED_KIND`. Such a finding is no evidence about the person and is
+    /// never asked.
+    pub asks: Option<Kind>,
     /// How a follow-up question puts it (`[[question]]`); None for a body area,
     /// or in a knowledge base without questions.
     pub question: Option<Asked>,
@@ -235,6 +240,17 @@ pub struct RedFlag {
     /// any. "Cramps for years" is not "twitching for years": long-standing
     /// ordinary cramps are not a reason to see a doctor soon, a twitch is.
     pub duration_of: Vec<usize>,
+    /// Fires when one of these findings (indices) is reported in two or more
+    /// separate body areas (neither inside the other, not "all over"): "my calf
+    /// twitches and my eyelid twitches too" (NHS: a twitch in more than one place).
+    pub places_of: Vec<usize>,
+    /// Findings (indices) that explain the sign away: it does not fire when one of
+    /// them is reported (a twitch in two places with stress or caffeine). Only for
+    /// `soon` red flags (`validate` checks).
+    pub unless: Vec<usize>,
+    /// Sets of findings (indices) that fire it when every finding of one set is
+    /// reported, in words or as a "yes" answer: a diuretic with cramps.
+    pub findings_all: Vec<Vec<usize>>,
     pub advice: String,
     /// Authoritative pages the sign and its urgency are drawn from.
     pub sources: Vec<Citation>,
@@ -290,8 +306,10 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// How often people with a cause report a finding.
-    Bin { VeryCommon = "very-common", Common = "common", Occasional = "occasional", Rare = "rare" }
+    /// How often people with a cause report a finding. `excludes`: the finding is
+    /// itself a known cause, and the cause is one that is named only when no cause
+    /// is found (ordinary cramps with no clear cause; see data/README.md).
+    Bin { VeryCommon = "very-common", Common = "common", Occasional = "occasional", Rare = "rare", Excludes = "excludes" }
 }
 
 vocabulary! {
@@ -333,6 +351,7 @@ impl Bin {
             Bin::Common => 0.5,
             Bin::Occasional => 0.2,
             Bin::Rare => 0.05,
+            Bin::Excludes => 0.001,
         }
     }
 }

@@ -74,7 +74,8 @@ pub(super) fn validate(
         }
         let Some(name) = names.get(id) else {
             let why = if body_areas.contains(&id) {
-                " is a body area, which is never asked".to_string()
+                " is a body area or a question the person asks (`asks`), which is never asked"
+                    .to_string()
             } else {
                 format!(
                     " names no finding or red flag{}",

@@ -173,6 +173,11 @@ fn problems_with(text: &str) -> Vec<String> {
 fn every_askable_entry_of_the_shipped_kb_has_a_question() {
     let kb = load_embedded().unwrap();
     for f in kb.findings.iter().filter(|f| f.family != Family::BodyArea) {
+        // A question the person asks ("what mineral?", `asks`) is never asked back.
+        if f.asks.is_some() {
+            assert!(f.question.is_none(), "{}", f.id);
+            continue;
+        }
         let q = f.question.as_ref().unwrap_or_else(|| panic!("{}", f.id));
         assert!(q.text.ends_with('?') && !q.short.is_empty(), "{}", f.id);
     }
