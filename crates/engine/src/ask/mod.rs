@@ -371,7 +371,9 @@ pub fn short<'kb>(kb: &'kb KnowledgeBase, id: &'kb str) -> &'kb str {
 }
 
 /// Findings that may be asked: symptoms and contexts not said, answered, implied
-/// by a present finding, or to be asked through a red-flag group (an id both
+/// by a present finding, narrower than a finding not yet known to be present
+/// (the general question comes first: "an acid-reflux medicine?" before "for
+/// months or years?"), or to be asked through a red-flag group (an id both
 /// tables share, such as `new-medication`, is asked as a finding once its group
 /// is no longer asked because a higher urgency was reached).
 fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item = usize> + 's {
@@ -388,6 +390,7 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
             && !state.negated.contains(&f)
             && !state.unticked.contains(&f)
             && !state.closed.contains(finding.id.as_str())
+            && finding.parent.is_none_or(|p| state.present.contains(&p))
             && kb
                 .red_flag(&finding.id)
                 .is_none_or(|r| kb.red_flags[r].urgency <= state.urgency)
