@@ -341,7 +341,7 @@ mod tests {
     fn ids(kb: &KnowledgeBase, ranked: &[Ranked]) -> Vec<String> {
         ranked
             .iter()
-            .map(|s| kb.causes[s.cause].id.clone())
+            .map(|s| kb.causes[s.cause].id.to_string())
             .collect()
     }
 

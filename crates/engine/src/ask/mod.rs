@@ -143,7 +143,7 @@ fn checklist<'kb>(
     let probed: Vec<usize> = (0..kb.findings.len())
         .filter(|&f| kb.findings[f].family != Family::BodyArea)
         .filter(|&f| kb.red_flag(&kb.findings[f].id).is_none())
-        .filter(|&f| state.closed.contains(kb.findings[f].id.as_str()))
+        .filter(|&f| state.closed.contains(kb.findings[f].id.as_ref()))
         .collect();
     let single_out = |f: usize, c: usize| {
         let p = ranker.likelihood(f, c);
@@ -231,7 +231,7 @@ fn checklist<'kb>(
         .map(|&c| lower_first(&kb.causes[c].name))
         .collect();
     Some(Question {
-        ids: chosen.iter().map(|&f| kb.findings[f].id.as_str()).collect(),
+        ids: chosen.iter().map(|&f| kb.findings[f].id.as_ref()).collect(),
         text: format!("Do any of these apply to you: {}?", names.join("; ")),
         kind: "finding",
         why: format!("separates the likeliest causes: {}", causes.join(", ")),
@@ -263,7 +263,7 @@ fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<
         let flags: Vec<usize> = (0..kb.red_flags.len())
             .filter(|&r| kb.red_flags[r].urgency == u)
             .filter(|r| !state.fired.contains(r))
-            .filter(|&r| !state.closed.contains(kb.red_flags[r].id.as_str()))
+            .filter(|&r| !state.closed.contains(kb.red_flags[r].id.as_ref()))
             .filter(|&r| relevant(&said, kb.red_flags[r].question.as_ref()))
             .collect();
         if flags.is_empty() {
@@ -279,7 +279,7 @@ fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<
             .collect();
         let (lead, why) = group_words(u);
         groups.push(Question {
-            ids: flags.iter().map(|&r| kb.red_flags[r].id.as_str()).collect(),
+            ids: flags.iter().map(|&r| kb.red_flags[r].id.as_ref()).collect(),
             text: format!("{lead}: {}?", names.join("; ")),
             kind: "red-flag",
             why: why.to_string(),
@@ -316,7 +316,7 @@ fn with_late_flags<'kb>(
     if late.is_empty() {
         return list;
     }
-    let ids: Vec<&'kb str> = late.iter().map(|&r| kb.red_flags[r].id.as_str()).collect();
+    let ids: Vec<&'kb str> = late.iter().map(|&r| kb.red_flags[r].id.as_ref()).collect();
     let names: Vec<String> = ids.iter().map(|id| lower_first(short(kb, id))).collect();
     match list {
         Some(mut q) => {
@@ -386,7 +386,7 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
             && !implied.contains(&f)
             && !state.negated.contains(&f)
             && !state.unticked.contains(&f)
-            && !state.closed.contains(finding.id.as_str())
+            && !state.closed.contains(finding.id.as_ref())
             && kb
                 .red_flag(&finding.id)
                 .is_none_or(|r| kb.red_flags[r].urgency <= state.urgency)
@@ -394,7 +394,7 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
             // cauda equina, saddle numbness is not asked again in other words.
             && finding
                 .red_flag
-                .is_none_or(|r| !state.closed.contains(kb.red_flags[r].id.as_str()))
+                .is_none_or(|r| !state.closed.contains(kb.red_flags[r].id.as_ref()))
     })
 }
 
@@ -471,7 +471,7 @@ fn finding_question<'kb>(
     let finding = &kb.findings[f];
     let name = lower_first(&finding.name);
     let text = match (&finding.question, finding.family) {
-        (Some(q), _) => q.text.clone(),
+        (Some(q), _) => q.text.to_string(),
         (None, Family::Context) => format!("Does this apply to you: {name}?"),
         (None, _) => format!("Do you also have {name}?"),
     };
@@ -492,7 +492,7 @@ fn finding_question<'kb>(
         _ => "helps rank the causes".to_string(),
     };
     Question {
-        ids: vec![finding.id.as_str()],
+        ids: vec![finding.id.as_ref()],
         text,
         kind: "finding",
         why,

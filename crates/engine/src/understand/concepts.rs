@@ -83,7 +83,7 @@ pub fn texts(kb: &KnowledgeBase) -> impl Iterator<Item = &str> {
             Element::Phrase(p) => Some(p),
             Element::Class(_) => None,
         });
-    terms.chain(words).map(String::as_str)
+    terms.chain(words).map(|t| &**t)
 }
 
 impl Concepts {
