@@ -257,6 +257,12 @@ impl Patterns {
         let mut spans: Vec<Span> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            // No phrase starts with an unknown word (a long line of made-up words
+            // is nearly all of them).
+            if stems[i] == u32::MAX {
+                i += 1;
+                continue;
+            }
             // Only as far as the longest phrase: scanning a whole clause here would
             // make a long single-clause query quadratic.
             let max = tokens[i..]
