@@ -87,7 +87,11 @@ impl<K: Ord> Grouped<K> {
         K: std::borrow::Borrow<Q>,
     {
         let start = self.keys.partition_point(|k| k.borrow() < key);
-        let end = self.keys.partition_point(|k| k.borrow() <= key);
-        self.values[start..end].iter().map(|&v| v as usize)
+        // Most words looked up have no values: one binary search, then a scan.
+        let len = self.keys[start..]
+            .iter()
+            .take_while(|k| (*k).borrow() == key)
+            .count();
+        self.values[start..start + len].iter().map(|&v| v as usize)
     }
 }
