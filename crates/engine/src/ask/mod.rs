@@ -85,10 +85,11 @@ struct Likelihoods {
 
 impl Likelihoods {
     fn new(ranker: &Ranker, findings: Vec<usize>, causes: usize) -> Self {
-        let p = findings
+        let p: Vec<f64> = findings
             .iter()
-            .flat_map(|&f| (0..causes).map(move |c| ranker.likelihood(f, c)))
+            .flat_map(|&f| ranker.likelihoods(f))
             .collect();
+        debug_assert_eq!(p.len(), findings.len() * causes, "a row a finding");
         Likelihoods {
             findings,
             causes,
