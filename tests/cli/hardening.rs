@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::{fixture, stderr_of_failure, twitchcheck};
+use crate::{batch_lines, fixture, stderr_of_failure, twitchcheck};
 
 fn bin() -> std::path::PathBuf {
     assert_cmd::cargo::cargo_bin("twitchcheck")
@@ -277,19 +277,9 @@ fn a_4_mib_line_of_distinct_made_up_words_gets_an_answer() {
         words += 1;
     }
     line.push_str("calf cramps\n");
-    let out = twitchcheck()
-        .arg("batch")
-        .write_stdin(line)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.lines().count(), 1, "one answer for one line");
-    let answer: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let lines = batch_lines(line);
+    assert_eq!(lines.len(), 1, "one answer for one line");
+    let answer = &lines[0];
     assert!(answer.get("error").is_none(), "answered, not skipped");
     let unrecognized = answer["unrecognized"].as_array().unwrap().len();
     assert!(

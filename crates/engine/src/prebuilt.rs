@@ -85,13 +85,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
     }
     w.num(kb.patterns.len());
     for p in &kb.patterns {
-        let (kind, index) = match p.target {
-            PatternTarget::Finding(i) => (0, i),
-            PatternTarget::RedFlag(i) => (1, i),
-            PatternTarget::Cause(i) => (2, i),
-        };
-        w.num(kind);
-        w.num(index);
+        write_target(&mut w, p.target);
         w.num(p.all.len());
         for e in &p.all {
             match e {
@@ -113,6 +107,28 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
     }
     understander.write(&mut w);
     w.finish()
+}
+
+/// A pattern's target: its kind (0 finding, 1 red flag, 2 cause), then its index.
+/// The KB's patterns and the compiled concept tables both store one.
+pub(crate) fn write_target(w: &mut Writer, target: PatternTarget) {
+    let (kind, index) = match target {
+        PatternTarget::Finding(i) => (0, i),
+        PatternTarget::RedFlag(i) => (1, i),
+        PatternTarget::Cause(i) => (2, i),
+    };
+    w.num(kind);
+    w.num(index);
+}
+
+pub(crate) fn read_target(r: &mut Reader) -> PatternTarget {
+    let kind = r.num();
+    let index = r.num();
+    match kind {
+        0 => PatternTarget::Finding(index),
+        1 => PatternTarget::RedFlag(index),
+        _ => PatternTarget::Cause(index),
+    }
 }
 
 fn citations(w: &mut Writer, sources: &[Citation]) {
@@ -190,15 +206,7 @@ pub fn decode(bytes: &'static [u8]) -> (KnowledgeBase, Understander) {
         state: r.num() != 0,
     });
     let patterns = r.list(|r| Pattern {
-        target: {
-            let kind = r.num();
-            let index = r.num();
-            match kind {
-                0 => PatternTarget::Finding(index),
-                1 => PatternTarget::RedFlag(index),
-                _ => PatternTarget::Cause(index),
-            }
-        },
+        target: read_target(r),
         all: r.list(|r| match r.opt() {
             Some(i) => Element::Class(i),
             None => Element::Phrase(r.text()),

@@ -176,13 +176,7 @@ impl Concepts {
         w.ids(&self.term_classes.ends);
         w.num(self.patterns.len());
         for p in &self.patterns {
-            let (kind, index) = match p.target {
-                PatternTarget::Finding(i) => (0, i),
-                PatternTarget::RedFlag(i) => (1, i),
-                PatternTarget::Cause(i) => (2, i),
-            };
-            w.num(kind);
-            w.num(index);
+            crate::prebuilt::write_target(w, p.target);
             w.ids(&p.classes);
             let state: Vec<u32> = p.state.iter().map(|&s| u32::from(s)).collect();
             w.ids(&state);
@@ -206,13 +200,7 @@ impl Concepts {
             ends: r.ids(),
         };
         let patterns = r.list(|r| {
-            let kind = r.num();
-            let index = r.num();
-            let target = match kind {
-                0 => PatternTarget::Finding(index),
-                1 => PatternTarget::RedFlag(index),
-                _ => PatternTarget::Cause(index),
-            };
+            let target = crate::prebuilt::read_target(r);
             let classes = r.ids();
             let state = r.ids().into_iter().map(|s| s != 0).collect();
             Compiled::new(target, classes, state, r.num() as u32, Scope::ALL[r.num()])
