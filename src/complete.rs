@@ -16,7 +16,7 @@ use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCan
 use clap_complete::env::{CompleteEnv, Shells};
 
 use crate::cli::{Cli, CompletionShell};
-use engine::kb::KnowledgeBase;
+use engine::kb::{KnowledgeBase, Text};
 
 /// The environment variable that turns a run into a completion request. Namespaced,
 /// unlike clap's default `COMPLETE`, so an unrelated `COMPLETE` in someone's
@@ -218,13 +218,13 @@ pub fn phrase_words(current: &OsStr) -> Vec<CompletionCandidate> {
         .chain(first)
         .filter(|(w, _)| w.starts_with(&prefix) && is_plain_word(w))
         .filter(|(w, _)| seen.insert(w.clone()))
-        .map(|(w, name)| candidate(&w, name.clone()))
+        .map(|(w, name)| candidate(&w, name.to_string()))
         .collect()
 }
 
 /// One word for each body-area and symptom finding: the first word of its first
 /// phrase a shell can take unquoted, with the finding's name.
-fn starters(kb: &KnowledgeBase) -> Vec<(String, &String)> {
+fn starters(kb: &KnowledgeBase) -> Vec<(String, &Text)> {
     use engine::kb::Family;
     kb.findings
         .iter()

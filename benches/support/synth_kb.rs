@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use engine::kb::{load_embedded, load_text, Citation, Element, KnowledgeBase, PatternTarget};
+use engine::kb::{load_embedded, load_text, Citation, Element, KnowledgeBase, PatternTarget, Text};
 use engine::understand::tokens::{stem, tokenize};
 
 /// Deterministic pseudo-random numbers (xorshift64*), so every run writes the same file.
@@ -74,8 +74,8 @@ fn quoted(s: &str) -> String {
     serde_json::to_string(s).expect("a string always serializes")
 }
 
-fn quoted_list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
-    let items: Vec<String> = items.into_iter().map(|s| quoted(s)).collect();
+fn quoted_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let items: Vec<String> = items.into_iter().map(|s| quoted(s.as_ref())).collect();
     format!("[{}]", items.join(", "))
 }
 
@@ -95,7 +95,7 @@ fn citations(sources: &[Citation]) -> String {
 }
 
 /// `together` word sets as a TOML array of arrays, each word renamed like phrase words.
-fn together_sets(sets: &[Vec<String>], rename: &mut impl FnMut(&str) -> String) -> String {
+fn together_sets(sets: &[Vec<Text>], rename: &mut impl FnMut(&str) -> String) -> String {
     let sets: Vec<String> = sets
         .iter()
         .map(|set| {

@@ -133,7 +133,7 @@ pub fn diary_flags(kb: &KnowledgeBase, record: &Record, today: NaiveDate) -> Vec
             let (name, urgency, advice) = match kb.red_flag(&s.id) {
                 Some(r) => {
                     let r = &kb.red_flags[r];
-                    (r.name.clone(), r.urgency, r.advice.clone())
+                    (r.name.to_string(), r.urgency, r.advice.to_string())
                 }
                 None => (s.id.clone(), Urgency::Soon, String::new()),
             };

@@ -85,17 +85,17 @@ impl Vocab {
         for f in &kb.findings {
             match f.family {
                 Family::BodyArea => {
-                    let parent = f.parent.map(|p| kb.findings[p].id.clone());
-                    v.areas.insert(f.id.clone(), parent);
+                    let parent = f.parent.map(|p| kb.findings[p].id.to_string());
+                    v.areas.insert(f.id.to_string(), parent);
                 }
                 Family::Context => {
-                    v.contexts.insert(f.id.clone(), f.name.clone());
+                    v.contexts.insert(f.id.to_string(), f.name.to_string());
                 }
                 Family::Symptom => {}
             }
             if let Some(r) = f.red_flag {
                 v.red_flag_of
-                    .insert(f.id.clone(), kb.red_flags[r].id.clone());
+                    .insert(f.id.to_string(), kb.red_flags[r].id.to_string());
             }
         }
         v.episode = EPISODE_SYMPTOMS.iter().map(|s| s.to_string()).collect();

@@ -36,6 +36,17 @@ impl Store {
     }
 
     /// A stored day; `entry` names the entry when the query knows it.
+    /// A row's entry time, id and day: its first three columns.
+    fn entry_head(&self, row: &rusqlite::Row) -> Result<(i64, i64, NaiveDate), Error> {
+        let err = |e| db_error(self.path(), e);
+        let (ts, id): (i64, i64) = (row.get(0).map_err(err)?, row.get(1).map_err(err)?);
+        let day = self.day(
+            Some(id),
+            row.get_ref(2).map_err(err)?.as_str().unwrap_or(""),
+        )?;
+        Ok((ts, id, day))
+    }
+
     fn day(&self, entry: Option<i64>, text: &str) -> Result<NaiveDate, Error> {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| match entry {
             Some(id) => self.damaged(id, "day"),
@@ -99,11 +110,7 @@ impl Store {
             .map_err(err)?;
         let mut rows = q.query([]).map_err(err)?;
         while let Some(row) = rows.next().map_err(err)? {
-            let (ts, id): (i64, i64) = (row.get(0).map_err(err)?, row.get(1).map_err(err)?);
-            let day = self.day(
-                Some(id),
-                row.get_ref(2).map_err(err)?.as_str().unwrap_or(""),
-            )?;
+            let (ts, id, day) = self.entry_head(row)?;
             let flags: String = row.get(3).map_err(err)?;
             let fired: Vec<String> =
                 serde_json::from_str(&flags).map_err(|_| self.damaged(id, "red-flag list"))?;
@@ -126,11 +133,7 @@ impl Store {
             .map_err(err)?;
         let mut rows = q.query([]).map_err(err)?;
         while let Some(row) = rows.next().map_err(err)? {
-            let (ts, id): (i64, i64) = (row.get(0).map_err(err)?, row.get(1).map_err(err)?);
-            let day = self.day(
-                Some(id),
-                row.get_ref(2).map_err(err)?.as_str().unwrap_or(""),
-            )?;
+            let (ts, id, day) = self.entry_head(row)?;
             let finding: String = row.get(3).map_err(err)?;
             events
                 .entry((ts, id))

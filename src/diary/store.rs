@@ -499,51 +499,46 @@ impl Store {
 
     /// Deletes entry `id`; false when there is none.
     pub fn delete(&mut self, id: i64) -> Result<bool, Error> {
-        let path = self.path.clone();
-        let err = |e| db_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        let day: Option<String> = tx
-            .query_row("SELECT day FROM entries WHERE id = ?1", [id], |r| r.get(0))
-            .optional()
-            .map_err(err)?;
-        let Some(day) = day else {
-            return Ok(false);
-        };
-        super::counts::remove(&tx, id, &day).map_err(err)?;
-        tx.execute("DELETE FROM entries WHERE id = ?1", [id])
-            .map_err(err)?;
-        tx.commit().map_err(err)?;
-        self.trim_wal();
-        Ok(true)
+        let found =
+            self.delete_where("SELECT id, at, text, day FROM entries WHERE id = ?1", [id])?;
+        Ok(found.is_some())
     }
 
     /// Deletes the entry logged last (the highest id) and returns it.
     pub fn undo(&mut self) -> Result<Option<(i64, String, String)>, Error> {
+        self.delete_where(
+            "SELECT id, at, text, day FROM entries ORDER BY id DESC LIMIT 1",
+            [],
+        )
+    }
+
+    /// Deletes the entry `select` finds (it reads id, at, text and day), with its
+    /// counts, in one transaction; returns its id, time and text.
+    fn delete_where(
+        &mut self,
+        select: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Option<(i64, String, String)>, Error> {
         let path = self.path.clone();
         let err = |e| db_error(&path, e);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let last: Option<(i64, String, String, String)> = tx
-            .query_row(
-                "SELECT id, at, text, day FROM entries ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
+        let found: Option<(i64, String, String, String)> = tx
+            .query_row(select, params, |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()
             .map_err(err)?;
-        if let Some((id, _, _, day)) = &last {
+        if let Some((id, _, _, day)) = &found {
             super::counts::remove(&tx, *id, day).map_err(err)?;
             tx.execute("DELETE FROM entries WHERE id = ?1", [id])
                 .map_err(err)?;
         }
         tx.commit().map_err(err)?;
         self.trim_wal();
-        Ok(last.map(|(id, at, text, _)| (id, at, text)))
+        Ok(found.map(|(id, at, text, _)| (id, at, text)))
     }
 
     pub fn path(&self) -> &Path {

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use comfy_table::Cell;
-use engine::kb::{EntryKind, KnowledgeBase};
+use engine::kb::{EntryKind, KnowledgeBase, Text};
 use engine::sanitize::clean;
 
 use super::colour::{self, cell, paint, BOLD};
@@ -25,7 +25,7 @@ pub fn list(kb: &KnowledgeBase, what: ListKind, style: Style) -> String {
                 style,
             );
             for f in &kb.findings {
-                let parent = f.parent.map_or("", |p| kb.findings[p].id.as_str());
+                let parent = f.parent.map_or("", |p| kb.findings[p].id.as_ref());
                 table.add_row(vec![
                     clean(&f.id),
                     clean(&f.name),
@@ -67,7 +67,7 @@ pub fn list(kb: &KnowledgeBase, what: ListKind, style: Style) -> String {
 }
 
 /// The "words found together" section of `show`, empty when there are none.
-fn together(sets: &[Vec<String>], width: usize, style: Style) -> String {
+fn together(sets: &[Vec<Text>], width: usize, style: Style) -> String {
     if sets.is_empty() {
         return String::new();
     }
@@ -107,7 +107,7 @@ pub fn show(kb: &KnowledgeBase, entries: &[(EntryKind, usize)], style: Style) ->
                 for (h, condition) in c.helps.iter().zip(&c.help_conditions) {
                     let names = |ids: &[usize]| -> String {
                         let names: Vec<&str> =
-                            ids.iter().map(|&f| kb.findings[f].id.as_str()).collect();
+                            ids.iter().map(|&f| kb.findings[f].id.as_ref()).collect();
                         names.join(", ")
                     };
                     let mut text = clean(h);

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use engine::kb::{self, Citation, EntryKind, Kind, KnowledgeBase, Urgency};
+use engine::kb::{self, Citation, EntryKind, Kind, KnowledgeBase, Text, Urgency};
 use engine::report::{EvidenceItem, FiredFlag, MentionedFlag, Question, Recognized};
 use engine::{triage, Report};
 use serde::Serialize;
@@ -152,8 +152,8 @@ pub struct FindingJson<'a> {
     family: kb::Family,
     parent: Option<&'a str>,
     red_flag: Option<&'a str>,
-    phrases: &'a [String],
-    together: &'a [Vec<String>],
+    phrases: &'a [Text],
+    together: &'a [Vec<Text>],
     links: Vec<LinkJson<'a>>,
 }
 
@@ -173,8 +173,8 @@ pub struct CauseJson<'a> {
     prior: kb::Prior,
     summary: &'a str,
     explanation: &'a str,
-    helps: &'a [String],
-    tests: &'a [String],
+    helps: &'a [Text],
+    tests: &'a [Text],
     evidence: &'a str,
     sources: &'a [Citation],
 }
@@ -186,8 +186,8 @@ pub struct RedFlagJson<'a> {
     id: &'a str,
     name: &'a str,
     urgency: Urgency,
-    phrases: &'a [String],
-    together: &'a [Vec<String>],
+    phrases: &'a [Text],
+    together: &'a [Vec<Text>],
     min_duration_days: Option<u32>,
     advice: &'a str,
     sources: &'a [Citation],
@@ -200,8 +200,8 @@ pub fn finding(kb: &KnowledgeBase, i: usize) -> FindingJson<'_> {
         id: &f.id,
         name: &f.name,
         family: f.family,
-        parent: f.parent.map(|p| kb.findings[p].id.as_str()),
-        red_flag: f.red_flag.map(|r| kb.red_flags[r].id.as_str()),
+        parent: f.parent.map(|p| kb.findings[p].id.as_ref()),
+        red_flag: f.red_flag.map(|r| kb.red_flags[r].id.as_ref()),
         phrases: &f.phrases,
         together: &f.together,
         links: f
@@ -355,7 +355,7 @@ impl<'kb> LineWriter<'kb> {
                     tests: raw(&c.tests),
                     sources: raw(&c.sources),
                 };
-                (c.id.as_str(), json)
+                (c.id.as_ref(), json)
             })
             .collect();
         let advice = Urgency::ALL

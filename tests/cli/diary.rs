@@ -31,8 +31,8 @@ pub(crate) fn days_ago(n: u64) -> NaiveDate {
     today().checked_sub_days(Days::new(n)).unwrap()
 }
 
-/// Logs `text` at 09:00 on `day`, or at midnight today: before 09:00 UTC a
-/// 09:00 entry for today would be in the future, which `log` refuses.
+/// Logs `text` at 09:00 on `day`, or at midnight when `day` is today: before
+/// 09:00 UTC, today's 09:00 is still in the future, which `log --at` refuses.
 pub(crate) fn log_at(file: &Path, day: NaiveDate, text: &str) {
     let time = if day >= today() { "00:00" } else { "09:00" };
     tc(file)

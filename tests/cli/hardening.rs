@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::{fixture, stderr_of_failure, twitchcheck};
+use crate::{batch_lines, fixture, stderr_of_failure, twitchcheck};
 
 fn bin() -> std::path::PathBuf {
     assert_cmd::cargo::cargo_bin("twitchcheck")
@@ -253,4 +253,44 @@ fn a_closed_stdout_is_an_error() {
         run(">/dev/null", &["check", "calf cramps"]),
         (Some(0), String::new())
     );
+}
+
+/// The longest line `batch` takes (just under 4 MiB) of distinct made-up words,
+/// each a typo search if nothing bounded them, still gets a whole answer: every
+/// word is reported unrecognized, and a known phrase at its end is still found
+/// (only the typo search is bounded, not the matching). Its time is measured by
+/// `check_4mib_adversarial` in benches/pipeline.rs, not here.
+#[test]
+fn a_4_mib_line_of_distinct_made_up_words_gets_an_answer() {
+    let mut line = String::new();
+    let mut n: u32 = 7;
+    let mut words = 0;
+    while line.len() < (4 << 20) - 64 {
+        // Letters only (a word with a digit is never searched), eight of them:
+        // long enough for a typo search.
+        n = n.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let word: String = (0..8)
+            .map(|k| char::from(b'a' + ((n >> (3 * k)) % 26) as u8))
+            .collect();
+        line.push_str(&word);
+        line.push(' ');
+        words += 1;
+    }
+    line.push_str("calf cramps\n");
+    let lines = batch_lines(line);
+    assert_eq!(lines.len(), 1, "one answer for one line");
+    let answer = &lines[0];
+    assert!(answer.get("error").is_none(), "answered, not skipped");
+    let unrecognized = answer["unrecognized"].as_array().unwrap().len();
+    assert!(
+        unrecognized > words / 2,
+        "the made-up words are reported: {unrecognized} of {words}"
+    );
+    let recognized: Vec<&str> = answer["recognized"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert!(recognized.contains(&"calf"), "{recognized:?}");
 }

@@ -49,7 +49,7 @@ fn kb_phrases() -> Vec<String> {
     let kb = &checker().kb;
     let findings = kb.findings.iter().flat_map(|f| f.phrases.iter());
     let flags = kb.red_flags.iter().flat_map(|r| r.phrases.iter());
-    findings.chain(flags).cloned().collect()
+    findings.chain(flags).map(|p| p.to_string()).collect()
 }
 
 /// Every phrase and every word-set word of the shipped KB: all the text the
@@ -73,8 +73,8 @@ fn kb_vocabulary() -> Vec<String> {
         });
     kb_phrases()
         .into_iter()
-        .chain(finding_sets.chain(flag_sets).cloned())
-        .chain(terms.chain(words).cloned())
+        .chain(finding_sets.chain(flag_sets).map(|p| p.to_string()))
+        .chain(terms.chain(words).map(|p| p.to_string()))
         .collect()
 }
 
@@ -373,11 +373,11 @@ fn red_flag_phrases() -> Vec<(String, usize)> {
         .red_flags
         .iter()
         .enumerate()
-        .flat_map(|(r, flag)| flag.phrases.iter().map(move |p| (p.clone(), r)))
+        .flat_map(|(r, flag)| flag.phrases.iter().map(move |p| (p.to_string(), r)))
         .collect();
     for f in &kb.findings {
         if let Some(r) = f.red_flag {
-            pairs.extend(f.phrases.iter().map(|p| (p.clone(), r)));
+            pairs.extend(f.phrases.iter().map(|p| (p.to_string(), r)));
         }
     }
     pairs
@@ -553,7 +553,7 @@ fn every_red_flag_phrase_fires_in_every_ordinary_wording() {
 #[test]
 fn a_findings_exact_phrase_recognizes_it() {
     let kb = &checker().kb;
-    let phrases: Vec<(usize, &String)> = kb
+    let phrases: Vec<(usize, &engine::kb::Text)> = kb
         .findings
         .iter()
         .enumerate()

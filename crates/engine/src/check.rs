@@ -243,8 +243,8 @@ fn recognized_ids<'kb>(
     let ids: Vec<&'kb str> = mentions
         .iter()
         .flat_map(|m| {
-            let finding = m.finding().map(|f| kb.findings[f].id.as_str());
-            let flag = triage::mentioned_flag(kb, m).map(|r| kb.red_flags[r].id.as_str());
+            let finding = m.finding().map(|f| kb.findings[f].id.as_ref());
+            let flag = triage::mentioned_flag(kb, m).map(|r| kb.red_flags[r].id.as_ref());
             [finding, flag]
         })
         .flatten()

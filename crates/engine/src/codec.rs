@@ -1,22 +1,39 @@
 //! The byte codec of the pre-built knowledge base: little-endian u32 numbers,
-//! strings as a length then UTF-8 bytes. The format is private to one build.
+//! strings as a length in the stream and their UTF-8 bytes in a pool after it.
+//! The format is private to one build.
+//!
+//! The pool holds every string end to end, in the order written, so reading
+//! checks it is UTF-8 once, not once per string (~20 000 of them), and each
+//! string read is a slice of it.
+
+use crate::kb::Text;
 
 #[derive(Default)]
-pub struct Writer(Vec<u8>);
+pub struct Writer {
+    /// Numbers, lengths and raw bytes, in the order written.
+    stream: Vec<u8>,
+    /// Every string's bytes, in the order written.
+    pool: String,
+}
 
 impl Writer {
     pub fn new() -> Self {
-        Writer(Vec::new())
+        Writer::default()
     }
 
-    /// The bytes written.
+    /// The bytes written: the stream's length, the stream, then the pool.
     pub fn finish(self) -> Vec<u8> {
-        self.0
+        let mut out = Vec::with_capacity(4 + self.stream.len() + self.pool.len());
+        let len = u32::try_from(self.stream.len()).expect("knowledge base fits u32 counts");
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&self.stream);
+        out.extend_from_slice(self.pool.as_bytes());
+        out
     }
 
     pub fn num(&mut self, n: usize) {
         let n = u32::try_from(n).expect("knowledge base fits u32 counts");
-        self.0.extend_from_slice(&n.to_le_bytes());
+        self.stream.extend_from_slice(&n.to_le_bytes());
     }
 
     /// None as 0, Some(i) as i + 1.
@@ -26,17 +43,17 @@ impl Writer {
 
     pub fn str(&mut self, s: &str) {
         self.num(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.pool.push_str(s);
     }
 
-    pub fn strs(&mut self, items: &[String]) {
+    pub fn strs<S: AsRef<str>>(&mut self, items: &[S]) {
         self.num(items.len());
         for s in items {
-            self.str(s);
+            self.str(s.as_ref());
         }
     }
 
-    pub fn sets(&mut self, sets: &[Vec<String>]) {
+    pub fn sets<S: AsRef<str>>(&mut self, sets: &[Vec<S>]) {
         self.num(sets.len());
         for set in sets {
             self.strs(set);
@@ -53,42 +70,67 @@ impl Writer {
 
     pub fn bytes(&mut self, bytes: &[u8]) {
         self.num(bytes.len());
-        self.0.extend_from_slice(bytes);
+        self.stream.extend_from_slice(bytes);
     }
 }
 
-pub struct Reader<'a>(&'a [u8]);
+pub struct Reader<'a> {
+    /// What is left of the stream.
+    stream: &'a [u8],
+    /// What is left of the pool: the strings not read yet.
+    pool: &'a str,
+}
+
+/// Texts borrowed for the life of the program: the embedded pre-built KB.
+impl Reader<'static> {
+    pub fn text(&mut self) -> Text {
+        Text::Borrowed(self.str())
+    }
+
+    pub fn texts(&mut self) -> Vec<Text> {
+        (0..self.num()).map(|_| self.text()).collect()
+    }
+}
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader(bytes)
+        let (len, rest) = bytes.split_at(4);
+        let len = u32::from_le_bytes(len.try_into().expect("4 bytes")) as usize;
+        let (stream, pool) = rest.split_at(len);
+        let pool = std::str::from_utf8(pool).expect("build.rs wrote UTF-8");
+        Reader { stream, pool }
     }
 
     /// True when every byte was read.
     pub fn is_done(&self) -> bool {
-        self.0.is_empty()
+        self.stream.is_empty() && self.pool.is_empty()
+    }
+
+    /// The next `len` bytes of the stream.
+    fn take(&mut self, len: usize) -> &'a [u8] {
+        let (head, rest) = self.stream.split_at(len);
+        self.stream = rest;
+        head
     }
 
     pub fn num(&mut self) -> usize {
-        let (head, rest) = self.0.split_at(4);
-        self.0 = rest;
-        u32::from_le_bytes(head.try_into().expect("4 bytes")) as usize
+        u32::from_le_bytes(self.take(4).try_into().expect("4 bytes")) as usize
     }
 
     pub fn opt(&mut self) -> Option<usize> {
         self.num().checked_sub(1)
     }
 
-    pub fn str(&mut self) -> String {
+    /// A string borrowed from the bytes read, not copied.
+    pub fn str(&mut self) -> &'a str {
         let len = self.num();
-        let (head, rest) = self.0.split_at(len);
-        self.0 = rest;
-        std::str::from_utf8(head)
-            .expect("build.rs wrote UTF-8")
-            .to_string()
+        // Each string was pushed whole, so `len` falls on a character boundary.
+        let (head, rest) = self.pool.split_at(len);
+        self.pool = rest;
+        head
     }
 
-    pub fn strs(&mut self) -> Vec<String> {
+    pub fn strs(&mut self) -> Vec<&'a str> {
         (0..self.num()).map(|_| self.str()).collect()
     }
 
@@ -98,17 +140,14 @@ impl<'a> Reader<'a> {
 
     pub fn ids(&mut self) -> Vec<u32> {
         let len = self.num() * 4;
-        let (head, rest) = self.0.split_at(len);
-        self.0 = rest;
-        head.chunks_exact(4)
+        self.take(len)
+            .chunks_exact(4)
             .map(|n| u32::from_le_bytes(n.try_into().expect("4 bytes")))
             .collect()
     }
 
     pub fn bytes(&mut self) -> Vec<u8> {
         let len = self.num();
-        let (head, rest) = self.0.split_at(len);
-        self.0 = rest;
-        head.to_vec()
+        self.take(len).to_vec()
     }
 }

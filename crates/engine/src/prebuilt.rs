@@ -92,13 +92,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
     }
     w.num(kb.patterns.len());
     for p in &kb.patterns {
-        let (kind, index) = match p.target {
-            PatternTarget::Finding(i) => (0, i),
-            PatternTarget::RedFlag(i) => (1, i),
-            PatternTarget::Cause(i) => (2, i),
-        };
-        w.num(kind);
-        w.num(index);
+        write_target(&mut w, p.target);
         w.num(p.all.len());
         for e in &p.all {
             match e {
@@ -122,6 +116,28 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
     w.finish()
 }
 
+/// A pattern's target: its kind (0 finding, 1 red flag, 2 cause), then its index.
+/// The KB's patterns and the compiled concept tables both store one.
+pub(crate) fn write_target(w: &mut Writer, target: PatternTarget) {
+    let (kind, index) = match target {
+        PatternTarget::Finding(i) => (0, i),
+        PatternTarget::RedFlag(i) => (1, i),
+        PatternTarget::Cause(i) => (2, i),
+    };
+    w.num(kind);
+    w.num(index);
+}
+
+pub(crate) fn read_target(r: &mut Reader) -> PatternTarget {
+    let kind = r.num();
+    let index = r.num();
+    match kind {
+        0 => PatternTarget::Finding(index),
+        1 => PatternTarget::RedFlag(index),
+        _ => PatternTarget::Cause(index),
+    }
+}
+
 fn citations(w: &mut Writer, sources: &[Citation]) {
     w.num(sources.len());
     for s in sources {
@@ -130,22 +146,22 @@ fn citations(w: &mut Writer, sources: &[Citation]) {
     }
 }
 
-fn read_citations(r: &mut Reader) -> Vec<Citation> {
+fn read_citations(r: &mut Reader<'static>) -> Vec<Citation> {
     r.list(|r| Citation {
-        title: r.str(),
-        url: r.str(),
+        title: r.text(),
+        url: r.text(),
     })
 }
 
 /// Reads what [`encode`] wrote. Panics on malformed input: the bytes come from
 /// this build's own build.rs, never from a user.
-pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
+pub fn decode(bytes: &'static [u8]) -> (KnowledgeBase, Understander) {
     let mut r = Reader::new(bytes);
     let causes = r.list(|r| {
-        let (id, name) = (r.str(), r.str());
+        let (id, name) = (r.text(), r.text());
         let (kind, prior) = (Kind::ALL[r.num()], Prior::ALL[r.num()]);
-        let (summary, explanation) = (r.str(), r.str());
-        let helps = r.strs();
+        let (summary, explanation) = (r.text(), r.text());
+        let helps = r.texts();
         let help_conditions = helps
             .iter()
             .map(|_| HelpCondition {
@@ -162,63 +178,55 @@ pub fn decode(bytes: &[u8]) -> (KnowledgeBase, Understander) {
             explanation,
             helps,
             help_conditions,
-            tests: r.strs(),
-            evidence: r.str(),
+            tests: r.texts(),
+            evidence: r.text(),
             sources: read_citations(r),
         }
     });
     let red_flags = r.list(|r| RedFlag {
-        id: r.str(),
-        name: r.str(),
+        id: r.text(),
+        name: r.text(),
         urgency: Urgency::ALL[r.num()],
-        phrases: r.strs(),
-        together: r.list(Reader::strs),
+        phrases: r.texts(),
+        together: r.list(Reader::texts),
         min_duration_days: r.opt().map(|d| d as u32),
         duration_of: r.ids().into_iter().map(|f| f as usize).collect(),
         places_of: r.ids().into_iter().map(|f| f as usize).collect(),
         unless: r.ids().into_iter().map(|f| f as usize).collect(),
         findings_all: r.list(|r| r.ids().into_iter().map(|f| f as usize).collect()),
-        advice: r.str(),
+        advice: r.text(),
         sources: read_citations(r),
         question: read_asked(r),
     });
     let findings = r.list(|r| Finding {
-        id: r.str(),
-        name: r.str(),
+        id: r.text(),
+        name: r.text(),
         family: Family::ALL[r.num()],
-        phrases: r.strs(),
+        phrases: r.texts(),
         parent: r.opt(),
         red_flag: r.opt(),
-        together: r.list(Reader::strs),
+        together: r.list(Reader::texts),
         links: r.list(|r| (r.num(), Bin::ALL[r.num()])),
         asks: r.opt().map(|k| Kind::ALL[k]),
         question: read_asked(r),
     });
     let classes = r.list(|r| Class {
-        id: r.str(),
-        name: r.str(),
-        terms: r.strs(),
+        id: r.text(),
+        name: r.text(),
+        terms: r.texts(),
         state: r.num() != 0,
     });
     let patterns = r.list(|r| Pattern {
-        target: {
-            let kind = r.num();
-            let index = r.num();
-            match kind {
-                0 => PatternTarget::Finding(index),
-                1 => PatternTarget::RedFlag(index),
-                _ => PatternTarget::Cause(index),
-            }
-        },
+        target: read_target(r),
         all: r.list(|r| match r.opt() {
             Some(i) => Element::Class(i),
-            None => Element::Phrase(r.str()),
+            None => Element::Phrase(r.text()),
         }),
         within: r.num() as u32,
         scope: Scope::ALL[r.num()],
     });
     let context = r.list(|r| ContextRule {
-        literal: r.str(),
+        literal: r.text(),
         category: ContextCategory::ALL[r.num()],
         direction: Direction::ALL[r.num()],
     });
@@ -252,10 +260,10 @@ fn asked(w: &mut Writer, question: &Option<Asked>) {
     }
 }
 
-fn read_asked(r: &mut Reader) -> Option<Asked> {
+fn read_asked(r: &mut Reader<'static>) -> Option<Asked> {
     (r.num() == 1).then(|| Asked {
-        text: r.str(),
-        short: r.str(),
+        text: r.text(),
+        short: r.text(),
         when: r.ids().into_iter().map(|f| f as usize).collect(),
     })
 }

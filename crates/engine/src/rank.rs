@@ -207,6 +207,17 @@ impl Ranker {
         self.p(finding, cause)
     }
 
+    /// P(finding | cause) for every cause, in cause order: what
+    /// [`Ranker::likelihood`] gives each, in one pass over the finding's row
+    /// rather than a binary search a cause.
+    pub fn likelihoods(&self, finding: usize) -> impl Iterator<Item = f64> + '_ {
+        let mut cells = self.p[finding].iter().peekable();
+        (0..self.causes).map(move |c| match cells.next_if(|cell| cell.0 == c) {
+            Some(&(_, p)) => p,
+            None => self.leak[finding],
+        })
+    }
+
     /// The natural log of a cause's prior weight.
     pub fn log_prior(&self, cause: usize) -> f64 {
         self.log_prior[cause]
@@ -367,7 +378,7 @@ mod tests {
     fn ids(kb: &KnowledgeBase, ranked: &[Ranked]) -> Vec<String> {
         ranked
             .iter()
-            .map(|s| kb.causes[s.cause].id.clone())
+            .map(|s| kb.causes[s.cause].id.to_string())
             .collect()
     }
 

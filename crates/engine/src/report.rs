@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::kb::{Citation, Kind, Urgency};
+use crate::kb::{Citation, Kind, Text, Urgency};
 
 /// The version of the check report's JSON; bumped whenever it changes in a way a
 /// script could notice.
@@ -89,7 +89,7 @@ pub struct Suggestion<'a> {
     pub evidence: Vec<EvidenceItem<'a>>,
     /// What helps for this query (see `kb::Cause::helps_for`).
     pub helps: Vec<&'a str>,
-    pub tests: &'a [String],
+    pub tests: &'a [Text],
     pub sources: &'a [Citation],
 }
 

@@ -99,8 +99,8 @@ impl Answers {
                     let known = kb
                         .findings
                         .iter()
-                        .map(|f| f.id.as_str())
-                        .chain(kb.red_flags.iter().map(|r| r.id.as_str()));
+                        .map(|f| f.id.as_ref())
+                        .chain(kb.red_flags.iter().map(|r| r.id.as_ref()));
                     return Err(AnswerError::Unknown {
                         id: id.to_string(),
                         reply,

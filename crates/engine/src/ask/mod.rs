@@ -72,6 +72,42 @@ pub struct State<'a> {
     pub findings_asked: usize,
 }
 
+/// P(finding | cause) for some findings and every cause, looked up once per
+/// choice of questions: the choice reads each many times (the entropy of both
+/// answers, then how well it singles out each leading cause), and a lookup is a
+/// binary search.
+struct Likelihoods {
+    findings: Vec<usize>,
+    causes: usize,
+    /// Row `i` is `findings[i]`'s likelihood under each cause, in cause order.
+    p: Vec<f64>,
+}
+
+impl Likelihoods {
+    fn new(ranker: &Ranker, findings: Vec<usize>, causes: usize) -> Self {
+        let p: Vec<f64> = findings
+            .iter()
+            .flat_map(|&f| ranker.likelihoods(f))
+            .collect();
+        debug_assert_eq!(p.len(), findings.len() * causes, "a row a finding");
+        Likelihoods {
+            findings,
+            causes,
+            p,
+        }
+    }
+
+    fn row(&self, i: usize) -> &[f64] {
+        &self.p[i * self.causes..(i + 1) * self.causes]
+    }
+
+    /// P(yes) to finding `i` under the distribution `prior`.
+    fn predictive(&self, i: usize, prior: &[f64]) -> f64 {
+        let row = self.row(i);
+        (0..prior.len()).map(|c| prior[c] * row[c]).sum()
+    }
+}
+
 /// The questions worth asking next, most useful first, and whether to stop.
 pub fn next<'kb>(
     kb: &'kb KnowledgeBase,
@@ -88,9 +124,11 @@ pub fn next<'kb>(
     let top = argmax(&prior);
     let h = entropy(&prior);
     let top_p = top.map_or(0.0, |c| prior[c]);
-    let mut scored: Vec<(f64, bool, usize)> = candidates(kb, state)
-        .map(|f| {
-            let (p_yes, yes, no) = split(ranker, &prior, f);
+    let open = Likelihoods::new(ranker, candidates(kb, state).collect(), prior.len());
+    let mut scored: Vec<(f64, bool, usize)> = (0..open.findings.len())
+        .map(|i| {
+            let f = open.findings[i];
+            let (p_yes, yes, no) = split(open.row(i), &prior);
             let gain = h - p_yes * entropy(&yes) - (1.0 - p_yes) * entropy(&no);
             let flips = argmax(&yes) != top || argmax(&no) != top;
             (gain, flips, f)
@@ -99,7 +137,7 @@ pub fn next<'kb>(
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
     let any_flip = scored.iter().any(|&(_, flips, _)| flips);
-    let list = checklist(kb, ranker, state, &prior, CHECKLIST);
+    let list = checklist(kb, ranker, &open, state, &prior, CHECKLIST);
     let more_findings = (list.is_some() || any_flip)
         && top_p < CONFIDENT
         && state.findings_asked < MAX_CHECKLISTS * CHECKLIST;
@@ -123,19 +161,16 @@ pub fn next<'kb>(
 fn checklist<'kb>(
     kb: &'kb KnowledgeBase,
     ranker: &Ranker,
+    table: &Likelihoods,
     state: &State,
     prior: &[f64],
     k: usize,
 ) -> Option<Question<'kb>> {
-    let open: Vec<usize> = candidates(kb, state).collect();
-    let predictive: Vec<f64> = open
-        .iter()
-        .map(|&f| {
-            (0..prior.len())
-                .map(|c| prior[c] * ranker.likelihood(f, c))
-                .sum()
-        })
-        .collect();
+    let open = &table.findings;
+    // How well finding `f` singles out cause `c`, given its likelihoods and
+    // P(yes): P(f | c) times the log of how much likelier f is under c than
+    // under the current distribution.
+    let single_out = |p: f64, predictive: f64| p * (p / predictive.max(1e-12)).ln();
     // Causes by the posterior, each divided by one plus the number of findings
     // (not red flags) already said or answered that single it out: a cause that
     // earlier checklists probed gives way to one not yet asked about, so that the
@@ -143,18 +178,16 @@ fn checklist<'kb>(
     let probed: Vec<usize> = (0..kb.findings.len())
         .filter(|&f| kb.findings[f].family != Family::BodyArea)
         .filter(|&f| kb.red_flag(&kb.findings[f].id).is_none())
-        .filter(|&f| state.closed.contains(kb.findings[f].id.as_str()))
+        .filter(|&f| state.closed.contains(kb.findings[f].id.as_ref()))
         .collect();
-    let single_out = |f: usize, c: usize| {
-        let p = ranker.likelihood(f, c);
-        let predictive: f64 = (0..prior.len())
-            .map(|d| prior[d] * ranker.likelihood(f, d))
-            .sum();
-        p * (p / predictive.max(1e-12)).ln()
-    };
+    let probed = Likelihoods::new(ranker, probed, prior.len());
+    let probed_predictive: Vec<f64> = (0..probed.findings.len())
+        .map(|i| probed.predictive(i, prior))
+        .collect();
     let weight: Vec<f64> = (0..prior.len())
         .map(|c| {
-            let times = probed.iter().filter(|&&f| single_out(f, c) > MIN_SCORE);
+            let times = (0..probed.findings.len())
+                .filter(|&i| single_out(probed.row(i)[c], probed_predictive[i]) > MIN_SCORE);
             prior[c] / (1.0 + times.count() as f64)
         })
         .collect();
@@ -164,18 +197,19 @@ fn checklist<'kb>(
     let mut for_causes: Vec<usize> = Vec::new();
     // Only findings that are not also red flags count towards `k`: those are the
     // ones `Answers::findings_asked` counts (see the note below).
-    let pure = |chosen: &[usize]| {
-        chosen
-            .iter()
-            .filter(|&&f| kb.red_flag(&kb.findings[f].id).is_none())
-            .count()
-    };
-    // How well finding `open[i]` singles out cause `c`: P(f | c) times the log of
-    // how much likelier f is under c than under the current distribution.
-    let score = |i: usize, c: usize| {
-        let p = ranker.likelihood(open[i], c);
-        p * (p / predictive[i].max(1e-12)).ln()
-    };
+    let is_flag: Vec<bool> = (0..kb.findings.len())
+        .map(|f| kb.red_flag(&kb.findings[f].id).is_some())
+        .collect();
+    let pure = |chosen: &[usize]| chosen.iter().filter(|&&f| !is_flag[f]).count();
+    // How well finding `open[i]` singles out cause `c`, for every pair at once:
+    // the loops below read each pair several times.
+    let scores: Vec<f64> = (0..open.len())
+        .flat_map(|i| {
+            let predictive = table.predictive(i, prior);
+            table.row(i).iter().map(move |&p| single_out(p, predictive))
+        })
+        .collect();
+    let score = |i: usize, c: usize| scores[i * table.causes + c];
     // One finding per cause, most likely cause first; again while room is left.
     loop {
         let before = chosen.len();
@@ -214,7 +248,7 @@ fn checklist<'kb>(
         if pure(&chosen) >= k {
             break;
         }
-        if kb.red_flag(&kb.findings[f].id).is_none() {
+        if !is_flag[f] {
             chosen.push(f);
         }
     }
@@ -231,7 +265,7 @@ fn checklist<'kb>(
         .map(|&c| lower_first(&kb.causes[c].name))
         .collect();
     Some(Question {
-        ids: chosen.iter().map(|&f| kb.findings[f].id.as_str()).collect(),
+        ids: chosen.iter().map(|&f| kb.findings[f].id.as_ref()).collect(),
         text: format!("Do any of these apply to you: {}?", names.join("; ")),
         kind: "finding",
         why: format!("separates the likeliest causes: {}", causes.join(", ")),
@@ -263,7 +297,7 @@ fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<
         let flags: Vec<usize> = (0..kb.red_flags.len())
             .filter(|&r| kb.red_flags[r].urgency == u)
             .filter(|r| !state.fired.contains(r))
-            .filter(|&r| !state.closed.contains(kb.red_flags[r].id.as_str()))
+            .filter(|&r| !state.closed.contains(kb.red_flags[r].id.as_ref()))
             .filter(|&r| relevant(&said, kb.red_flags[r].question.as_ref()))
             .collect();
         if flags.is_empty() {
@@ -279,7 +313,7 @@ fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<
             .collect();
         let (lead, why) = group_words(u);
         groups.push(Question {
-            ids: flags.iter().map(|&r| kb.red_flags[r].id.as_str()).collect(),
+            ids: flags.iter().map(|&r| kb.red_flags[r].id.as_ref()).collect(),
             text: format!("{lead}: {}?", names.join("; ")),
             kind: "red-flag",
             why: why.to_string(),
@@ -316,7 +350,7 @@ fn with_late_flags<'kb>(
     if late.is_empty() {
         return list;
     }
-    let ids: Vec<&'kb str> = late.iter().map(|&r| kb.red_flags[r].id.as_str()).collect();
+    let ids: Vec<&'kb str> = late.iter().map(|&r| kb.red_flags[r].id.as_ref()).collect();
     let names: Vec<String> = ids.iter().map(|id| lower_first(short(kb, id))).collect();
     match list {
         Some(mut q) => {
@@ -389,7 +423,7 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
             && !implied.contains(&f)
             && !state.negated.contains(&f)
             && !state.unticked.contains(&f)
-            && !state.closed.contains(finding.id.as_str())
+            && !state.closed.contains(finding.id.as_ref())
             && finding.parent.is_none_or(|p| state.present.contains(&p))
             && kb
                 .red_flag(&finding.id)
@@ -398,7 +432,7 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
             // cauda equina, saddle numbness is not asked again in other words.
             && finding
                 .red_flag
-                .is_none_or(|r| !state.closed.contains(kb.red_flags[r].id.as_str()))
+                .is_none_or(|r| !state.closed.contains(kb.red_flags[r].id.as_ref()))
     })
 }
 
@@ -440,12 +474,12 @@ fn normalize(w: Vec<f64>) -> Vec<f64> {
     }
 }
 
-/// P(yes), and the distribution after a yes and after a no to finding `f`.
-fn split(ranker: &Ranker, prior: &[f64], f: usize) -> (f64, Vec<f64>, Vec<f64>) {
-    let p: Vec<f64> = (0..prior.len()).map(|c| ranker.likelihood(f, c)).collect();
-    let p_yes: f64 = prior.iter().zip(&p).map(|(q, p)| q * p).sum();
-    let yes = normalize(prior.iter().zip(&p).map(|(q, p)| q * p).collect());
-    let no = normalize(prior.iter().zip(&p).map(|(q, p)| q * (1.0 - p)).collect());
+/// P(yes), and the distribution after a yes and after a no to a finding whose
+/// likelihood under each cause is `p`.
+fn split(p: &[f64], prior: &[f64]) -> (f64, Vec<f64>, Vec<f64>) {
+    let p_yes: f64 = prior.iter().zip(p).map(|(q, p)| q * p).sum();
+    let yes = normalize(prior.iter().zip(p).map(|(q, p)| q * p).collect());
+    let no = normalize(prior.iter().zip(p).map(|(q, p)| q * (1.0 - p)).collect());
     (p_yes, yes, no)
 }
 
@@ -475,7 +509,7 @@ fn finding_question<'kb>(
     let finding = &kb.findings[f];
     let name = lower_first(&finding.name);
     let text = match (&finding.question, finding.family) {
-        (Some(q), _) => q.text.clone(),
+        (Some(q), _) => q.text.to_string(),
         (None, Family::Context) => format!("Does this apply to you: {name}?"),
         (None, _) => format!("Do you also have {name}?"),
     };
@@ -496,7 +530,7 @@ fn finding_question<'kb>(
         _ => "helps rank the causes".to_string(),
     };
     Question {
-        ids: vec![finding.id.as_str()],
+        ids: vec![finding.id.as_ref()],
         text,
         kind: "finding",
         why,
@@ -508,7 +542,11 @@ fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+            // Copied whole rather than char by char: every question names dozens.
+            let mut out = String::with_capacity(s.len());
+            out.extend(a.to_lowercase());
+            out.push_str(&s[a.len_utf8()..]);
+            out
         }
         _ => s.to_string(),
     }

@@ -50,7 +50,7 @@ fn after_the_red_flags_the_findings_that_separate_the_causes() {
         c.kb.red_flags
             .iter()
             .filter(|r| r.urgency > Urgency::Routine)
-            .map(|r| r.id.as_str())
+            .map(|r| r.id.as_ref())
             .collect();
     let r = c.check_answered("eyelid twitching", 5, &answers(&c, "", &no_flags.join(",")));
     let q = &r.questions[0];
@@ -103,12 +103,12 @@ fn a_no_lowers_the_causes_the_finding_supports() {
 fn stops_when_confident_or_after_ten_questions() {
     let c = checker();
     // Every red flag answered no, and three checklists' worth of findings.
-    let flags: Vec<&str> = c.kb.red_flags.iter().map(|r| r.id.as_str()).collect();
+    let flags: Vec<&str> = c.kb.red_flags.iter().map(|r| r.id.as_ref()).collect();
     let three: Vec<&str> =
         c.kb.findings
             .iter()
             .filter(|f| c.kb.red_flag(&f.id).is_none())
-            .map(|f| f.id.as_str())
+            .map(|f| f.id.as_ref())
             .take(MAX_CHECKLISTS * CHECKLIST)
             .collect();
     let mut no = flags.clone();
@@ -142,7 +142,7 @@ fn stops_when_confident_or_after_ten_questions() {
     let everything: Vec<&str> = flags
         .iter()
         .copied()
-        .chain(c.kb.findings.iter().map(|f| f.id.as_str()))
+        .chain(c.kb.findings.iter().map(|f| f.id.as_ref()))
         .collect();
     let all = answers(&c, "", &everything.join(","));
     let r = c.check_answered("twitching", 5, &all);

@@ -9,7 +9,7 @@ use toml::Spanned;
 use super::problems::{check_sources, missing_hint, parse_word, Problems};
 use super::{
     Citation, Class, ContextCategory, ContextRule, Direction, Element, Pattern, PatternTarget,
-    Scope, DEFAULT_WITHIN,
+    Scope, Text, DEFAULT_WITHIN,
 };
 use crate::understand::tokens::phrase_key;
 
@@ -219,12 +219,13 @@ pub(super) fn validate(
         );
         let c = classes[i].1.get_ref();
         out_classes.push(Class {
-            id: c.id.get_ref().clone(),
+            id: c.id.get_ref().clone().into(),
             name: c
                 .name
                 .as_ref()
-                .map_or_else(|| c.id.get_ref().clone(), |n| n.get_ref().clone()),
-            terms,
+                .map_or_else(|| c.id.get_ref().clone(), |n| n.get_ref().clone())
+                .into(),
+            terms: terms.into_iter().map(Text::from).collect(),
             state: c.state.unwrap_or(false),
         });
     }
@@ -294,7 +295,7 @@ pub(super) fn validate(
                     None => {
                         literals.insert(key, (file, i));
                         out_context.push(ContextRule {
-                            literal: r.literal.get_ref().clone(),
+                            literal: r.literal.get_ref().clone().into(),
                             category,
                             direction,
                         });
@@ -448,7 +449,7 @@ fn check_pattern(
             },
             None => {
                 if require_words(problems, element, &format!("{owner}: phrase")).is_some() {
-                    all.push(Element::Phrase(element.get_ref().clone()));
+                    all.push(Element::Phrase(element.get_ref().clone().into()));
                 }
             }
         }

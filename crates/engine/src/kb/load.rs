@@ -14,7 +14,9 @@ use super::concepts::{self, RawClass, RawContext, RawPattern};
 use super::helps;
 use super::problems::{check_sources, missing_hint, parse_word, require_text, Problem, Problems};
 use super::questions::{self, Askable, RawQuestion};
-use super::{Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Urgency};
+use super::{
+    Bin, Cause, Citation, Family, Finding, Kind, KnowledgeBase, Prior, RedFlag, Text, Urgency,
+};
 use crate::understand::tokens::phrase_key;
 
 // The file's shape, as serde reads it. Positions are kept for every value a
@@ -154,6 +156,11 @@ pub(super) fn index_ids<'a>(
 }
 
 /// Checks one entry's phrase list and claims each phrase for the entry.
+/// Owned copies of parsed strings, as the KB's texts.
+fn texts(items: &[String]) -> Vec<Text> {
+    items.iter().map(|s| Text::from(s.clone())).collect()
+}
+
 fn claim_phrases(
     problems: &mut Problems,
     table: &str,
@@ -341,16 +348,16 @@ pub(super) fn validate(
         let (helps, help_conditions) = helps::read(&mut problems, &owner, &c.helps, &finding_ids);
         if let (Some(kind), Some(prior)) = (kind, prior) {
             causes.push(Cause {
-                id: c.id.get_ref().clone(),
-                name: c.name.get_ref().clone(),
+                id: c.id.get_ref().clone().into(),
+                name: c.name.get_ref().clone().into(),
                 kind,
                 prior,
-                summary: c.summary.get_ref().clone(),
-                explanation: c.explanation.get_ref().clone(),
-                helps,
+                summary: c.summary.get_ref().clone().into(),
+                explanation: c.explanation.get_ref().clone().into(),
+                helps: helps.into_iter().map(Text::from).collect(),
                 help_conditions,
-                tests: c.tests.clone(),
-                evidence: c.evidence.get_ref().clone(),
+                tests: texts(&c.tests),
+                evidence: c.evidence.get_ref().clone().into(),
                 sources,
             });
         }
@@ -446,17 +453,17 @@ pub(super) fn validate(
         );
         if let Some(urgency) = urgency {
             red_flags.push(RedFlag {
-                id: r.id.get_ref().clone(),
-                name: r.name.get_ref().clone(),
+                id: r.id.get_ref().clone().into(),
+                name: r.name.get_ref().clone().into(),
                 urgency,
-                phrases,
-                together: r.together.iter().map(|s| s.get_ref().clone()).collect(),
+                phrases: texts(&phrases),
+                together: r.together.iter().map(|s| texts(s.get_ref())).collect(),
                 min_duration_days: r.min_duration_days.as_ref().map(|d| *d.get_ref()),
                 duration_of,
                 places_of,
                 unless,
                 findings_all,
-                advice: r.advice.get_ref().clone(),
+                advice: r.advice.get_ref().clone().into(),
                 sources,
                 question: None,
             });
@@ -539,13 +546,13 @@ pub(super) fn validate(
             .and_then(|k| parse_word(&mut problems, k, "kind", Kind::WORDS, Kind::parse));
         if let Some(family) = family {
             findings.push(Finding {
-                id: id.clone(),
-                name: f.name.get_ref().clone(),
+                id: id.clone().into(),
+                name: f.name.get_ref().clone().into(),
                 family,
-                phrases,
+                phrases: texts(&phrases),
                 parent,
                 red_flag,
-                together: f.together.iter().map(|s| s.get_ref().clone()).collect(),
+                together: f.together.iter().map(|s| texts(s.get_ref())).collect(),
                 links,
                 asks,
                 question: None,
@@ -676,9 +683,9 @@ fn attach_questions(
     }
     let asked = questions::validate(problems, &raw.question, &askable, &areas, finding_ids);
     for f in findings.iter_mut() {
-        f.question = asked.get(&f.id).cloned();
+        f.question = asked.get(&*f.id).cloned();
     }
     for r in red_flags.iter_mut() {
-        r.question = asked.get(&r.id).cloned();
+        r.question = asked.get(&*r.id).cloned();
     }
 }

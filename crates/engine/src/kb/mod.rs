@@ -19,6 +19,11 @@ pub use read::{
 
 use serde::Serialize;
 
+/// A text of the knowledge base. A KB loaded from TOML owns its texts; the
+/// embedded one borrows them from the binary's pre-built bytes (see
+/// `crate::prebuilt`), so starting up copies none of its ~20 000 strings.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// Embeds one file of the shipped KB, by its path from the repository root.
 macro_rules! shipped {
     ($path:literal) => {
@@ -80,11 +85,11 @@ pub struct KnowledgeBase {
 /// A word class: every term (a word or phrase) that stands for one concept.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Class {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     /// The class's own terms with every `@class` it includes expanded, without
     /// duplicates, in file order.
-    pub terms: Vec<String>,
+    pub terms: Vec<Text>,
     /// A state the person is in, not an event (a medicine they take, an operation
     /// they had): it holds for the whole message about that person, so a
     /// pattern may take it from another sentence (see `understand::concepts`).
@@ -104,7 +109,7 @@ pub enum PatternTarget {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Element {
     Class(usize),
-    Phrase(String),
+    Phrase(Text),
 }
 
 /// A finding, red flag or cause defined as classes found together.
@@ -124,7 +129,7 @@ pub const DEFAULT_WITHIN: u32 = 10;
 /// One ConText rule: a trigger term, what it does and which way its scope runs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContextRule {
-    pub literal: String,
+    pub literal: Text,
     pub category: ContextCategory,
     pub direction: Direction,
 }
@@ -132,17 +137,17 @@ pub struct ContextRule {
 /// Something a person can report: a body area, a symptom or a context.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub family: Family,
-    pub phrases: Vec<String>,
+    pub phrases: Vec<Text>,
     /// Index of the broader finding, if any.
     pub parent: Option<usize>,
     /// Index of a red flag that fires whenever this finding is reported.
     pub red_flag: Option<usize>,
     /// Word sets that report the finding when all their words appear in one clause
     /// ("I hardly get any sun"); see [`RedFlag::together`].
-    pub together: Vec<Vec<String>>,
+    pub together: Vec<Vec<Text>>,
     /// (cause index, frequency bin), sorted by cause index.
     pub links: Vec<(usize, Bin)>,
     /// A question the person asks about a kind of cause ("what mineral stops
@@ -159,9 +164,9 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asked {
     /// One plain line in the second person, asked on its own.
-    pub text: String,
+    pub text: Text,
     /// A few words for a checklist of several (the entry's name when not given).
-    pub short: String,
+    pub short: Text,
     /// Findings (indices) that make a red flag worth asking: it is asked only when
     /// one of them, or a finding under one, was reported. Empty: always.
     pub when: Vec<usize>,
@@ -170,18 +175,18 @@ pub struct Asked {
 /// A nutrient, lifestyle or medical cause.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cause {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub kind: Kind,
     pub prior: Prior,
-    pub summary: String,
-    pub explanation: String,
+    pub summary: Text,
+    pub explanation: Text,
     /// What helps, every item in file order (see [`Cause::helps_for`]).
-    pub helps: Vec<String>,
+    pub helps: Vec<Text>,
     /// When each `helps` item is shown: one per item, in the same order.
     pub help_conditions: Vec<HelpCondition>,
-    pub tests: Vec<String>,
-    pub evidence: String,
+    pub tests: Vec<Text>,
+    pub evidence: Text,
     pub sources: Vec<Citation>,
 }
 
@@ -204,7 +209,7 @@ impl Cause {
         let items = || self.helps.iter().zip(&self.help_conditions);
         let caveats = items().filter(|(_, c)| !c.when.is_empty() && reported(&c.when));
         let usual = items().filter(|(_, c)| c.when.is_empty() && !reported(&c.unless));
-        caveats.chain(usual).map(|(h, _)| h.as_str()).collect()
+        caveats.chain(usual).map(|(h, _)| h.as_ref()).collect()
     }
 
     /// True when some item's showing depends on the query.
@@ -219,20 +224,20 @@ impl Cause {
 #[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    pub title: String,
-    pub url: String,
+    pub title: Text,
+    pub url: Text,
 }
 
 /// A sign that needs a doctor soon, today, or emergency services now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RedFlag {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub urgency: Urgency,
-    pub phrases: Vec<String>,
+    pub phrases: Vec<Text>,
     /// Word sets that fire the flag when all their words appear in one clause, in
     /// any order and with any words between ("my urine looks like cola").
-    pub together: Vec<Vec<String>>,
+    pub together: Vec<Vec<Text>>,
     /// Fires when the query states a duration of at least this many days
     /// ("for 3 weeks", "two months").
     pub min_duration_days: Option<u32>,
@@ -251,7 +256,7 @@ pub struct RedFlag {
     /// Sets of findings (indices) that fire it when every finding of one set is
     /// reported, in words or as a "yes" answer: a diuretic with cramps.
     pub findings_all: Vec<Vec<usize>>,
-    pub advice: String,
+    pub advice: Text,
     /// Authoritative pages the sign and its urgency are drawn from.
     pub sources: Vec<Citation>,
     /// How a follow-up question puts it (`[[question]]`).
@@ -408,15 +413,15 @@ impl KnowledgeBase {
         let f = self
             .findings
             .iter()
-            .map(|f| (EntryKind::Finding, f.id.as_str()));
+            .map(|f| (EntryKind::Finding, f.id.as_ref()));
         let c = self
             .causes
             .iter()
-            .map(|c| (EntryKind::Cause, c.id.as_str()));
+            .map(|c| (EntryKind::Cause, c.id.as_ref()));
         let r = self
             .red_flags
             .iter()
-            .map(|r| (EntryKind::RedFlag, r.id.as_str()));
+            .map(|r| (EntryKind::RedFlag, r.id.as_ref()));
         f.chain(c).chain(r)
     }
 

@@ -100,13 +100,14 @@ pub(super) fn validate(
             }
         }
         let words = Asked {
-            text: q.text.get_ref().trim().to_string(),
+            text: q.text.get_ref().trim().to_string().into(),
             short: q
                 .short
                 .as_ref()
                 .map_or(*name, |s| s.get_ref().as_str())
                 .trim()
-                .to_string(),
+                .to_string()
+                .into(),
             when,
         };
         if asked.insert(id.to_string(), words).is_some() {

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use super::lexicon::{is, Class};
-use super::sorted_runs::SortedRuns;
+use super::sorted_runs::{Grouped, SortedRuns};
 use super::tokens::Token;
 use crate::codec::{Reader, Writer};
 use crate::kb::{Element, KnowledgeBase, PatternTarget, Scope};
@@ -47,7 +47,7 @@ pub struct Concepts {
     longest: usize,
     patterns: Vec<Compiled>,
     /// Pattern indices by the class of their anchor element.
-    by_first: HashMap<u32, Vec<usize>>,
+    by_first: Grouped<u32>,
     /// The classes some pattern uses as a state element.
     state_classes: Vec<u32>,
 }
@@ -83,7 +83,7 @@ pub fn texts(kb: &KnowledgeBase) -> impl Iterator<Item = &str> {
             Element::Phrase(p) => Some(p),
             Element::Class(_) => None,
         });
-    terms.chain(words).map(String::as_str)
+    terms.chain(words).map(|t| &**t)
 }
 
 impl Concepts {
@@ -142,21 +142,23 @@ impl Concepts {
             term_classes: SortedRuns::from_sorted(terms.iter().map(|(_, c)| c.as_slice())),
             longest: 0,
             patterns,
-            by_first: HashMap::new(),
+            by_first: Grouped::default(),
             state_classes: Vec::new(),
         })
     }
 
+    /// Fills in what the tables imply (stored in the pre-built form).
     fn assemble(mut self) -> Self {
         self.longest = (0..self.terms.len())
             .map(|i| self.terms.get(i).len())
             .max()
             .unwrap_or(0);
-        for (i, p) in self.patterns.iter().enumerate() {
-            self.by_first
-                .entry(p.classes[p.anchor])
-                .or_default()
-                .push(i);
+        self.by_first = Grouped::new(
+            (self.patterns.iter().zip(0..))
+                .map(|(p, i)| (p.classes[p.anchor], i))
+                .collect(),
+        );
+        for p in &self.patterns {
             for (&class, _) in p.classes.iter().zip(&p.state).filter(|(_, &s)| s) {
                 if !self.state_classes.contains(&class) {
                     self.state_classes.push(class);
@@ -174,19 +176,17 @@ impl Concepts {
         w.ids(&self.term_classes.ends);
         w.num(self.patterns.len());
         for p in &self.patterns {
-            let (kind, index) = match p.target {
-                PatternTarget::Finding(i) => (0, i),
-                PatternTarget::RedFlag(i) => (1, i),
-                PatternTarget::Cause(i) => (2, i),
-            };
-            w.num(kind);
-            w.num(index);
+            crate::prebuilt::write_target(w, p.target);
             w.ids(&p.classes);
             let state: Vec<u32> = p.state.iter().map(|&s| u32::from(s)).collect();
             w.ids(&state);
             w.num(p.within as usize);
             w.num(p.scope as usize);
         }
+        w.num(self.longest);
+        w.ids(&self.by_first.keys);
+        w.ids(&self.by_first.values);
+        w.ids(&self.state_classes);
     }
 
     /// Reads what [`Concepts::write`] wrote.
@@ -200,25 +200,22 @@ impl Concepts {
             ends: r.ids(),
         };
         let patterns = r.list(|r| {
-            let kind = r.num();
-            let index = r.num();
-            let target = match kind {
-                0 => PatternTarget::Finding(index),
-                1 => PatternTarget::RedFlag(index),
-                _ => PatternTarget::Cause(index),
-            };
+            let target = crate::prebuilt::read_target(r);
             let classes = r.ids();
             let state = r.ids().into_iter().map(|s| s != 0).collect();
             Compiled::new(target, classes, state, r.num() as u32, Scope::ALL[r.num()])
         });
-        Self::assemble(Concepts {
+        Concepts {
             terms,
             term_classes,
-            longest: 0,
             patterns,
-            by_first: HashMap::new(),
-            state_classes: Vec::new(),
-        })
+            longest: r.num(),
+            by_first: Grouped {
+                keys: r.ids(),
+                values: r.ids(),
+            },
+            state_classes: r.ids(),
+        }
     }
 
     /// Every class term in the query, at every position and of every length (a
@@ -292,9 +289,7 @@ impl Concepts {
             }
             let mut candidates: Vec<usize> = by_class
                 .keys()
-                .filter_map(|class| self.by_first.get(class))
-                .flatten()
-                .copied()
+                .flat_map(|class| self.by_first.get(class))
                 .collect();
             candidates.sort_unstable();
             candidates.dedup();

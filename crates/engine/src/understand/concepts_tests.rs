@@ -59,7 +59,7 @@ fn flags(query: &str) -> Vec<String> {
         .into_iter()
         .filter(|m| m.assertion.is_present())
         .filter_map(|m| match m.about {
-            About::Entry(t) => t.red_flag.map(|r| kb.red_flags[r].id.clone()),
+            About::Entry(t) => t.red_flag.map(|r| kb.red_flags[r].id.to_string()),
             _ => None,
         })
         .collect()

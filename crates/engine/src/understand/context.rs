@@ -9,13 +9,13 @@
 //! scope. This stage sets ONE [`Assertion`] per mention; every later stage (ranking,
 //! triage, the report) reads it rather than deciding again.
 
-use std::collections::HashMap;
+use super::sorted_runs::Grouped;
 
 use super::lexicon::{is, Class};
 use super::reach;
 use super::tokens::{tokenize, Token};
 use crate::codec::{Reader, Writer};
-use crate::kb::{ContextCategory, Direction, KnowledgeBase};
+use crate::kb::{ContextCategory, Direction, KnowledgeBase, Text};
 
 /// What the query asserts about a mention. When several modifiers reach one, the
 /// first of this order wins: negated, hypothetical, historical, other person,
@@ -92,7 +92,7 @@ pub struct Scopes {
 /// does: "stopped" (coffee) must not match "stop" ("cramps ease when I stop").
 #[derive(Debug, Clone, PartialEq)]
 struct Rule {
-    words: Vec<String>,
+    words: Vec<Text>,
     category: ContextCategory,
     direction: Direction,
 }
@@ -102,7 +102,7 @@ struct Rule {
 pub struct ContextRules {
     rules: Vec<Rule>,
     /// Rule indices by first word, longest rule first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: Grouped<Text>,
 }
 
 /// A trigger found in a query: tokens `start..end`.
@@ -141,7 +141,7 @@ impl ContextRules {
             super::lexicon::words(Class::Negation)
                 .iter()
                 .map(|w| Rule {
-                    words: tokenize(w).into_iter().map(|t| t.surface).collect(),
+                    words: tokenize(w).into_iter().map(|t| t.surface.into()).collect(),
                     category: ContextCategory::Negated,
                     direction: Direction::Forward,
                 })
@@ -160,7 +160,7 @@ impl ContextRules {
                 .map(|r| Rule {
                     words: tokenize(&r.literal)
                         .into_iter()
-                        .map(|t| t.surface)
+                        .map(|t| t.surface.into())
                         .collect(),
                     category: r.category,
                     direction: r.direction,
@@ -171,16 +171,15 @@ impl ContextRules {
     }
 
     fn assemble(rules: Vec<Rule>) -> Self {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, rule) in rules.iter().enumerate() {
-            if let Some(first) = rule.words.first() {
-                by_first.entry(first.clone()).or_default().push(i);
-            }
-        }
-        for list in by_first.values_mut() {
-            // Longest first, so "no idea" (pseudo) wins over "no"; then file order.
-            list.sort_by_key(|&i| (std::cmp::Reverse(rules[i].words.len()), i));
-        }
+        // Longest first, so "no idea" (pseudo) wins over "no"; then file order.
+        let mut order: Vec<usize> = (0..rules.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(rules[i].words.len()), i));
+        let by_first = Grouped::new(
+            order
+                .into_iter()
+                .filter_map(|i| Some((rules[i].words.first()?.clone(), i as u32)))
+                .collect(),
+        );
         ContextRules { rules, by_first }
     }
 
@@ -192,16 +191,22 @@ impl ContextRules {
             w.num(rule.category as usize);
             w.num(rule.direction as usize);
         }
+        w.strs(&self.by_first.keys);
+        w.ids(&self.by_first.values);
     }
 
     /// Reads what [`ContextRules::write`] wrote.
-    pub fn read(r: &mut Reader) -> Self {
+    pub fn read(r: &mut Reader<'static>) -> Self {
         let rules = r.list(|r| Rule {
-            words: r.strs(),
+            words: r.texts(),
             category: ContextCategory::ALL[r.num()],
             direction: Direction::ALL[r.num()],
         });
-        Self::assemble(rules)
+        let by_first = Grouped {
+            keys: r.texts(),
+            values: r.ids(),
+        };
+        ContextRules { rules, by_first }
     }
 
     /// The triggers in the query, longest match first at each position. Tokens a
@@ -215,12 +220,10 @@ impl ContextRules {
             // alone ("no", not "no trouble with", before the sign "trouble with
             // buttons"); failing that, the longest that is not wholly a mention's
             // words ("not" in "not sweating", a heat-stroke term, is the symptom).
-            let rules = self.by_first.get(&tokens[i].surface);
             let matching = || {
-                rules
-                    .into_iter()
-                    .flatten()
-                    .map(|&r| &self.rules[r])
+                self.by_first
+                    .get(tokens[i].surface.as_str())
+                    .map(|r| &self.rules[r])
                     .filter(|rule| {
                         let end = i + rule.words.len();
                         end <= tokens.len()

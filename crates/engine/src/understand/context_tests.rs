@@ -9,7 +9,7 @@ fn rules(list: &[(&str, ContextCategory, Direction)]) -> ContextRules {
     kb.context = list
         .iter()
         .map(|&(literal, category, direction)| ContextRule {
-            literal: literal.to_string(),
+            literal: literal.to_string().into(),
             category,
             direction,
         })

@@ -113,7 +113,7 @@ impl Understander {
     }
 
     /// Reads what [`Understander::write`] wrote.
-    pub fn read(r: &mut Reader) -> Self {
+    pub fn read(r: &mut Reader<'static>) -> Self {
         Understander {
             patterns: Patterns::read(r),
             typos: Typos::read(r),

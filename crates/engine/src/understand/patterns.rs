@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::concepts::{self, Concepts};
 use super::mention::Target;
-use super::sorted_runs::SortedRuns;
+use super::sorted_runs::{Grouped, SortedRuns};
 use super::tokens::{tokenize, Token};
 use super::typos::Typos;
 use crate::codec::{Reader, Writer};
@@ -69,7 +69,7 @@ pub struct Patterns {
     together: Vec<(Target, Vec<u32>)>,
     /// Indices into `together` by the set's first stem, so a query is checked only
     /// against sets it could complete, not every set in the KB.
-    together_by_first: HashMap<u32, Vec<usize>>,
+    together_by_first: Grouped<u32>,
     /// Word classes and the patterns over them.
     pub concepts: Concepts,
 }
@@ -178,23 +178,25 @@ impl Patterns {
             phrase_targets,
             longest: 0,
             together,
-            together_by_first: HashMap::new(),
+            together_by_first: Grouped::default(),
             concepts,
         });
         (patterns, typos)
     }
 
     /// Fills in what the tables imply: the longest phrase and the sets by their
-    /// first stem, which the pre-built form therefore need not store.
+    /// first stem (stored in the pre-built form, so reading it builds nothing).
     fn assemble(mut self) -> Self {
         self.longest = (0..self.phrases.len())
             .map(|i| self.phrases.get(i).len())
             .max()
             .unwrap_or(0);
         // Validation guarantees every set has two or more words.
-        for (i, (_, set)) in self.together.iter().enumerate() {
-            self.together_by_first.entry(set[0]).or_default().push(i);
-        }
+        self.together_by_first = Grouped::new(
+            (self.together.iter().zip(0..))
+                .map(|((_, set), i)| (set[0], i))
+                .collect(),
+        );
         self
     }
 
@@ -217,6 +219,9 @@ impl Patterns {
             target(w, t);
             w.ids(set);
         }
+        w.num(self.longest);
+        w.ids(&self.together_by_first.keys);
+        w.ids(&self.together_by_first.values);
         self.concepts.write(w);
     }
 
@@ -235,15 +240,18 @@ impl Patterns {
             ends: r.ids(),
         };
         let phrase_targets = (0..phrases.len()).map(|_| target(r)).collect();
-        Patterns::assemble(Patterns {
+        Patterns {
             stems,
             phrases,
             phrase_targets,
-            longest: 0,
             together: r.list(|r| (target(r), r.ids())),
-            together_by_first: HashMap::new(),
+            longest: r.num(),
+            together_by_first: Grouped {
+                keys: r.ids(),
+                values: r.ids(),
+            },
             concepts: Concepts::read(r),
-        })
+        }
     }
 
     /// The id of a stem in the vocabulary, if it is one.
@@ -257,6 +265,12 @@ impl Patterns {
         let mut spans: Vec<Span> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            // No phrase starts with an unknown word (a long line of made-up words
+            // is nearly all of them).
+            if stems[i] == u32::MAX {
+                i += 1;
+                continue;
+            }
             // Only as far as the longest phrase: scanning a whole clause here would
             // make a long single-clause query quadratic.
             let max = tokens[i..]
@@ -298,9 +312,7 @@ impl Patterns {
             // Only sets whose first word is in the clause can match; in KB order.
             let mut candidates: Vec<usize> = stems[start..end]
                 .iter()
-                .filter_map(|id| self.together_by_first.get(id))
-                .flatten()
-                .copied()
+                .flat_map(|id| self.together_by_first.get(id))
                 .collect();
             candidates.sort_unstable();
             candidates.dedup();

@@ -60,3 +60,38 @@ impl<T: Ord + Clone> SortedRuns<T> {
 pub fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("the tables' strings are UTF-8")
 }
+
+/// Values grouped by key: what a hash map of lists would hold, stored as one
+/// sorted list of (key, value) pairs and found by binary search. The tables are
+/// built once (by build.rs, for the embedded KB) and stored ready to use, so
+/// starting up hashes and sorts nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grouped<K> {
+    /// One key a value, sorted; a key's values keep the order they were given in.
+    pub keys: Vec<K>,
+    pub values: Vec<u32>,
+}
+
+impl<K: Ord> Grouped<K> {
+    /// From (key, value) pairs; each key's values stay in the pairs' order.
+    pub fn new(mut pairs: Vec<(K, u32)>) -> Self {
+        // A stable sort: equal keys keep their order.
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        let (keys, values) = pairs.into_iter().unzip();
+        Grouped { keys, values }
+    }
+
+    /// The values of `key`, in order; empty when it has none.
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> impl Iterator<Item = usize> + '_
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        let start = self.keys.partition_point(|k| k.borrow() < key);
+        // Most words looked up have no values: one binary search, then a scan.
+        let len = self.keys[start..]
+            .iter()
+            .take_while(|k| (*k).borrow() == key)
+            .count();
+        self.values[start..start + len].iter().map(|&v| v as usize)
+    }
+}

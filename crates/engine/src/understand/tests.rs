@@ -26,8 +26,8 @@ fn hits(query: &str) -> Vec<(String, bool, bool)> {
                 About::Cause(_) => Target::default(),
             };
             let id = match (target.finding, target.red_flag) {
-                (Some(f), _) => kb.findings[f].id.clone(),
-                (None, Some(r)) => kb.red_flags[r].id.clone(),
+                (Some(f), _) => kb.findings[f].id.to_string(),
+                (None, Some(r)) => kb.red_flags[r].id.to_string(),
                 // A duration too short to fire anything.
                 _ => "duration".to_string(),
             };

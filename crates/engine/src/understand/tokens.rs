@@ -162,7 +162,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
     };
 
-    for c in text.nfkc().map(straighten) {
+    // ASCII text is its own NFKC form: normalizing it would cost a quarter of
+    // the time of a long query for nothing.
+    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfkc())
+    };
+    for c in chars.map(straighten) {
         // Outside ASCII: invisible characters are dropped, look-alike letters and
         // accented Latin letters fold to the plain ASCII letter (see `fold`).
         let c = if c.is_ascii() {
@@ -178,7 +185,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 Folded::Mark | Folded::Keep => c,
             }
         };
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if c == '\'' {
             // Dropped inside a word ("don't" -> "dont"); a quote mark otherwise.
