@@ -91,3 +91,32 @@ fn no_longer_making_sense_in_the_heat_is_heatstroke() {
         "emergency"
     );
 }
+
+/// A history trigger dates what its own part of the sentence says. It reaches back
+/// across one comma only when it opens that part ("…, fine since"), never over a
+/// part that says something else: a past event added after a comma must not turn
+/// a sign the person has now into history.
+#[test]
+fn a_past_event_after_a_comma_does_not_date_the_sign_before_it() {
+    assert_eq!(
+        urgency("my wee is dark brown and my thighs are agony after the gym, and I had the same thing years ago"),
+        "emergency"
+    );
+    assert_ne!(
+        urgency("my speech is slurred, had a mini stroke last year"),
+        "routine"
+    );
+    assert_eq!(
+        urgency("I've been on edge with a court case, and had the same twitches in my arms and legs during my divorce years ago"),
+        "routine"
+    );
+    // Opening its part, the trigger still closes what came before.
+    assert_eq!(
+        urgency("had a DVT in 2015 after surgery, totally fine since"),
+        "routine"
+    );
+    assert_eq!(
+        urgency("had rhabdo in 2019, I've been fine since, calves cramp after runs"),
+        "routine"
+    );
+}

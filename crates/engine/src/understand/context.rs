@@ -418,7 +418,10 @@ fn backward_start(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
     let negation = t.category == ContextCategory::Negated;
     // A history trigger ("fine since", "fully recovered") closes what the
     // sentence said before it, usually across one comma: "had a DVT in 2015 after
-    // surgery, totally fine since". Only one: a longer way back is a new statement.
+    // surgery, totally fine since". Only one comma, and only when the trigger
+    // opens its part (at most [`MAX_HISTORY_GAP`] words before it, "I've been fine
+    // since"): a part that says more ("my speech is slurred, had a mini stroke last
+    // year") dates only itself, never the sign before the comma.
     let mut commas = usize::from(t.category == ContextCategory::Historical);
     let mut i = t.start;
     while i > 0 {
@@ -427,7 +430,7 @@ fn backward_start(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
             break;
         }
         if prev.clause != tokens[i].clause {
-            if commas == 0 || !tokens[i].after_comma {
+            if commas == 0 || !tokens[i].after_comma || t.start - i > MAX_HISTORY_GAP {
                 break;
             }
             commas -= 1;
@@ -441,6 +444,10 @@ fn backward_start(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
     }
     i
 }
+
+/// The most words between a comma and a history trigger for the trigger to reach
+/// back across the comma ("…, I've been fine since"; "…, totally fine since").
+const MAX_HISTORY_GAP: usize = 2;
 
 /// The most words a backward negation ("was normal", "ruled out") reaches back.
 const MAX_BACKWARD_WORDS: usize = 6;
