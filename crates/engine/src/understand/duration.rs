@@ -25,6 +25,9 @@ pub fn find(tokens: &[Token], taken: &[(usize, usize)], min_days: u32) -> Vec<Du
     let mut found = Vec::new();
     let mut next = 0; // index into taken
     let mut i = 0;
+    // Where the last duration read ended: "last month" right after one ("for 2
+    // days last month") says when it happened, not how long.
+    let mut previous_end = None;
     while i < tokens.len() {
         while next < taken.len() && taken[next].1 <= i {
             next += 1;
@@ -35,7 +38,11 @@ pub fn find(tokens: &[Token], taken: &[(usize, usize)], min_days: u32) -> Vec<Du
         }
         match duration_at(tokens, i) {
             Some((n, days)) if next >= taken.len() || i + n <= taken[next].0 => {
-                if days >= min_days && !is_age_or_pregnancy(tokens, i, i + n) {
+                let when = previous_end == Some(i)
+                    && tokens[i].surface == "last"
+                    && tokens[i - 1].clause == tokens[i].clause;
+                previous_end = Some(i + n);
+                if days >= min_days && !when && !is_age_or_pregnancy(tokens, i, i + n) {
                     found.push(Duration {
                         start: i,
                         end: i + n,
@@ -132,6 +139,12 @@ mod tests {
             .into_iter()
             .map(|d| d.days)
             .collect()
+    }
+
+    #[test]
+    fn last_month_after_a_duration_says_when() {
+        assert_eq!(days("twitched for 2 days last month"), [2]);
+        assert_eq!(days("twitching for the last month"), [30]);
     }
 
     #[test]
