@@ -157,6 +157,12 @@ LAY_RULES = {
             "not just", "no wonder", "no matter", "no doubt", "nothing but",
             "don't know why", "don't know if", "don't know what", "dunno why",
             "can't tell if", "can't tell whether", "can't work out",
+            # Unsure whether a sign is there: it may be, so it still counts.
+            "hard to say if", "hard to say whether", "hard to tell if",
+            "hard to tell whether", "difficult to say if", "difficult to tell if",
+            "hard to know if", "unsure if", "unsure whether", "not certain if",
+            "not certain whether", "don't know whether", "dunno if", "no idea if",
+            "no idea whether", "can't be sure if",
             "can't figure out", "not stopped", "hasn't stopped", "won't stop",
             "doesn't stop", "didn't stop", "never stops", "can't stop", "cannot stop",
             "won't go away", "doesn't go away", "hasn't gone away", "not gone away",
