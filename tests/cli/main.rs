@@ -7,6 +7,7 @@
 mod ask;
 mod bad_input;
 mod blind;
+mod blind3;
 mod check;
 mod diary;
 mod diary_store;
