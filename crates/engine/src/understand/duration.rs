@@ -114,7 +114,8 @@ fn glued(word: &str) -> Option<u32> {
 }
 
 /// True when the number and unit at `start..end` give an age or a pregnancy: "82
-/// year old", "28 weeks pregnant", "I'm 68 years", "aged 70 years".
+/// year old", "28 weeks pregnant", "I'm 68 years", "aged 70 years"; or a break
+/// ("2 years off").
 fn is_age_or_pregnancy(tokens: &[Token], start: usize, end: usize) -> bool {
     let clause = tokens[start].clause;
     let after = tokens
@@ -126,7 +127,12 @@ fn is_age_or_pregnancy(tokens: &[Token], start: usize, end: usize) -> bool {
         .and_then(|b| tokens.get(b))
         .filter(|t| t.clause == clause)
         .is_some_and(|t| is(Class::AgeBefore, &t.surface));
-    after || before
+    // "back at the gym after 2 years off": a break, not how long anything lasted
+    // ("for 3 weeks off and on" still is one).
+    let same = |j: usize| tokens.get(j).filter(|t| t.clause == clause);
+    let a_break = same(end).is_some_and(|t| t.surface == "off")
+        && !same(end + 1).is_some_and(|t| matches!(t.surface.as_str(), "and" | "n" | "&"));
+    after || before || a_break
 }
 
 #[cfg(test)]
@@ -139,6 +145,12 @@ mod tests {
             .into_iter()
             .map(|d| d.days)
             .collect()
+    }
+
+    #[test]
+    fn a_break_is_not_a_duration() {
+        assert_eq!(days("back at the gym after 2 years off"), Vec::<u32>::new());
+        assert_eq!(days("twitching for 3 weeks off and on"), [21]);
     }
 
     #[test]
