@@ -163,6 +163,11 @@ LAY_RULES = {
             "hard to know if", "unsure if", "unsure whether", "not certain if",
             "not certain whether", "don't know whether", "dunno if", "no idea if",
             "no idea whether", "can't be sure if",
+            # Unsure when something was: "not sure when my last tetanus was" says
+            # the jab may be out of date; its "not" negates nothing.
+            "not sure when", "unsure when", "not certain when", "no idea when",
+            "not sure how long ago", "can't remember when", "don't remember when",
+            "don't know when", "dunno when",
             "can't figure out", "not stopped", "hasn't stopped", "won't stop",
             "doesn't stop", "didn't stop", "never stops", "can't stop", "cannot stop",
             "won't go away", "doesn't go away", "hasn't gone away", "not gone away",
