@@ -163,6 +163,12 @@ LAY_RULES = {
             "hard to know if", "unsure if", "unsure whether", "not certain if",
             "not certain whether", "don't know whether", "dunno if", "no idea if",
             "no idea whether", "can't be sure if",
+            # Falling off, not stopping: "came off my bike and hit my head" is an
+            # injury now, not a medicine given up ("came off" is historical).
+            # (my, the and a are dropped words: "came off bike" is "came off my bike")
+            "came off bike", "came off motorbike", "came off scooter", "came off horse",
+            "came off ladder", "came off skateboard", "came off trampoline",
+            "come off bike", "come off horse",
             # Unsure when something was: "not sure when my last tetanus was" says
             # the jab may be out of date; its "not" negates nothing.
             "not sure when", "unsure when", "not certain when", "no idea when",
