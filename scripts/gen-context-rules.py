@@ -157,6 +157,23 @@ LAY_RULES = {
             "not just", "no wonder", "no matter", "no doubt", "nothing but",
             "don't know why", "don't know if", "don't know what", "dunno why",
             "can't tell if", "can't tell whether", "can't work out",
+            # Unsure whether a sign is there: it may be, so it still counts.
+            "hard to say if", "hard to say whether", "hard to tell if",
+            "hard to tell whether", "difficult to say if", "difficult to tell if",
+            "hard to know if", "unsure if", "unsure whether", "not certain if",
+            "not certain whether", "don't know whether", "dunno if", "no idea if",
+            "no idea whether", "can't be sure if",
+            # Falling off, not stopping: "came off my bike and hit my head" is an
+            # injury now, not a medicine given up ("came off" is historical).
+            # (my, the and a are dropped words: "came off bike" is "came off my bike")
+            "came off bike", "came off motorbike", "came off scooter", "came off horse",
+            "came off ladder", "came off skateboard", "came off trampoline",
+            "come off bike", "come off horse",
+            # Unsure when something was: "not sure when my last tetanus was" says
+            # the jab may be out of date; its "not" negates nothing.
+            "not sure when", "unsure when", "not certain when", "no idea when",
+            "not sure how long ago", "can't remember when", "don't remember when",
+            "don't know when", "dunno when",
             "can't figure out", "not stopped", "hasn't stopped", "won't stop",
             "doesn't stop", "didn't stop", "never stops", "can't stop", "cannot stop",
             "won't go away", "doesn't go away", "hasn't gone away", "not gone away",

@@ -8,6 +8,7 @@ mod ask;
 mod bad_input;
 mod blind;
 mod blind_causes;
+mod blind3;
 mod check;
 mod diary;
 mod diary_store;

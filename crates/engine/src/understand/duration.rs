@@ -25,6 +25,9 @@ pub fn find(tokens: &[Token], taken: &[(usize, usize)], min_days: u32) -> Vec<Du
     let mut found = Vec::new();
     let mut next = 0; // index into taken
     let mut i = 0;
+    // Where the last duration read ended: "last month" right after one ("for 2
+    // days last month") says when it happened, not how long.
+    let mut previous_end = None;
     while i < tokens.len() {
         while next < taken.len() && taken[next].1 <= i {
             next += 1;
@@ -35,7 +38,11 @@ pub fn find(tokens: &[Token], taken: &[(usize, usize)], min_days: u32) -> Vec<Du
         }
         match duration_at(tokens, i) {
             Some((n, days)) if next >= taken.len() || i + n <= taken[next].0 => {
-                if days >= min_days && !is_age_or_pregnancy(tokens, i, i + n) {
+                let when = previous_end == Some(i)
+                    && tokens[i].surface == "last"
+                    && tokens[i - 1].clause == tokens[i].clause;
+                previous_end = Some(i + n);
+                if days >= min_days && !when && !is_age_or_pregnancy(tokens, i, i + n) {
                     found.push(Duration {
                         start: i,
                         end: i + n,
@@ -107,7 +114,8 @@ fn glued(word: &str) -> Option<u32> {
 }
 
 /// True when the number and unit at `start..end` give an age or a pregnancy: "82
-/// year old", "28 weeks pregnant", "I'm 68 years", "aged 70 years".
+/// year old", "28 weeks pregnant", "I'm 68 years", "aged 70 years"; or a break
+/// ("2 years off").
 fn is_age_or_pregnancy(tokens: &[Token], start: usize, end: usize) -> bool {
     let clause = tokens[start].clause;
     let after = tokens
@@ -119,7 +127,12 @@ fn is_age_or_pregnancy(tokens: &[Token], start: usize, end: usize) -> bool {
         .and_then(|b| tokens.get(b))
         .filter(|t| t.clause == clause)
         .is_some_and(|t| is(Class::AgeBefore, &t.surface));
-    after || before
+    // "back at the gym after 2 years off": a break, not how long anything lasted
+    // ("for 3 weeks off and on" still is one).
+    let same = |j: usize| tokens.get(j).filter(|t| t.clause == clause);
+    let a_break = same(end).is_some_and(|t| t.surface == "off")
+        && !same(end + 1).is_some_and(|t| matches!(t.surface.as_str(), "and" | "n" | "&"));
+    after || before || a_break
 }
 
 #[cfg(test)]
@@ -132,6 +145,18 @@ mod tests {
             .into_iter()
             .map(|d| d.days)
             .collect()
+    }
+
+    #[test]
+    fn a_break_is_not_a_duration() {
+        assert_eq!(days("back at the gym after 2 years off"), Vec::<u32>::new());
+        assert_eq!(days("twitching for 3 weeks off and on"), [21]);
+    }
+
+    #[test]
+    fn last_month_after_a_duration_says_when() {
+        assert_eq!(days("twitched for 2 days last month"), [2]);
+        assert_eq!(days("twitching for the last month"), [30]);
     }
 
     #[test]

@@ -170,7 +170,8 @@ const ONSETS: &[&str] = &[
 #[rustfmt::skip]
 const CONTINUATIONS: &[&str] = &[
     "she", "shes", "he", "hes", "it", "they", "theyre", "since", "then", "also", "and",
-    "plus", "this", "that", "which", "still", "same",
+    "plus", "this", "that", "which", "still", "same", "now", "today", "tonight", "later",
+    "afterwards",
 ];
 
 /// The words of a class.

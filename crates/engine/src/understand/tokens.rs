@@ -209,7 +209,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 ',' | ';' | '.' | '!' | '?' | ':' | '(' | ')' | '[' | ']' | '\n' | '\r'
             ) {
                 pending = Some(false);
-                new_sentence |= c != ',' && c != ':';
+                // Brackets hold an aside inside the sentence ("my baby (9 months)
+                // has jerks"): they end a clause, not the sentence.
+                new_sentence |= !matches!(c, ',' | ':' | '(' | ')' | '[' | ']');
             }
         }
     }
