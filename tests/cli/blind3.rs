@@ -10,25 +10,16 @@
 
 use crate::scored;
 
-/// Missed red flags (urgency below the clinician's), of 178 red-flag cases.
-const MAX_UNDER_TRIAGE: usize = 2;
-/// False alarms, as a share of the 70 routine cases.
-const MAX_OVER_TRIAGE: f64 = 6.0 / 70.0;
+/// 178 red-flag cases and 70 routine ones, judged on urgency alone.
+const FLOORS: scored::Floors = scored::Floors {
+    top1: 0.0,
+    top3: 0.0,
+    max_under: 2,
+    max_over: 6.0 / 70.0,
+};
 
 #[test]
 fn blind_set_3_meets_the_regression_floors() {
-    let score = scored::score(
-        "blind-redflags-3.toml",
-        &scored::load("tests/vignettes/blind-redflags-3.toml"),
-    );
-    assert!(
-        score.under.len() <= MAX_UNDER_TRIAGE,
-        "{} missed red flags, more than {MAX_UNDER_TRIAGE}",
-        score.under.len()
-    );
-    assert!(
-        score.over_rate() <= MAX_OVER_TRIAGE,
-        "false alarms {:.3} over {MAX_OVER_TRIAGE}",
-        score.over_rate()
-    );
+    let cases = scored::load("tests/vignettes/blind-redflags-3.toml");
+    scored::score("blind-redflags-3.toml", &cases).assert_meets(&FLOORS);
 }

@@ -7,8 +7,8 @@
 mod ask;
 mod bad_input;
 mod blind;
-mod blind_causes;
 mod blind3;
+mod blind_causes;
 mod check;
 mod diary;
 mod diary_store;

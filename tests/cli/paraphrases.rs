@@ -17,7 +17,7 @@ use crate::scored;
 const FLOORS: scored::Floors = scored::Floors {
     top1: 0.0,
     top3: 0.0,
-    max_under: 2,
+    max_under: 1,
     max_over: 5.0 / 42.0,
 };
 
