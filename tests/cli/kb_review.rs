@@ -269,6 +269,45 @@ fn cramps_on_a_water_tablet_are_soon_in_words_and_in_answers() {
     assert!(flags.is_empty(), "{flags:?}");
 }
 
+/// A water tablet taken for months or years is for the routine review (its salts are
+/// checked there); a new or recent one with cramps still needs the blood test soon.
+#[test]
+fn a_long_standing_water_tablet_with_cramps_is_routine() {
+    for query in [
+        "My husband's been on furosemide for his heart for years and gets leg cramps at night",
+        "on bendroflumethiazide for 3 yrs now, getting calf cramps at night",
+    ] {
+        let (first, flags) = first_and_flags(query);
+        assert!(flags.is_empty(), "{query}: {flags:?}");
+        assert_ne!(first, "idiopathic-cramps", "{query}");
+    }
+    let (_, flags) = first_and_flags("started furosemide last week and now leg cramps");
+    assert!(flags.contains(&"diuretic-cramps".to_string()), "{flags:?}");
+}
+
+/// C4, the other half: a twitch where the area feels stiff (NHS: "the affected area
+/// feels weak or stiff") is soon, with the same everyday-trigger exceptions.
+#[test]
+fn a_twitch_that_feels_stiff_is_soon() {
+    for query in [
+        "my calf keeps twitching and it feels stiff",
+        "twitching in my shoulder and it's gone stiff",
+    ] {
+        let (_, flags) = first_and_flags(query);
+        assert!(
+            flags.contains(&"several-places".to_string()),
+            "{query}: {flags:?}"
+        );
+    }
+    for query in [
+        "eyelid twitching, not stiff",
+        "my calf keeps twitching and feels stiff, I'm so stressed at work",
+    ] {
+        let (_, flags) = first_and_flags(query);
+        assert!(flags.is_empty(), "{query}: {flags:?}");
+    }
+}
+
 /// A named secondary cause rules out "no clear cause" (`excludes`): a statin or a
 /// diuretic with night calf cramps ranks the medicine first; plain night cramps in
 /// an older adult stay idiopathic (C1).
