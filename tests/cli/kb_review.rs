@@ -147,11 +147,11 @@ fn kidney_disease_swaps_drink_more_and_potassium_foods_for_a_caveat() {
 
 /// The first suggestion's id and the fired red flags' ids for `query`.
 fn first_and_flags(query: &str) -> (String, Vec<String>) {
-    let out = twitchcheck()
-        .args(["check", "--json", query])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    first_and_flags_of(&crate::check_json(query))
+}
+
+/// The first suggestion's id and the fired red flags' ids in a `check --json` answer.
+fn first_and_flags_of(json: &serde_json::Value) -> (String, Vec<String>) {
     let first = json["suggestions"][0]["id"]
         .as_str()
         .unwrap_or("")
@@ -212,14 +212,7 @@ fn first_and_flags_yes(query: &str, yes: &str) -> (String, Vec<String>) {
         .args(["check", "--json", "--yes", yes, query])
         .output()
         .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let first = json["suggestions"][0]["id"]
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    let flags = json["red_flags"].as_array().unwrap();
-    let flags = flags.iter().map(|f| f["id"].as_str().unwrap().to_string());
-    (first, flags.collect())
+    first_and_flags_of(&serde_json::from_slice(&out.stdout).unwrap())
 }
 
 /// C4: a twitch in more than one place is a GP visit (NHS), unless an everyday
