@@ -83,6 +83,9 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.opt(f.asks.map(|k| index_of(Kind::ALL, &k)));
         asked(&mut w, &f.question);
     }
+    // The compiled tables before the classes, patterns and context rules they were
+    // compiled from, so a checker can stop reading there (see [`decode_for_check`]).
+    understander.write(&mut w);
     w.num(kb.classes.len());
     for c in &kb.classes {
         w.str(&c.id);
@@ -112,7 +115,6 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.num(index_of(ContextCategory::ALL, &r.category));
         w.num(index_of(Direction::ALL, &r.direction));
     }
-    understander.write(&mut w);
     w.finish()
 }
 
@@ -157,6 +159,45 @@ fn read_citations(r: &mut Reader<'static>) -> Vec<Citation> {
 /// this build's own build.rs, never from a user.
 pub fn decode(bytes: &'static [u8]) -> (KnowledgeBase, Understander) {
     let mut r = Reader::new(bytes);
+    let (mut kb, understander) = read_for_check(&mut r);
+    kb.classes = r.list(|r| Class {
+        id: r.text(),
+        name: r.text(),
+        terms: r.texts(),
+        state: r.num() != 0,
+    });
+    kb.patterns = r.list(|r| Pattern {
+        target: read_target(r),
+        all: r.list(|r| match r.opt() {
+            Some(i) => Element::Class(i),
+            None => Element::Phrase(r.text()),
+        }),
+        within: r.num() as u32,
+        scope: Scope::ALL[r.num()],
+    });
+    kb.context = r.list(|r| ContextRule {
+        literal: r.text(),
+        category: ContextCategory::ALL[r.num()],
+        direction: Direction::ALL[r.num()],
+    });
+    assert!(
+        r.is_done(),
+        "trailing bytes in the pre-built knowledge base"
+    );
+    (kb, understander)
+}
+
+/// What checking needs of [`encode`]'s bytes: the KB without its classes, patterns
+/// and context rules (left empty), and the understanding tables compiled from
+/// them, which are all that checking reads of them. About 14 000 class terms and
+/// 900 context rules are not decoded, which was most of a `check`'s start-up.
+/// A KB decoded so must not be compiled, validated, listed or fingerprinted:
+/// use [`decode`] for those.
+pub fn decode_for_check(bytes: &'static [u8]) -> (KnowledgeBase, Understander) {
+    read_for_check(&mut Reader::new(bytes))
+}
+
+fn read_for_check(r: &mut Reader<'static>) -> (KnowledgeBase, Understander) {
     let causes = r.list(|r| {
         let (id, name) = (r.text(), r.text());
         let (kind, prior) = (Kind::ALL[r.num()], Prior::ALL[r.num()]);
@@ -210,38 +251,14 @@ pub fn decode(bytes: &'static [u8]) -> (KnowledgeBase, Understander) {
         asks: r.opt().map(|k| Kind::ALL[k]),
         question: read_asked(r),
     });
-    let classes = r.list(|r| Class {
-        id: r.text(),
-        name: r.text(),
-        terms: r.texts(),
-        state: r.num() != 0,
-    });
-    let patterns = r.list(|r| Pattern {
-        target: read_target(r),
-        all: r.list(|r| match r.opt() {
-            Some(i) => Element::Class(i),
-            None => Element::Phrase(r.text()),
-        }),
-        within: r.num() as u32,
-        scope: Scope::ALL[r.num()],
-    });
-    let context = r.list(|r| ContextRule {
-        literal: r.text(),
-        category: ContextCategory::ALL[r.num()],
-        direction: Direction::ALL[r.num()],
-    });
-    let understander = Understander::read(&mut r);
-    assert!(
-        r.is_done(),
-        "trailing bytes in the pre-built knowledge base"
-    );
+    let understander = Understander::read(r);
     let kb = KnowledgeBase {
         findings,
         causes,
         red_flags,
-        classes,
-        patterns,
-        context,
+        classes: Vec::new(),
+        patterns: Vec::new(),
+        context: Vec::new(),
     };
     (kb, understander)
 }
