@@ -88,6 +88,12 @@ pub struct Ranker {
     /// computed the first time a query uses the finding.
     background: Vec<OnceLock<f64>>,
     log_prior: Vec<f64>,
+    /// Per finding, ln P(finding | cause) then ln(1 - P(finding | cause)) for
+    /// every cause, computed the first time a choice of questions needs them, so
+    /// the entropies of the answers take one logarithm a finding, not one a cause.
+    log_likelihoods: Vec<OnceLock<Box<[f64]>>>,
+    /// Per finding, the red flag with the same id, if any (looked up by id once).
+    same_id_flag: OnceLock<Vec<Option<usize>>>,
 }
 
 /// The evidence a ranking counts: each reported finding not implied by a more
@@ -177,6 +183,8 @@ impl Ranker {
             leak,
             background: vec![OnceLock::new(); kb.findings.len()],
             log_prior,
+            log_likelihoods: vec![OnceLock::new(); kb.findings.len()],
+            same_id_flag: OnceLock::new(),
         }
     }
 
@@ -216,6 +224,26 @@ impl Ranker {
             Some(&(_, p)) => p,
             None => self.leak[finding],
         })
+    }
+
+    /// ln P(finding | cause) and ln(1 - P(finding | cause)) for every cause, in
+    /// cause order: the natural logs of what [`Ranker::likelihoods`] gives.
+    pub fn log_likelihoods(&self, finding: usize) -> (&[f64], &[f64]) {
+        let both = self.log_likelihoods[finding].get_or_init(|| {
+            let p: Vec<f64> = self.likelihoods(finding).collect();
+            let yes = p.iter().map(|p| p.ln());
+            yes.chain(p.iter().map(|p| (1.0 - p).ln())).collect()
+        });
+        both.split_at(self.causes)
+    }
+
+    /// The red flag whose id is finding `finding`'s id, if any: what
+    /// `kb.red_flag(&kb.findings[finding].id)` gives, for the KB this ranker was
+    /// built from, looked up once for all findings.
+    pub fn same_id_flag(&self, kb: &KnowledgeBase, finding: usize) -> Option<usize> {
+        self.same_id_flag.get_or_init(|| {
+            kb.findings.iter().map(|f| kb.red_flag(&f.id)).collect()
+        })[finding]
     }
 
     /// The natural log of a cause's prior weight.

@@ -124,12 +124,17 @@ pub fn next<'kb>(
     let top = argmax(&prior);
     let h = entropy(&prior);
     let top_p = top.map_or(0.0, |c| prior[c]);
-    let open = Likelihoods::new(ranker, candidates(kb, state).collect(), prior.len());
+    let open = Likelihoods::new(ranker, candidates(kb, ranker, state).collect(), prior.len());
+    let log_prior: Vec<f64> = prior.iter().map(|p| p.ln()).collect();
     let mut scored: Vec<(f64, bool, usize)> = (0..open.findings.len())
         .map(|i| {
             let f = open.findings[i];
             let (p_yes, yes, no) = split(open.row(i), &prior);
-            let gain = h - p_yes * entropy(&yes) - (1.0 - p_yes) * entropy(&no);
+            let (log_yes, log_no) = ranker.log_likelihoods(f);
+            let row = open.row(i);
+            let h_yes = entropy_of_product(&prior, row, &log_prior, log_yes, |p| p);
+            let h_no = entropy_of_product(&prior, row, &log_prior, log_no, |p| 1.0 - p);
+            let gain = h - p_yes * h_yes - (1.0 - p_yes) * h_no;
             let flips = argmax(&yes) != top || argmax(&no) != top;
             (gain, flips, f)
         })
@@ -177,7 +182,7 @@ fn checklist<'kb>(
     // checklists reach beyond the few likeliest causes (a vegan diet for low B12).
     let probed: Vec<usize> = (0..kb.findings.len())
         .filter(|&f| kb.findings[f].family != Family::BodyArea)
-        .filter(|&f| kb.red_flag(&kb.findings[f].id).is_none())
+        .filter(|&f| ranker.same_id_flag(kb, f).is_none())
         .filter(|&f| state.closed.contains(kb.findings[f].id.as_ref()))
         .collect();
     let probed = Likelihoods::new(ranker, probed, prior.len());
@@ -198,7 +203,7 @@ fn checklist<'kb>(
     // Only findings that are not also red flags count towards `k`: those are the
     // ones `Answers::findings_asked` counts (see the note below).
     let is_flag: Vec<bool> = (0..kb.findings.len())
-        .map(|f| kb.red_flag(&kb.findings[f].id).is_some())
+        .map(|f| ranker.same_id_flag(kb, f).is_some())
         .collect();
     let pure = |chosen: &[usize]| chosen.iter().filter(|&&f| !is_flag[f]).count();
     // How well finding `open[i]` singles out cause `c`, for every pair at once:
@@ -410,7 +415,11 @@ pub fn short<'kb>(kb: &'kb KnowledgeBase, id: &'kb str) -> &'kb str {
 /// months or years?"), or to be asked through a red-flag group (an id both
 /// tables share, such as `new-medication`, is asked as a finding once its group
 /// is no longer asked because a higher urgency was reached).
-fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item = usize> + 's {
+fn candidates<'s>(
+    kb: &'s KnowledgeBase,
+    ranker: &'s Ranker,
+    state: &'s State,
+) -> impl Iterator<Item = usize> + 's {
     let implied: BTreeSet<usize> = state
         .present
         .iter()
@@ -425,8 +434,8 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
             && !state.unticked.contains(&f)
             && !state.closed.contains(finding.id.as_ref())
             && finding.parent.is_none_or(|p| state.present.contains(&p))
-            && kb
-                .red_flag(&finding.id)
+            && ranker
+                .same_id_flag(kb, f)
                 .is_none_or(|r| kb.red_flags[r].urgency <= state.urgency)
             // Not a finding whose red flag was said or answered: after "no" to
             // cauda equina, saddle numbness is not asked again in other words.
@@ -481,6 +490,33 @@ fn split(p: &[f64], prior: &[f64]) -> (f64, Vec<f64>, Vec<f64>) {
     let yes = normalize(prior.iter().zip(p).map(|(q, p)| q * p).collect());
     let no = normalize(prior.iter().zip(p).map(|(q, p)| q * (1.0 - p)).collect());
     (p_yes, yes, no)
+}
+
+/// The entropy of the distribution proportional to `prior[c] * g(row[c])`, in
+/// nats, given the natural logs of `prior` and of `g(row[c])`: with
+/// q_c = prior_c g_c and Z = sum q_c, -sum (q_c / Z) ln(q_c / Z) is
+/// ln Z - (sum q_c (ln prior_c + ln g_c)) / Z, one logarithm instead of one a
+/// cause. 0 when Z is 0, as [`entropy`] of [`normalize`]'s all-zero output.
+fn entropy_of_product(
+    prior: &[f64],
+    row: &[f64],
+    log_prior: &[f64],
+    log_g: &[f64],
+    g: impl Fn(f64) -> f64,
+) -> f64 {
+    let (mut z, mut weighted) = (0.0, 0.0);
+    for c in 0..prior.len() {
+        let q = prior[c] * g(row[c]);
+        if q > 0.0 {
+            z += q;
+            weighted += q * (log_prior[c] + log_g[c]);
+        }
+    }
+    if z > 0.0 {
+        z.ln() - weighted / z
+    } else {
+        0.0
+    }
 }
 
 /// Shannon entropy in nats.
