@@ -88,9 +88,10 @@ pub struct Ranker {
     /// computed the first time a query uses the finding.
     background: Vec<OnceLock<f64>>,
     log_prior: Vec<f64>,
-    /// Per finding, ln P(finding | cause) then ln(1 - P(finding | cause)) for
-    /// every cause, computed the first time a choice of questions needs them, so
-    /// the entropies of the answers take one logarithm a finding, not one a cause.
+    /// Per finding, P(finding | cause), ln P(finding | cause) and
+    /// ln(1 - P(finding | cause)) for every cause, computed the first time a
+    /// choice of questions needs them, so the entropies of the answers take one
+    /// logarithm a finding, not one a cause.
     log_likelihoods: Vec<OnceLock<Box<[f64]>>>,
     /// Per finding, the red flag with the same id, if any (looked up by id once).
     same_id_flag: OnceLock<Vec<Option<usize>>>,
@@ -226,15 +227,18 @@ impl Ranker {
         })
     }
 
-    /// ln P(finding | cause) and ln(1 - P(finding | cause)) for every cause, in
-    /// cause order: the natural logs of what [`Ranker::likelihoods`] gives.
-    pub fn log_likelihoods(&self, finding: usize) -> (&[f64], &[f64]) {
-        let both = self.log_likelihoods[finding].get_or_init(|| {
+    /// What [`Ranker::likelihoods`] gives, as a slice, then the natural logs of
+    /// each and of one minus each, in cause order.
+    pub fn likelihood_table(&self, finding: usize) -> (&[f64], &[f64], &[f64]) {
+        let all = self.log_likelihoods[finding].get_or_init(|| {
             let p: Vec<f64> = self.likelihoods(finding).collect();
             let yes = p.iter().map(|p| p.ln());
-            yes.chain(p.iter().map(|p| (1.0 - p).ln())).collect()
+            let no = p.iter().map(|p| (1.0 - p).ln());
+            p.iter().copied().chain(yes).chain(no).collect()
         });
-        both.split_at(self.causes)
+        let (p, logs) = all.split_at(self.causes);
+        let (yes, no) = logs.split_at(self.causes);
+        (p, yes, no)
     }
 
     /// The red flag whose id is finding `finding`'s id, if any: what
