@@ -95,6 +95,8 @@ pub struct Ranker {
     log_likelihoods: Vec<OnceLock<Box<[f64]>>>,
     /// Per finding, the red flag with the same id, if any (looked up by id once).
     same_id_flag: OnceLock<Vec<Option<usize>>>,
+    /// Per red flag, the finding with the same id, if any.
+    same_id_finding: OnceLock<Vec<Option<usize>>>,
 }
 
 /// The evidence a ranking counts: each reported finding not implied by a more
@@ -186,6 +188,7 @@ impl Ranker {
             log_prior,
             log_likelihoods: vec![OnceLock::new(); kb.findings.len()],
             same_id_flag: OnceLock::new(),
+            same_id_finding: OnceLock::new(),
         }
     }
 
@@ -248,6 +251,14 @@ impl Ranker {
         self.same_id_flag.get_or_init(|| {
             kb.findings.iter().map(|f| kb.red_flag(&f.id)).collect()
         })[finding]
+    }
+
+    /// The finding whose id is red flag `flag`'s id, if any: what
+    /// `kb.finding(&kb.red_flags[flag].id)` gives, looked up once for all flags.
+    pub fn same_id_finding(&self, kb: &KnowledgeBase, flag: usize) -> Option<usize> {
+        self.same_id_finding.get_or_init(|| {
+            kb.red_flags.iter().map(|r| kb.finding(&r.id)).collect()
+        })[flag]
     }
 
     /// The natural log of a cause's prior weight.

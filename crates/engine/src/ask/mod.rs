@@ -117,7 +117,7 @@ pub fn next<'kb>(
     if state.asked >= MAX_QUESTIONS {
         return (Vec::new(), true);
     }
-    let (mut questions, late) = red_flag_groups(kb, state);
+    let (mut questions, late) = red_flag_groups(kb, ranker, state);
     let flags_left = !questions.is_empty() || !late.is_empty();
 
     let prior = posterior(kb, ranker, state);
@@ -150,7 +150,7 @@ pub fn next<'kb>(
     // checklists asked can still be counted from the findings answered; when no
     // more findings are worth asking they are asked alone.
     let list = list.filter(|_| more_findings || late.is_empty());
-    questions.extend(with_late_flags(kb, list, &late));
+    questions.extend(with_late_flags(kb, ranker, list, &late));
     questions.extend(
         scored
             .iter()
@@ -264,7 +264,7 @@ fn checklist<'kb>(
     }
     let names: Vec<String> = chosen
         .iter()
-        .map(|&f| lower_first(short(kb, &kb.findings[f].id)))
+        .map(|&f| lower_first(finding_short(kb, ranker, f)))
         .collect();
     let causes: Vec<String> = for_causes
         .iter()
@@ -284,7 +284,11 @@ fn checklist<'kb>(
 /// flags that became relevant through an answer after their group was asked
 /// (pre-eclampsia once a person says they are pregnant), which ride at the head
 /// of the next checklist instead of costing a question of their own.
-fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<'kb>>, Vec<usize>) {
+fn red_flag_groups<'kb>(
+    kb: &'kb KnowledgeBase,
+    ranker: &Ranker,
+    state: &State,
+) -> (Vec<Question<'kb>>, Vec<usize>) {
     let said: BTreeSet<usize> = state
         .present
         .iter()
@@ -316,7 +320,7 @@ fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<
         }
         let names: Vec<String> = flags
             .iter()
-            .map(|&r| lower_first(short(kb, &kb.red_flags[r].id)))
+            .map(|&r| lower_first(flag_short(kb, ranker, r)))
             .collect();
         let (lead, why) = group_words(u);
         groups.push(Question {
@@ -351,6 +355,7 @@ fn group_words(u: Urgency) -> (&'static str, &'static str) {
 /// red-flag question when no checklist is left.
 fn with_late_flags<'kb>(
     kb: &'kb KnowledgeBase,
+    ranker: &Ranker,
     list: Option<Question<'kb>>,
     late: &[usize],
 ) -> Option<Question<'kb>> {
@@ -358,7 +363,10 @@ fn with_late_flags<'kb>(
         return list;
     }
     let ids: Vec<&'kb str> = late.iter().map(|&r| kb.red_flags[r].id.as_ref()).collect();
-    let names: Vec<String> = ids.iter().map(|id| lower_first(short(kb, id))).collect();
+    let names: Vec<String> = late
+        .iter()
+        .map(|&r| lower_first(flag_short(kb, ranker, r)))
+        .collect();
     match list {
         Some(mut q) => {
             let rest = q.text.trim_start_matches("Do any of these apply to you: ");
@@ -396,8 +404,28 @@ fn relevant(said: &BTreeSet<usize>, asked: Option<&Asked>) -> bool {
 /// The few words a checklist shows for a finding or red flag id: its
 /// `[[question]]` short text, else its name.
 pub fn short<'kb>(kb: &'kb KnowledgeBase, id: &'kb str) -> &'kb str {
-    let finding = kb.finding(id).map(|f| &kb.findings[f]);
-    let flag = kb.red_flag(id).map(|r| &kb.red_flags[r]);
+    short_of(kb, kb.finding(id), kb.red_flag(id), id)
+}
+
+/// [`short`] of finding `f`'s id, without looking the id up in both tables.
+fn finding_short<'kb>(kb: &'kb KnowledgeBase, ranker: &Ranker, f: usize) -> &'kb str {
+    short_of(kb, Some(f), ranker.same_id_flag(kb, f), &kb.findings[f].id)
+}
+
+/// [`short`] of red flag `r`'s id, without looking the id up in both tables.
+fn flag_short<'kb>(kb: &'kb KnowledgeBase, ranker: &Ranker, r: usize) -> &'kb str {
+    short_of(kb, ranker.same_id_finding(kb, r), Some(r), &kb.red_flags[r].id)
+}
+
+/// [`short`], given the finding and red flag with the id.
+fn short_of<'kb>(
+    kb: &'kb KnowledgeBase,
+    finding: Option<usize>,
+    flag: Option<usize>,
+    id: &'kb str,
+) -> &'kb str {
+    let finding = finding.map(|f| &kb.findings[f]);
+    let flag = flag.map(|r| &kb.red_flags[r]);
     let asked = finding
         .and_then(|f| f.question.as_ref())
         .or(flag.and_then(|r| r.question.as_ref()));
