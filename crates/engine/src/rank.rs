@@ -248,17 +248,15 @@ impl Ranker {
     /// `kb.red_flag(&kb.findings[finding].id)` gives, for the KB this ranker was
     /// built from, looked up once for all findings.
     pub fn same_id_flag(&self, kb: &KnowledgeBase, finding: usize) -> Option<usize> {
-        self.same_id_flag.get_or_init(|| {
-            kb.findings.iter().map(|f| kb.red_flag(&f.id)).collect()
-        })[finding]
+        self.same_id_flag
+            .get_or_init(|| kb.findings.iter().map(|f| kb.red_flag(&f.id)).collect())[finding]
     }
 
     /// The finding whose id is red flag `flag`'s id, if any: what
     /// `kb.finding(&kb.red_flags[flag].id)` gives, looked up once for all flags.
     pub fn same_id_finding(&self, kb: &KnowledgeBase, flag: usize) -> Option<usize> {
-        self.same_id_finding.get_or_init(|| {
-            kb.red_flags.iter().map(|r| kb.finding(&r.id)).collect()
-        })[flag]
+        self.same_id_finding
+            .get_or_init(|| kb.red_flags.iter().map(|r| kb.finding(&r.id)).collect())[flag]
     }
 
     /// The natural log of a cause's prior weight.

@@ -414,7 +414,12 @@ fn finding_short<'kb>(kb: &'kb KnowledgeBase, ranker: &Ranker, f: usize) -> &'kb
 
 /// [`short`] of red flag `r`'s id, without looking the id up in both tables.
 fn flag_short<'kb>(kb: &'kb KnowledgeBase, ranker: &Ranker, r: usize) -> &'kb str {
-    short_of(kb, ranker.same_id_finding(kb, r), Some(r), &kb.red_flags[r].id)
+    short_of(
+        kb,
+        ranker.same_id_finding(kb, r),
+        Some(r),
+        &kb.red_flags[r].id,
+    )
 }
 
 /// [`short`], given the finding and red flag with the id.

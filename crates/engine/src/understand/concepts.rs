@@ -205,7 +205,11 @@ impl Concepts {
         let mut i = 0;
         let patterns = r.list(|r| {
             let target = crate::prebuilt::read_target(r);
-            let from = if i == 0 { 0 } else { elements.ends[i - 1] as usize };
+            let from = if i == 0 {
+                0
+            } else {
+                elements.ends[i - 1] as usize
+            };
             let state = &states[from..elements.ends[i] as usize];
             i += 1;
             Compiled::new(target, state, r.num() as u32, Scope::ALL[r.num()])
@@ -323,7 +327,8 @@ impl Concepts {
                         .min_by_key(|o| o.start.abs_diff(anchor.start))
                         .map(|o| (o.start, o.end))
                 };
-                if let Some((spans, states)) = assign(tokens, &by_class, pattern, elements, usable, elsewhere)
+                if let Some((spans, states)) =
+                    assign(tokens, &by_class, pattern, elements, usable, elsewhere)
                 {
                     found.push(Found {
                         target: pattern.target,
@@ -341,7 +346,11 @@ impl Concepts {
 impl Concepts {
     /// Pattern `i`'s elements: their classes and whether each is a state.
     fn elements_of(&self, i: usize) -> (&[u32], &[bool]) {
-        let from = if i == 0 { 0 } else { self.elements.ends[i - 1] as usize };
+        let from = if i == 0 {
+            0
+        } else {
+            self.elements.ends[i - 1] as usize
+        };
         let to = self.elements.ends[i] as usize;
         (&self.elements.items[from..to], &self.states[from..to])
     }

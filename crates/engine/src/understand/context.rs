@@ -189,7 +189,12 @@ impl ContextRules {
             order
                 .into_iter()
                 .filter(|&i| rules[i].len > 0)
-                .map(|i| (rules[i].words().next().unwrap_or("").to_string().into(), i as u32))
+                .map(|i| {
+                    (
+                        rules[i].words().next().unwrap_or("").to_string().into(),
+                        i as u32,
+                    )
+                })
                 .collect(),
         );
         ContextRules { rules, by_first }
@@ -249,9 +254,7 @@ impl ContextRules {
             };
             let hit = matching()
                 .find(|rule| !owned[i..i + rule.len].contains(&true))
-                .or_else(|| {
-                    matching().find(|rule| owned[i..i + rule.len].contains(&false))
-                });
+                .or_else(|| matching().find(|rule| owned[i..i + rule.len].contains(&false)));
             match hit {
                 Some(rule) => {
                     let end = i + rule.len;
