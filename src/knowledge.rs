@@ -30,8 +30,11 @@ pub fn embedded() -> KnowledgeBase {
 }
 
 /// A checker for the embedded knowledge base, with its pre-built tables.
+/// Its KB leaves out the classes, patterns and context rules, which are compiled
+/// into the tables and which checking never reads ([`prebuilt::decode_for_check`]);
+/// [`embedded`] has them.
 pub fn embedded_checker() -> Checker {
-    let (kb, understander) = decode();
+    let (kb, understander) = prebuilt::decode_for_check(PREBUILT);
     Checker::with_understander(kb, understander)
 }
 

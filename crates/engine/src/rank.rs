@@ -88,6 +88,15 @@ pub struct Ranker {
     /// computed the first time a query uses the finding.
     background: Vec<OnceLock<f64>>,
     log_prior: Vec<f64>,
+    /// Per finding, P(finding | cause), ln P(finding | cause) and
+    /// ln(1 - P(finding | cause)) for every cause, computed the first time a
+    /// choice of questions needs them, so the entropies of the answers take one
+    /// logarithm a finding, not one a cause.
+    log_likelihoods: Vec<OnceLock<Box<[f64]>>>,
+    /// Per finding, the red flag with the same id, if any (looked up by id once).
+    same_id_flag: OnceLock<Vec<Option<usize>>>,
+    /// Per red flag, the finding with the same id, if any.
+    same_id_finding: OnceLock<Vec<Option<usize>>>,
 }
 
 /// The evidence a ranking counts: each reported finding not implied by a more
@@ -177,6 +186,9 @@ impl Ranker {
             leak,
             background: vec![OnceLock::new(); kb.findings.len()],
             log_prior,
+            log_likelihoods: vec![OnceLock::new(); kb.findings.len()],
+            same_id_flag: OnceLock::new(),
+            same_id_finding: OnceLock::new(),
         }
     }
 
@@ -216,6 +228,35 @@ impl Ranker {
             Some(&(_, p)) => p,
             None => self.leak[finding],
         })
+    }
+
+    /// What [`Ranker::likelihoods`] gives, as a slice, then the natural logs of
+    /// each and of one minus each, in cause order.
+    pub fn likelihood_table(&self, finding: usize) -> (&[f64], &[f64], &[f64]) {
+        let all = self.log_likelihoods[finding].get_or_init(|| {
+            let p: Vec<f64> = self.likelihoods(finding).collect();
+            let yes = p.iter().map(|p| p.ln());
+            let no = p.iter().map(|p| (1.0 - p).ln());
+            p.iter().copied().chain(yes).chain(no).collect()
+        });
+        let (p, logs) = all.split_at(self.causes);
+        let (yes, no) = logs.split_at(self.causes);
+        (p, yes, no)
+    }
+
+    /// The red flag whose id is finding `finding`'s id, if any: what
+    /// `kb.red_flag(&kb.findings[finding].id)` gives, for the KB this ranker was
+    /// built from, looked up once for all findings.
+    pub fn same_id_flag(&self, kb: &KnowledgeBase, finding: usize) -> Option<usize> {
+        self.same_id_flag
+            .get_or_init(|| kb.findings.iter().map(|f| kb.red_flag(&f.id)).collect())[finding]
+    }
+
+    /// The finding whose id is red flag `flag`'s id, if any: what
+    /// `kb.finding(&kb.red_flags[flag].id)` gives, looked up once for all flags.
+    pub fn same_id_finding(&self, kb: &KnowledgeBase, flag: usize) -> Option<usize> {
+        self.same_id_finding
+            .get_or_init(|| kb.red_flags.iter().map(|r| kb.finding(&r.id)).collect())[flag]
     }
 
     /// The natural log of a cause's prior weight.

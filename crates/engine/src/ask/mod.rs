@@ -85,10 +85,10 @@ struct Likelihoods {
 
 impl Likelihoods {
     fn new(ranker: &Ranker, findings: Vec<usize>, causes: usize) -> Self {
-        let p: Vec<f64> = findings
-            .iter()
-            .flat_map(|&f| ranker.likelihoods(f))
-            .collect();
+        let mut p = Vec::with_capacity(findings.len() * causes);
+        for &f in &findings {
+            p.extend_from_slice(ranker.likelihood_table(f).0);
+        }
         debug_assert_eq!(p.len(), findings.len() * causes, "a row a finding");
         Likelihoods {
             findings,
@@ -117,19 +117,24 @@ pub fn next<'kb>(
     if state.asked >= MAX_QUESTIONS {
         return (Vec::new(), true);
     }
-    let (mut questions, late) = red_flag_groups(kb, state);
+    let (mut questions, late) = red_flag_groups(kb, ranker, state);
     let flags_left = !questions.is_empty() || !late.is_empty();
 
     let prior = posterior(kb, ranker, state);
     let top = argmax(&prior);
     let h = entropy(&prior);
     let top_p = top.map_or(0.0, |c| prior[c]);
-    let open = Likelihoods::new(ranker, candidates(kb, state).collect(), prior.len());
+    let open = Likelihoods::new(ranker, candidates(kb, ranker, state).collect(), prior.len());
+    let log_prior: Vec<f64> = prior.iter().map(|p| p.ln()).collect();
     let mut scored: Vec<(f64, bool, usize)> = (0..open.findings.len())
         .map(|i| {
             let f = open.findings[i];
             let (p_yes, yes, no) = split(open.row(i), &prior);
-            let gain = h - p_yes * entropy(&yes) - (1.0 - p_yes) * entropy(&no);
+            let (_, log_yes, log_no) = ranker.likelihood_table(f);
+            let row = open.row(i);
+            let h_yes = entropy_of_product(&prior, row, &log_prior, log_yes, |p| p);
+            let h_no = entropy_of_product(&prior, row, &log_prior, log_no, |p| 1.0 - p);
+            let gain = h - p_yes * h_yes - (1.0 - p_yes) * h_no;
             let flips = argmax(&yes) != top || argmax(&no) != top;
             (gain, flips, f)
         })
@@ -145,7 +150,7 @@ pub fn next<'kb>(
     // checklists asked can still be counted from the findings answered; when no
     // more findings are worth asking they are asked alone.
     let list = list.filter(|_| more_findings || late.is_empty());
-    questions.extend(with_late_flags(kb, list, &late));
+    questions.extend(with_late_flags(kb, ranker, list, &late));
     questions.extend(
         scored
             .iter()
@@ -170,6 +175,8 @@ fn checklist<'kb>(
     // How well finding `f` singles out cause `c`, given its likelihoods and
     // P(yes): P(f | c) times the log of how much likelier f is under c than
     // under the current distribution.
+    // Not p (ln p - ln predictive) with ln p cached: that differs in the last
+    // bits and broke a near-tie between two findings differently (measured).
     let single_out = |p: f64, predictive: f64| p * (p / predictive.max(1e-12)).ln();
     // Causes by the posterior, each divided by one plus the number of findings
     // (not red flags) already said or answered that single it out: a cause that
@@ -177,7 +184,7 @@ fn checklist<'kb>(
     // checklists reach beyond the few likeliest causes (a vegan diet for low B12).
     let probed: Vec<usize> = (0..kb.findings.len())
         .filter(|&f| kb.findings[f].family != Family::BodyArea)
-        .filter(|&f| kb.red_flag(&kb.findings[f].id).is_none())
+        .filter(|&f| ranker.same_id_flag(kb, f).is_none())
         .filter(|&f| state.closed.contains(kb.findings[f].id.as_ref()))
         .collect();
     let probed = Likelihoods::new(ranker, probed, prior.len());
@@ -198,7 +205,7 @@ fn checklist<'kb>(
     // Only findings that are not also red flags count towards `k`: those are the
     // ones `Answers::findings_asked` counts (see the note below).
     let is_flag: Vec<bool> = (0..kb.findings.len())
-        .map(|f| kb.red_flag(&kb.findings[f].id).is_some())
+        .map(|f| ranker.same_id_flag(kb, f).is_some())
         .collect();
     let pure = |chosen: &[usize]| chosen.iter().filter(|&&f| !is_flag[f]).count();
     // How well finding `open[i]` singles out cause `c`, for every pair at once:
@@ -257,7 +264,7 @@ fn checklist<'kb>(
     }
     let names: Vec<String> = chosen
         .iter()
-        .map(|&f| lower_first(short(kb, &kb.findings[f].id)))
+        .map(|&f| lower_first(finding_short(kb, ranker, f)))
         .collect();
     let causes: Vec<String> = for_causes
         .iter()
@@ -277,7 +284,11 @@ fn checklist<'kb>(
 /// flags that became relevant through an answer after their group was asked
 /// (pre-eclampsia once a person says they are pregnant), which ride at the head
 /// of the next checklist instead of costing a question of their own.
-fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<'kb>>, Vec<usize>) {
+fn red_flag_groups<'kb>(
+    kb: &'kb KnowledgeBase,
+    ranker: &Ranker,
+    state: &State,
+) -> (Vec<Question<'kb>>, Vec<usize>) {
     let said: BTreeSet<usize> = state
         .present
         .iter()
@@ -309,7 +320,7 @@ fn red_flag_groups<'kb>(kb: &'kb KnowledgeBase, state: &State) -> (Vec<Question<
         }
         let names: Vec<String> = flags
             .iter()
-            .map(|&r| lower_first(short(kb, &kb.red_flags[r].id)))
+            .map(|&r| lower_first(flag_short(kb, ranker, r)))
             .collect();
         let (lead, why) = group_words(u);
         groups.push(Question {
@@ -344,6 +355,7 @@ fn group_words(u: Urgency) -> (&'static str, &'static str) {
 /// red-flag question when no checklist is left.
 fn with_late_flags<'kb>(
     kb: &'kb KnowledgeBase,
+    ranker: &Ranker,
     list: Option<Question<'kb>>,
     late: &[usize],
 ) -> Option<Question<'kb>> {
@@ -351,7 +363,10 @@ fn with_late_flags<'kb>(
         return list;
     }
     let ids: Vec<&'kb str> = late.iter().map(|&r| kb.red_flags[r].id.as_ref()).collect();
-    let names: Vec<String> = ids.iter().map(|id| lower_first(short(kb, id))).collect();
+    let names: Vec<String> = late
+        .iter()
+        .map(|&r| lower_first(flag_short(kb, ranker, r)))
+        .collect();
     match list {
         Some(mut q) => {
             let rest = q.text.trim_start_matches("Do any of these apply to you: ");
@@ -389,8 +404,33 @@ fn relevant(said: &BTreeSet<usize>, asked: Option<&Asked>) -> bool {
 /// The few words a checklist shows for a finding or red flag id: its
 /// `[[question]]` short text, else its name.
 pub fn short<'kb>(kb: &'kb KnowledgeBase, id: &'kb str) -> &'kb str {
-    let finding = kb.finding(id).map(|f| &kb.findings[f]);
-    let flag = kb.red_flag(id).map(|r| &kb.red_flags[r]);
+    short_of(kb, kb.finding(id), kb.red_flag(id), id)
+}
+
+/// [`short`] of finding `f`'s id, without looking the id up in both tables.
+fn finding_short<'kb>(kb: &'kb KnowledgeBase, ranker: &Ranker, f: usize) -> &'kb str {
+    short_of(kb, Some(f), ranker.same_id_flag(kb, f), &kb.findings[f].id)
+}
+
+/// [`short`] of red flag `r`'s id, without looking the id up in both tables.
+fn flag_short<'kb>(kb: &'kb KnowledgeBase, ranker: &Ranker, r: usize) -> &'kb str {
+    short_of(
+        kb,
+        ranker.same_id_finding(kb, r),
+        Some(r),
+        &kb.red_flags[r].id,
+    )
+}
+
+/// [`short`], given the finding and red flag with the id.
+fn short_of<'kb>(
+    kb: &'kb KnowledgeBase,
+    finding: Option<usize>,
+    flag: Option<usize>,
+    id: &'kb str,
+) -> &'kb str {
+    let finding = finding.map(|f| &kb.findings[f]);
+    let flag = flag.map(|r| &kb.red_flags[r]);
     let asked = finding
         .and_then(|f| f.question.as_ref())
         .or(flag.and_then(|r| r.question.as_ref()));
@@ -410,7 +450,11 @@ pub fn short<'kb>(kb: &'kb KnowledgeBase, id: &'kb str) -> &'kb str {
 /// months or years?"), or to be asked through a red-flag group (an id both
 /// tables share, such as `new-medication`, is asked as a finding once its group
 /// is no longer asked because a higher urgency was reached).
-fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item = usize> + 's {
+fn candidates<'s>(
+    kb: &'s KnowledgeBase,
+    ranker: &'s Ranker,
+    state: &'s State,
+) -> impl Iterator<Item = usize> + 's {
     let implied: BTreeSet<usize> = state
         .present
         .iter()
@@ -425,8 +469,8 @@ fn candidates<'s>(kb: &'s KnowledgeBase, state: &'s State) -> impl Iterator<Item
             && !state.unticked.contains(&f)
             && !state.closed.contains(finding.id.as_ref())
             && finding.parent.is_none_or(|p| state.present.contains(&p))
-            && kb
-                .red_flag(&finding.id)
+            && ranker
+                .same_id_flag(kb, f)
                 .is_none_or(|r| kb.red_flags[r].urgency <= state.urgency)
             // Not a finding whose red flag was said or answered: after "no" to
             // cauda equina, saddle numbness is not asked again in other words.
@@ -481,6 +525,33 @@ fn split(p: &[f64], prior: &[f64]) -> (f64, Vec<f64>, Vec<f64>) {
     let yes = normalize(prior.iter().zip(p).map(|(q, p)| q * p).collect());
     let no = normalize(prior.iter().zip(p).map(|(q, p)| q * (1.0 - p)).collect());
     (p_yes, yes, no)
+}
+
+/// The entropy of the distribution proportional to `prior[c] * g(row[c])`, in
+/// nats, given the natural logs of `prior` and of `g(row[c])`: with
+/// q_c = prior_c g_c and Z = sum q_c, -sum (q_c / Z) ln(q_c / Z) is
+/// ln Z - (sum q_c (ln prior_c + ln g_c)) / Z, one logarithm instead of one a
+/// cause. 0 when Z is 0, as [`entropy`] of [`normalize`]'s all-zero output.
+fn entropy_of_product(
+    prior: &[f64],
+    row: &[f64],
+    log_prior: &[f64],
+    log_g: &[f64],
+    g: impl Fn(f64) -> f64,
+) -> f64 {
+    let (mut z, mut weighted) = (0.0, 0.0);
+    for c in 0..prior.len() {
+        let q = prior[c] * g(row[c]);
+        if q > 0.0 {
+            z += q;
+            weighted += q * (log_prior[c] + log_g[c]);
+        }
+    }
+    if z > 0.0 {
+        z.ln() - weighted / z
+    } else {
+        0.0
+    }
 }
 
 /// Shannon entropy in nats.

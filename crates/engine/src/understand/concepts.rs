@@ -24,11 +24,10 @@ use crate::kb::{Element, KnowledgeBase, PatternTarget, Scope};
 /// A pattern with its elements as class ids (a plain-word element is a class of
 /// its own, numbered after the KB's classes).
 #[derive(Debug, Clone, PartialEq)]
+/// Its elements' classes and states are in [`Concepts::elements`] and
+/// [`Concepts::states`], end to end for all patterns.
 struct Compiled {
     target: PatternTarget,
-    classes: Vec<u32>,
-    /// Per element: a state, which may come from elsewhere in the message.
-    state: Vec<bool>,
     /// The element the pattern is looked for from: its first that is not a
     /// state (or its first, when all are), so "lithium" in an earlier sentence
     /// does not keep the pattern from being tried where the signs are.
@@ -46,6 +45,11 @@ pub struct Concepts {
     /// The most stems in a term.
     longest: usize,
     patterns: Vec<Compiled>,
+    /// Each pattern's elements as class ids, end to end (pattern order, not sorted).
+    elements: SortedRuns<u32>,
+    /// Per element of `elements.items`: a state, which may come from elsewhere in
+    /// the message.
+    states: Vec<bool>,
     /// Pattern indices by the class of their anchor element.
     by_first: Grouped<u32>,
     /// The classes some pattern uses as a state element.
@@ -107,34 +111,25 @@ impl Concepts {
             }
         }
         let mut next_class = kb.classes.len() as u32;
-        let patterns: Vec<Compiled> = kb
-            .patterns
-            .iter()
-            .map(|p| {
-                let state = p
-                    .all
-                    .iter()
-                    .map(|e| matches!(e, Element::Class(c) if kb.classes[*c].state))
-                    .collect();
-                Compiled::new(
-                    p.target,
-                    p.all
-                        .iter()
-                        .map(|e| match e {
-                            Element::Class(c) => *c as u32,
-                            Element::Phrase(_) => {
-                                add(texts.next().expect("a token list per word"), next_class);
-                                next_class += 1;
-                                next_class - 1
-                            }
-                        })
-                        .collect(),
-                    state,
-                    p.within,
-                    p.scope,
-                )
-            })
-            .collect();
+        let mut elements = SortedRuns::default();
+        let mut states = Vec::new();
+        let mut patterns: Vec<Compiled> = Vec::new();
+        for p in &kb.patterns {
+            let from = states.len();
+            for e in &p.all {
+                states.push(matches!(e, Element::Class(c) if kb.classes[*c].state));
+                elements.items.push(match e {
+                    Element::Class(c) => *c as u32,
+                    Element::Phrase(_) => {
+                        add(texts.next().expect("a token list per word"), next_class);
+                        next_class += 1;
+                        next_class - 1
+                    }
+                });
+            }
+            elements.ends.push(elements.items.len() as u32);
+            patterns.push(Compiled::new(p.target, &states[from..], p.within, p.scope));
+        }
         let mut terms: Vec<(Vec<u32>, Vec<u32>)> = terms.into_iter().collect();
         terms.sort_unstable();
         Self::assemble(Concepts {
@@ -142,6 +137,8 @@ impl Concepts {
             term_classes: SortedRuns::from_sorted(terms.iter().map(|(_, c)| c.as_slice())),
             longest: 0,
             patterns,
+            elements,
+            states,
             by_first: Grouped::default(),
             state_classes: Vec::new(),
         })
@@ -155,14 +152,14 @@ impl Concepts {
             .unwrap_or(0);
         self.by_first = Grouped::new(
             (self.patterns.iter().zip(0..))
-                .map(|(p, i)| (p.classes[p.anchor], i))
+                .map(|(p, i)| (self.elements.get(i as usize)[p.anchor], i))
                 .collect(),
         );
-        for p in &self.patterns {
-            for (&class, _) in p.classes.iter().zip(&p.state).filter(|(_, &s)| s) {
-                if !self.state_classes.contains(&class) {
-                    self.state_classes.push(class);
-                }
+        // Every pattern's elements, in pattern order.
+        let all = self.elements.items.iter().zip(&self.states);
+        for (&class, _) in all.filter(|(_, &s)| s) {
+            if !self.state_classes.contains(&class) {
+                self.state_classes.push(class);
             }
         }
         self
@@ -174,12 +171,13 @@ impl Concepts {
         w.ids(&self.terms.ends);
         w.ids(&self.term_classes.items);
         w.ids(&self.term_classes.ends);
+        w.ids(&self.elements.items);
+        w.ids(&self.elements.ends);
+        let states: Vec<u8> = self.states.iter().map(|&s| u8::from(s)).collect();
+        w.bytes(&states);
         w.num(self.patterns.len());
         for p in &self.patterns {
             crate::prebuilt::write_target(w, p.target);
-            w.ids(&p.classes);
-            let state: Vec<u32> = p.state.iter().map(|&s| u32::from(s)).collect();
-            w.ids(&state);
             w.num(p.within as usize);
             w.num(p.scope as usize);
         }
@@ -199,16 +197,29 @@ impl Concepts {
             items: r.ids(),
             ends: r.ids(),
         };
+        let elements = SortedRuns {
+            items: r.ids(),
+            ends: r.ids(),
+        };
+        let states: Vec<bool> = r.bytes().into_iter().map(|s| s != 0).collect();
+        let mut i = 0;
         let patterns = r.list(|r| {
             let target = crate::prebuilt::read_target(r);
-            let classes = r.ids();
-            let state = r.ids().into_iter().map(|s| s != 0).collect();
-            Compiled::new(target, classes, state, r.num() as u32, Scope::ALL[r.num()])
+            let from = if i == 0 {
+                0
+            } else {
+                elements.ends[i - 1] as usize
+            };
+            let state = &states[from..elements.ends[i] as usize];
+            i += 1;
+            Compiled::new(target, state, r.num() as u32, Scope::ALL[r.num()])
         });
         Concepts {
             terms,
             term_classes,
             patterns,
+            elements,
+            states,
             longest: r.num(),
             by_first: Grouped {
                 keys: r.ids(),
@@ -295,6 +306,7 @@ impl Concepts {
             candidates.dedup();
             for p in candidates {
                 let pattern = &self.patterns[p];
+                let elements = self.elements_of(p);
                 let red_flag = matches!(pattern.target, PatternTarget::RedFlag(_));
                 let usable = |o: &&Occurrence| {
                     !red_flag
@@ -315,7 +327,8 @@ impl Concepts {
                         .min_by_key(|o| o.start.abs_diff(anchor.start))
                         .map(|o| (o.start, o.end))
                 };
-                if let Some((spans, states)) = assign(tokens, &by_class, pattern, usable, elsewhere)
+                if let Some((spans, states)) =
+                    assign(tokens, &by_class, pattern, elements, usable, elsewhere)
                 {
                     found.push(Found {
                         target: pattern.target,
@@ -330,19 +343,25 @@ impl Concepts {
     }
 }
 
+impl Concepts {
+    /// Pattern `i`'s elements: their classes and whether each is a state.
+    fn elements_of(&self, i: usize) -> (&[u32], &[bool]) {
+        let from = if i == 0 {
+            0
+        } else {
+            self.elements.ends[i - 1] as usize
+        };
+        let to = self.elements.ends[i] as usize;
+        (&self.elements.items[from..to], &self.states[from..to])
+    }
+}
+
 impl Compiled {
-    fn new(
-        target: PatternTarget,
-        classes: Vec<u32>,
-        state: Vec<bool>,
-        within: u32,
-        scope: Scope,
-    ) -> Self {
+    /// `state`: per element, whether it is a state.
+    fn new(target: PatternTarget, state: &[bool], within: u32, scope: Scope) -> Self {
         let anchor = state.iter().position(|&s| !s).unwrap_or(0);
         Compiled {
             target,
-            classes,
-            state,
             anchor,
             within,
             scope,
@@ -420,23 +439,24 @@ fn assign(
     tokens: &[Token],
     by_class: &HashMap<u32, Vec<Occurrence>>,
     pattern: &Compiled,
+    (classes, state): (&[u32], &[bool]),
     usable: impl Fn(&&Occurrence) -> bool,
     elsewhere: impl Fn(u32, &Occurrence) -> Option<(usize, usize)>,
 ) -> Option<(Spans, Spans)> {
     let within = pattern.within as usize;
     // A pattern of states only (two medicines named) is matched like any other.
-    let only_states = pattern.state.iter().all(|&s| s);
-    let anchors = by_class.get(&pattern.classes[pattern.anchor])?;
+    let only_states = state.iter().all(|&s| s);
+    let anchors = by_class.get(&classes[pattern.anchor])?;
     'anchor: for anchor in anchors.iter().filter(&usable).take(MAX_ANCHORS) {
         let mut chosen = vec![(anchor.start, anchor.end)];
         // The states a mixed pattern leans on: the nearest said about the same
         // person anywhere in the message; they do not count towards the span.
         let mut states: Spans = Vec::new();
-        for (e, class) in pattern.classes.iter().enumerate() {
+        for (e, class) in classes.iter().enumerate() {
             if e == pattern.anchor {
                 continue;
             }
-            if pattern.state[e] && !only_states {
+            if state[e] && !only_states {
                 match elsewhere(*class, anchor) {
                     Some(span) => states.push(span),
                     None => return None,

@@ -92,9 +92,31 @@ pub struct Scopes {
 /// does: "stopped" (coffee) must not match "stop" ("cramps ease when I stop").
 #[derive(Debug, Clone, PartialEq)]
 struct Rule {
-    words: Vec<Text>,
+    /// The words joined by single spaces (a token never holds a space), so the
+    /// ~900 rules read from the pre-built KB are borrowed, not one list each.
+    words: Text,
+    /// How many words.
+    len: usize,
     category: ContextCategory,
     direction: Direction,
+}
+
+impl Rule {
+    fn new(tokens: Vec<Token>, category: ContextCategory, direction: Direction) -> Self {
+        let surfaces: Vec<String> = tokens.into_iter().map(|t| t.surface).collect();
+        debug_assert!(surfaces.iter().all(|w| !w.contains(' ')));
+        Rule {
+            words: surfaces.join(" ").into(),
+            len: surfaces.len(),
+            category,
+            direction,
+        }
+    }
+
+    /// The trigger's words, in order.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.split(' ').take(self.len)
+    }
 }
 
 /// The context rules of a knowledge base, compiled once.
@@ -140,11 +162,7 @@ impl ContextRules {
         let rules: Vec<Rule> = if kb.context.is_empty() {
             super::lexicon::words(Class::Negation)
                 .iter()
-                .map(|w| Rule {
-                    words: tokenize(w).into_iter().map(|t| t.surface.into()).collect(),
-                    category: ContextCategory::Negated,
-                    direction: Direction::Forward,
-                })
+                .map(|w| Rule::new(tokenize(w), ContextCategory::Negated, Direction::Forward))
                 .collect()
         } else {
             kb.context
@@ -157,14 +175,7 @@ impl ContextRules {
                     let words: Vec<&str> = r.literal.split_whitespace().collect();
                     words.len() == 1 || !words.iter().any(|w| is(Class::ClauseBreak, w))
                 })
-                .map(|r| Rule {
-                    words: tokenize(&r.literal)
-                        .into_iter()
-                        .map(|t| t.surface.into())
-                        .collect(),
-                    category: r.category,
-                    direction: r.direction,
-                })
+                .map(|r| Rule::new(tokenize(&r.literal), r.category, r.direction))
                 .collect()
         };
         Self::assemble(rules)
@@ -173,11 +184,17 @@ impl ContextRules {
     fn assemble(rules: Vec<Rule>) -> Self {
         // Longest first, so "no idea" (pseudo) wins over "no"; then file order.
         let mut order: Vec<usize> = (0..rules.len()).collect();
-        order.sort_by_key(|&i| (std::cmp::Reverse(rules[i].words.len()), i));
+        order.sort_by_key(|&i| (std::cmp::Reverse(rules[i].len), i));
         let by_first = Grouped::new(
             order
                 .into_iter()
-                .filter_map(|i| Some((rules[i].words.first()?.clone(), i as u32)))
+                .filter(|&i| rules[i].len > 0)
+                .map(|i| {
+                    (
+                        rules[i].words().next().unwrap_or("").to_string().into(),
+                        i as u32,
+                    )
+                })
                 .collect(),
         );
         ContextRules { rules, by_first }
@@ -187,7 +204,8 @@ impl ContextRules {
     pub fn write(&self, w: &mut Writer) {
         w.num(self.rules.len());
         for rule in &self.rules {
-            w.strs(&rule.words);
+            w.str(&rule.words);
+            w.num(rule.len);
             w.num(rule.category as usize);
             w.num(rule.direction as usize);
         }
@@ -198,7 +216,8 @@ impl ContextRules {
     /// Reads what [`ContextRules::write`] wrote.
     pub fn read(r: &mut Reader<'static>) -> Self {
         let rules = r.list(|r| Rule {
-            words: r.texts(),
+            words: r.text(),
+            len: r.num(),
             category: ContextCategory::ALL[r.num()],
             direction: Direction::ALL[r.num()],
         });
@@ -225,22 +244,20 @@ impl ContextRules {
                     .get(tokens[i].surface.as_str())
                     .map(|r| &self.rules[r])
                     .filter(|rule| {
-                        let end = i + rule.words.len();
+                        let end = i + rule.len;
                         end <= tokens.len()
                             && tokens[i..end]
                                 .iter()
-                                .zip(&rule.words)
-                                .all(|(t, w)| t.surface == *w && t.sentence == tokens[i].sentence)
+                                .zip(rule.words())
+                                .all(|(t, w)| t.surface == w && t.sentence == tokens[i].sentence)
                     })
             };
             let hit = matching()
-                .find(|rule| !owned[i..i + rule.words.len()].contains(&true))
-                .or_else(|| {
-                    matching().find(|rule| owned[i..i + rule.words.len()].contains(&false))
-                });
+                .find(|rule| !owned[i..i + rule.len].contains(&true))
+                .or_else(|| matching().find(|rule| owned[i..i + rule.len].contains(&false)));
             match hit {
                 Some(rule) => {
-                    let end = i + rule.words.len();
+                    let end = i + rule.len;
                     found.push(Trigger {
                         start: i,
                         end,

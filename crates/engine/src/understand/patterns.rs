@@ -66,7 +66,10 @@ pub struct Patterns {
     /// The most stems in a phrase.
     longest: usize,
     /// Findings and red flags reported by a set of stems found together in one clause.
-    together: Vec<(Target, Vec<u32>)>,
+    /// Stored end to end (in KB order, not sorted), so reading them costs two
+    /// allocations rather than one a set (about 1 700 sets).
+    together_targets: Vec<Target>,
+    together: SortedRuns<u32>,
     /// Indices into `together` by the set's first stem, so a query is checked only
     /// against sets it could complete, not every set in the KB.
     together_by_first: Grouped<u32>,
@@ -143,20 +146,17 @@ impl Patterns {
         // Word sets of findings and of red flags, as stem ids; their words
         // resolve exactly, like phrase words, and are typo targets too.
         let set_targets = targets_in_kb_order(kb, |f| f.together.len(), |r| r.together.len());
-        let together: Vec<(Target, Vec<u32>)> = set_targets
-            .zip(&tokenized.together)
-            .map(|(target, tokens)| {
-                let set = tokens
-                    .iter()
-                    .map(|t| {
-                        let stem = id(&t.stem);
-                        first_stem.entry(&t.stem).or_insert(stem);
-                        stem
-                    })
-                    .collect();
-                (target, set)
-            })
-            .collect();
+        let mut together_targets = Vec::new();
+        let mut together = SortedRuns::default();
+        for (target, tokens) in set_targets.zip(&tokenized.together) {
+            together_targets.push(target);
+            for t in tokens {
+                let stem = id(&t.stem);
+                first_stem.entry(&t.stem).or_insert(stem);
+                together.items.push(stem);
+            }
+            together.ends.push(together.items.len() as u32);
+        }
         // Class terms are matched like phrase words, so typos of them are fixed too.
         for t in tokenized.terms.iter().flatten() {
             let stem = id(&t.stem);
@@ -177,6 +177,7 @@ impl Patterns {
             phrases,
             phrase_targets,
             longest: 0,
+            together_targets,
             together,
             together_by_first: Grouped::default(),
             concepts,
@@ -194,7 +195,7 @@ impl Patterns {
         // Validation guarantees every set has two or more words.
         self.together_by_first = Grouped::new(
             (self.together.iter().zip(0..))
-                .map(|((_, set), i)| (set[0], i))
+                .map(|(set, i)| (set[0], i))
                 .collect(),
         );
         self
@@ -214,11 +215,12 @@ impl Patterns {
         for t in &self.phrase_targets {
             target(w, t);
         }
-        w.num(self.together.len());
-        for (t, set) in &self.together {
+        w.num(self.together_targets.len());
+        for t in &self.together_targets {
             target(w, t);
-            w.ids(set);
         }
+        w.ids(&self.together.items);
+        w.ids(&self.together.ends);
         w.num(self.longest);
         w.ids(&self.together_by_first.keys);
         w.ids(&self.together_by_first.values);
@@ -244,7 +246,11 @@ impl Patterns {
             stems,
             phrases,
             phrase_targets,
-            together: r.list(|r| (target(r), r.ids())),
+            together_targets: r.list(target),
+            together: SortedRuns {
+                items: r.ids(),
+                ends: r.ids(),
+            },
             longest: r.num(),
             together_by_first: Grouped {
                 keys: r.ids(),
@@ -300,7 +306,7 @@ impl Patterns {
     pub fn sets_in(&self, query: &Query, claimed: &[bool]) -> Vec<(Target, Vec<usize>)> {
         let Query { tokens, stems, .. } = *query;
         let mut found: Vec<(Target, Vec<usize>)> = Vec::new();
-        if self.together.is_empty() {
+        if self.together_targets.is_empty() {
             return found;
         }
         let mut start = 0;
@@ -317,7 +323,10 @@ impl Patterns {
             candidates.sort_unstable();
             candidates.dedup();
             let mut here: HashSet<Target> = HashSet::new();
-            for (target, set) in candidates.into_iter().map(|i| &self.together[i]) {
+            for (target, set) in candidates
+                .into_iter()
+                .map(|i| (&self.together_targets[i], self.together.get(i)))
+            {
                 if here.contains(target) {
                     continue;
                 }
