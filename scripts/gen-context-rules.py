@@ -163,6 +163,11 @@ LAY_RULES = {
             "hard to know if", "unsure if", "unsure whether", "not certain if",
             "not certain whether", "don't know whether", "dunno if", "no idea if",
             "no idea whether", "can't be sure if",
+            # The same unsureness in the past tense: "couldn't tell if I needed a
+            # wee, then realised I'd leaked" is a sign now, not a "what if".
+            "couldn't tell if", "couldn't tell whether", "could not tell if",
+            "cannot tell if", "wasn't sure if", "wasn't sure whether",
+            "didn't know if", "didn't know whether", "didn't realise if",
             # Falling off, not stopping: "came off my bike and hit my head" is an
             # injury now, not a medicine given up ("came off" is historical).
             # (my, the and a are dropped words: "came off bike" is "came off my bike")
