@@ -14,7 +14,7 @@ use crate::scored;
 const FLOORS: scored::Floors = scored::Floors {
     top1: 64.0 / 80.0,
     top3: 72.0 / 80.0,
-    max_under: 21,
+    max_under: 5,
     max_over: 4.0 / 80.0,
 };
 
