@@ -279,6 +279,10 @@ LAY_RULES = {
         ("when i was young", "both"), ("when i was a child", "both"),
         ("when i was a teenager", "both"),
         ("when i was younger", "both"), ("last year", "both"), ("back in", "forward"),
+        # A past year dates what it sits with, like "last year": "fell off my bike in
+        # 2019 and hit my head". (The current year, 2026, is not the past; "since
+        # 2017" says something still going on and stays present.)
+        *[(f"in {y}", "both") for y in range(1960, 2026)],
         ("once had", "forward"), ("had it before", "backward"),
         ("had them before", "backward"), ("in the past", "both"),
         ("previously", "both"), ("a while ago", "both"), ("a while back", "both"),
