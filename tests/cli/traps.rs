@@ -120,3 +120,77 @@ fn a_past_event_after_a_comma_does_not_date_the_sign_before_it() {
         "routine"
     );
 }
+
+#[test]
+fn a_limb_that_gave_out_and_came_back_is_a_stroke_sign_but_an_arm_slept_on_is_not() {
+    assert_eq!(
+        urgency("my left arm went heavy and I couldn't grip my mug, then it came back"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("my right leg went heavy and useless while I was cooking"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("slept on my arm and it went dead, the feeling came back after a few minutes, now it twitches"),
+        "routine"
+    );
+}
+
+#[test]
+fn a_head_knock_meets_vomiting_said_in_another_sentence_but_not_an_old_one() {
+    assert_eq!(
+        urgency("my dad fell off a ladder this morning. He has been sick twice since and his arm twitches."),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("I fell off my bike in 2019 and hit my head. Today I was sick after a dodgy curry and my calf cramps"),
+        "routine"
+    );
+    // A past year reaches back only as far as its own part: the sign now stays.
+    assert_eq!(
+        urgency("my speech is slurred, had a mini stroke in 2019"),
+        "emergency"
+    );
+}
+
+#[test]
+fn unsure_in_the_past_tense_is_not_a_what_if() {
+    assert_eq!(
+        urgency("he couldn't tell if he needed the toilet and then wet himself, his lower back is agony"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("what if I couldn't tell if I needed a wee, is that serious? my back is fine, just calf cramps"),
+        "routine"
+    );
+}
+
+#[test]
+fn one_sided_face_numbness_with_slurred_words_is_a_stroke_but_slurring_after_wine_last_year_is_not()
+{
+    assert_eq!(
+        urgency("my mum says one side of her face feels numb and her words are slurred"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("my eyelid twitches, and my speech was slurred after too much wine last year"),
+        "routine"
+    );
+}
+
+#[test]
+fn an_activity_length_is_not_a_long_cramp_and_walking_then_stopping_is_claudication() {
+    assert_eq!(
+        urgency("cramps after writing for an hour in my exam"),
+        "routine"
+    );
+    assert_eq!(
+        urgency("my foot has been locked in a cramp for a quarter of an hour"),
+        "soon"
+    );
+    assert_eq!(
+        urgency("walking to the bus my calves cramp, I stop for a minute and it goes"),
+        "soon"
+    );
+}
