@@ -20,7 +20,7 @@ use crate::scored;
 const FLOORS: scored::Floors = scored::Floors {
     top1: 0.842,
     top3: 0.924,
-    max_under: 5,
+    max_under: 2,
     max_over: 5.0 / 174.0,
 };
 
