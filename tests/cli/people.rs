@@ -8,7 +8,8 @@
 
 use crate::scored;
 
-/// Floors, as reached when they were last raised (2026-12-01, after issue 9's red
+/// Floors, as reached when they were last raised (2026-12-01, branch redflags4: 2 missed
+/// red flags after leg pain at rest and MS or Parkinson's worse than usual; before, after issue 9's red
 /// flags in everyday words and the ranking work (`excludes` links, the B6 supplement
 /// finding, diuretic cramps, two-place twitching): top-1 84.2 %, top-3 92.5 %, 5
 /// missed red flags, 5 of 174 false alarms; after the clinical
