@@ -283,6 +283,12 @@ LAY_RULES = {
         # 2019 and hit my head". (The current year, 2026, is not the past; "since
         # 2017" says something still going on and stays present.)
         *[(f"in {y}", "both") for y in range(1960, 2026)],
+        # An age or a stage of life: "had a seizure once when I was 12, I'm 30 now".
+        *[(f"when i was {n}", "both") for n in range(1, 80)],
+        ("when i was a student", "both"), ("when i was at school", "both"),
+        ("when i was at uni", "both"), ("when i was at university", "both"),
+        ("when i was in school", "both"), ("when i was in college", "both"),
+        ("as a student", "both"),
         ("once had", "forward"), ("had it before", "backward"),
         ("had them before", "backward"), ("in the past", "both"),
         ("previously", "both"), ("a while ago", "both"), ("a while back", "both"),
@@ -386,6 +392,17 @@ LAY_RULES = {
         ("on my mother's side", "backward"), ("a friend had", "forward"),
         ("a friend of mine had", "forward"), ("someone i know had", "forward"),
         ("a colleague had", "forward"), ("people with", "forward"),
+    ] + [
+        # Someone else's past stay in hospital: "my mate ended up in hospital with
+        # rhabdo after a spin class, I'm just getting normal calf cramps".
+        (f"{who} {rel} {went}", "forward")
+        for who in ["my", "a"]
+        for rel in ["mate", "friend", "pal", "flatmate", "housemate", "colleague",
+                    "coworker", "workmate", "cousin", "neighbour", "neighbor"]
+        for went in ["ended up in hospital with", "ended up in hospital from",
+                     "was hospitalised with", "was hospitalized with",
+                     "was in hospital with", "landed in hospital with",
+                     "ended up in a&e with", "was admitted with"]
     ]),
     # End a trigger's scope.
     "terminate": both_apostrophes([

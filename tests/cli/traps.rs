@@ -194,3 +194,40 @@ fn an_activity_length_is_not_a_long_cramp_and_walking_then_stopping_is_claudicat
         "soon"
     );
 }
+
+#[test]
+fn a_date_after_a_comma_dates_only_its_own_part() {
+    // However short the part, a date ("years ago", "when I was 12") does not reach
+    // back over the comma to the sign said now.
+    assert_eq!(
+        urgency("my speech is slurred, had a fall years ago"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("my speech is slurred, had a seizure when I was 12"),
+        "emergency"
+    );
+    // A closing phrase still does.
+    assert_eq!(
+        urgency("had a DVT in 2015 after surgery, totally fine since, my calf cramps at night"),
+        "routine"
+    );
+    // An age dates what is said with it.
+    assert_eq!(
+        urgency("I had a fit when I was 9, I'm 40 now and my eyelid twitches"),
+        "routine"
+    );
+}
+
+#[test]
+fn a_friends_stay_in_hospital_is_not_my_sign() {
+    assert_eq!(
+        urgency("my workmate ended up in hospital with rhabdo, my calves are just a bit crampy after squats"),
+        "routine"
+    );
+    // The person writing still has the sign.
+    assert_eq!(
+        urgency("my friend was hospitalised with rhabdo last year and now my pee is dark brown after a spin class"),
+        "emergency"
+    );
+}
