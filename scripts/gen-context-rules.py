@@ -173,6 +173,9 @@ LAY_RULES = {
             # (my, the and a are dropped words: "came off bike" is "came off my bike")
             "came off bike", "came off motorbike", "came off scooter", "came off horse",
             "came off ladder", "came off skateboard", "came off trampoline",
+            # A treatment someone else stopped: what follows is what happened since
+            # ("my b12 injections were stopped and the twitching has come back").
+            "were stopped", "was stopped", "got stopped", "been stopped",
             "come off bike", "come off horse",
             # Unsure when something was: "not sure when my last tetanus was" says
             # the jab may be out of date; its "not" negates nothing.

@@ -231,3 +231,15 @@ fn a_friends_stay_in_hospital_is_not_my_sign() {
         "emergency"
     );
 }
+
+#[test]
+fn a_treatment_someone_stopped_does_not_date_what_came_back() {
+    assert_eq!(
+        urgency("my vitamin b12 jabs were stopped by the surgery and now the tingling and twitching are back"),
+        "soon"
+    );
+    assert_eq!(
+        urgency("stopped coffee and the twitching went away"),
+        "routine"
+    );
+}
