@@ -163,11 +163,19 @@ LAY_RULES = {
             "hard to know if", "unsure if", "unsure whether", "not certain if",
             "not certain whether", "don't know whether", "dunno if", "no idea if",
             "no idea whether", "can't be sure if",
+            # The same unsureness in the past tense: "couldn't tell if I needed a
+            # wee, then realised I'd leaked" is a sign now, not a "what if".
+            "couldn't tell if", "couldn't tell whether", "could not tell if",
+            "cannot tell if", "wasn't sure if", "wasn't sure whether",
+            "didn't know if", "didn't know whether", "didn't realise if",
             # Falling off, not stopping: "came off my bike and hit my head" is an
             # injury now, not a medicine given up ("came off" is historical).
             # (my, the and a are dropped words: "came off bike" is "came off my bike")
             "came off bike", "came off motorbike", "came off scooter", "came off horse",
             "came off ladder", "came off skateboard", "came off trampoline",
+            # A treatment someone else stopped: what follows is what happened since
+            # ("my b12 injections were stopped and the twitching has come back").
+            "were stopped", "was stopped", "got stopped", "been stopped",
             "come off bike", "come off horse",
             # Unsure when something was: "not sure when my last tetanus was" says
             # the jab may be out of date; its "not" negates nothing.
@@ -274,6 +282,16 @@ LAY_RULES = {
         ("when i was young", "both"), ("when i was a child", "both"),
         ("when i was a teenager", "both"),
         ("when i was younger", "both"), ("last year", "both"), ("back in", "forward"),
+        # A past year dates what it sits with, like "last year": "fell off my bike in
+        # 2019 and hit my head". (The current year, 2026, is not the past; "since
+        # 2017" says something still going on and stays present.)
+        *[(f"in {y}", "both") for y in range(1960, 2026)],
+        # An age or a stage of life: "had a seizure once when I was 12, I'm 30 now".
+        *[(f"when i was {n}", "both") for n in range(1, 80)],
+        ("when i was a student", "both"), ("when i was at school", "both"),
+        ("when i was at uni", "both"), ("when i was at university", "both"),
+        ("when i was in school", "both"), ("when i was in college", "both"),
+        ("as a student", "both"),
         ("once had", "forward"), ("had it before", "backward"),
         ("had them before", "backward"), ("in the past", "both"),
         ("previously", "both"), ("a while ago", "both"), ("a while back", "both"),
@@ -377,6 +395,17 @@ LAY_RULES = {
         ("on my mother's side", "backward"), ("a friend had", "forward"),
         ("a friend of mine had", "forward"), ("someone i know had", "forward"),
         ("a colleague had", "forward"), ("people with", "forward"),
+    ] + [
+        # Someone else's past stay in hospital: "my mate ended up in hospital with
+        # rhabdo after a spin class, I'm just getting normal calf cramps".
+        (f"{who} {rel} {went}", "forward")
+        for who in ["my", "a"]
+        for rel in ["mate", "friend", "pal", "flatmate", "housemate", "colleague",
+                    "coworker", "workmate", "cousin", "neighbour", "neighbor"]
+        for went in ["ended up in hospital with", "ended up in hospital from",
+                     "was hospitalised with", "was hospitalized with",
+                     "was in hospital with", "landed in hospital with",
+                     "ended up in a&e with", "was admitted with"]
     ]),
     # End a trigger's scope.
     "terminate": both_apostrophes([

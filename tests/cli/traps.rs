@@ -120,3 +120,126 @@ fn a_past_event_after_a_comma_does_not_date_the_sign_before_it() {
         "routine"
     );
 }
+
+#[test]
+fn a_limb_that_gave_out_and_came_back_is_a_stroke_sign_but_an_arm_slept_on_is_not() {
+    assert_eq!(
+        urgency("my left arm went heavy and I couldn't grip my mug, then it came back"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("my right leg went heavy and useless while I was cooking"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("slept on my arm and it went dead, the feeling came back after a few minutes, now it twitches"),
+        "routine"
+    );
+}
+
+#[test]
+fn a_head_knock_meets_vomiting_said_in_another_sentence_but_not_an_old_one() {
+    assert_eq!(
+        urgency("my dad fell off a ladder this morning. He has been sick twice since and his arm twitches."),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("I fell off my bike in 2019 and hit my head. Today I was sick after a dodgy curry and my calf cramps"),
+        "routine"
+    );
+    // A past year reaches back only as far as its own part: the sign now stays.
+    assert_eq!(
+        urgency("my speech is slurred, had a mini stroke in 2019"),
+        "emergency"
+    );
+}
+
+#[test]
+fn unsure_in_the_past_tense_is_not_a_what_if() {
+    assert_eq!(
+        urgency("he couldn't tell if he needed the toilet and then wet himself, his lower back is agony"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("what if I couldn't tell if I needed a wee, is that serious? my back is fine, just calf cramps"),
+        "routine"
+    );
+}
+
+#[test]
+fn one_sided_face_numbness_with_slurred_words_is_a_stroke_but_slurring_after_wine_last_year_is_not()
+{
+    assert_eq!(
+        urgency("my mum says one side of her face feels numb and her words are slurred"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("my eyelid twitches, and my speech was slurred after too much wine last year"),
+        "routine"
+    );
+}
+
+#[test]
+fn an_activity_length_is_not_a_long_cramp_and_walking_then_stopping_is_claudication() {
+    assert_eq!(
+        urgency("cramps after writing for an hour in my exam"),
+        "routine"
+    );
+    assert_eq!(
+        urgency("my foot has been locked in a cramp for a quarter of an hour"),
+        "soon"
+    );
+    assert_eq!(
+        urgency("walking to the bus my calves cramp, I stop for a minute and it goes"),
+        "soon"
+    );
+}
+
+#[test]
+fn a_date_after_a_comma_dates_only_its_own_part() {
+    // However short the part, a date ("years ago", "when I was 12") does not reach
+    // back over the comma to the sign said now.
+    assert_eq!(
+        urgency("my speech is slurred, had a fall years ago"),
+        "emergency"
+    );
+    assert_eq!(
+        urgency("my speech is slurred, had a seizure when I was 12"),
+        "emergency"
+    );
+    // A closing phrase still does.
+    assert_eq!(
+        urgency("had a DVT in 2015 after surgery, totally fine since, my calf cramps at night"),
+        "routine"
+    );
+    // An age dates what is said with it.
+    assert_eq!(
+        urgency("I had a fit when I was 9, I'm 40 now and my eyelid twitches"),
+        "routine"
+    );
+}
+
+#[test]
+fn a_friends_stay_in_hospital_is_not_my_sign() {
+    assert_eq!(
+        urgency("my workmate ended up in hospital with rhabdo, my calves are just a bit crampy after squats"),
+        "routine"
+    );
+    // The person writing still has the sign.
+    assert_eq!(
+        urgency("my friend was hospitalised with rhabdo last year and now my pee is dark brown after a spin class"),
+        "emergency"
+    );
+}
+
+#[test]
+fn a_treatment_someone_stopped_does_not_date_what_came_back() {
+    assert_eq!(
+        urgency("my vitamin b12 jabs were stopped by the surgery and now the tingling and twitching are back"),
+        "soon"
+    );
+    assert_eq!(
+        urgency("stopped coffee and the twitching went away"),
+        "routine"
+    );
+}

@@ -438,8 +438,13 @@ fn backward_start(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
     // surgery, totally fine since". Only one comma, and only when the trigger
     // opens its part (at most [`MAX_HISTORY_GAP`] words before it, "I've been fine
     // since"): a part that says more ("my speech is slurred, had a mini stroke last
-    // year") dates only itself, never the sign before the comma.
-    let mut commas = usize::from(t.category == ContextCategory::Historical);
+    // year") dates only itself, never the sign before the comma. Only a closing
+    // trigger (backward only: "fine since", "cleared up") crosses; a date that
+    // reaches both ways ("years ago", "in 2019", "when I was 12") dates its own
+    // part, however short ("my speech is slurred, had a fall years ago").
+    let mut commas = usize::from(
+        t.category == ContextCategory::Historical && t.direction == Direction::Backward,
+    );
     let mut i = t.start;
     while i > 0 {
         let prev = &tokens[i - 1];
