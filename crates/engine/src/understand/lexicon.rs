@@ -326,14 +326,27 @@ const COMMON_WORDS: &str = include_str!(concat!(
     "/../../data/common-words.txt"
 ));
 
+/// The common words, sorted, and the length in bytes of the longest.
+fn common_words() -> &'static (Vec<&'static str>, usize) {
+    static LINES: OnceLock<(Vec<&'static str>, usize)> = OnceLock::new();
+    LINES.get_or_init(|| {
+        let lines: Vec<&str> = COMMON_WORDS.lines().collect();
+        let longest = lines.iter().map(|l| l.len()).max().unwrap_or(0);
+        (lines, longest)
+    })
+}
+
 /// True for a common English word. The list is sorted, so a binary search over its
 /// lines (split once, on first use) needs no hashing of 30 000 words at start-up.
 pub fn is_common_word(word: &str) -> bool {
-    static LINES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LINES
-        .get_or_init(|| COMMON_WORDS.lines().collect())
-        .binary_search(&word)
-        .is_ok()
+    let (lines, longest) = common_words();
+    word.len() <= *longest && lines.binary_search(&word).is_ok()
+}
+
+/// The length in bytes of the longest common word: no longer word is one, and no
+/// word over twice it is two run together.
+pub fn longest_common_word() -> usize {
+    common_words().1
 }
 
 #[cfg(test)]

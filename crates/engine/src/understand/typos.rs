@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::lexicon::{is, is_common_word, Class};
+use super::lexicon::{is, is_common_word, longest_common_word, Class};
 use super::sorted_runs::{text, SortedRuns};
 use super::tokens::Token;
 use crate::codec::{Reader, Writer};
@@ -131,7 +131,10 @@ pub fn typo_limit(len: usize) -> usize {
 /// at least four letters, so a typo with a stray short word in it is still fixed.
 fn is_compound(word: &str) -> bool {
     let len = word.len();
+    // Each half is a common word, so a word over twice the longest is not two of
+    // them: without this bound one 4 MiB "word" took a second of splitting.
     len >= 8
+        && len <= 2 * longest_common_word()
         && word.is_ascii()
         && (4..=len - 4).any(|i| is_common_word(&word[..i]) && is_common_word(&word[i..]))
 }
@@ -285,6 +288,10 @@ mod tests {
         assert!(is_compound("breaststroke"));
         assert!(!is_compound("twitchign"));
         assert!(!is_compound("tingleing"));
+        // Longer than any two common words: not split at all (a 4 MiB word was).
+        let longest = longest_common_word();
+        assert!(!is_compound(&"breast".repeat(2 * longest)));
+        assert!(!is_compound(&"a".repeat(4 << 20)));
     }
 
     /// The trie search finds exactly the forms a full scan with strsim finds, at the
