@@ -14,6 +14,7 @@ mod check;
 mod diary;
 mod diary_store;
 mod escapes;
+mod everyday_causes;
 mod first_screen;
 mod hardening;
 mod kb_errors;
