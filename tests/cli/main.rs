@@ -15,6 +15,8 @@ mod diary;
 mod diary_store;
 mod escapes;
 mod first_screen;
+mod forum;
+mod forum6;
 mod hardening;
 mod kb_errors;
 mod kb_includes;
