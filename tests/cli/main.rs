@@ -16,6 +16,8 @@ mod diary_store;
 mod escapes;
 mod everyday_causes;
 mod first_screen;
+mod forum;
+mod forum6;
 mod hardening;
 mod kb_errors;
 mod kb_includes;

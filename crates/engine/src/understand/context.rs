@@ -99,10 +99,21 @@ struct Rule {
     len: usize,
     category: ContextCategory,
     direction: Direction,
+    /// The literal began with a form of "to be", which tokens drop ("were normal"
+    /// is "normal"): the query's first matching word must follow a dropped word
+    /// too (`Token::cue`), so "bloods were normal" denies but the question "is 3
+    /// months of twitching normal?" does not.
+    cue: bool,
 }
 
 impl Rule {
-    fn new(tokens: Vec<Token>, category: ContextCategory, direction: Direction) -> Self {
+    fn new(literal: &str, category: ContextCategory, direction: Direction) -> Self {
+        let tokens = tokenize(literal);
+        let be = literal
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| BE.contains(&w.to_lowercase().as_str()));
+        let cue = be && tokens.first().is_some_and(|t| t.cue);
         let surfaces: Vec<String> = tokens.into_iter().map(|t| t.surface).collect();
         debug_assert!(surfaces.iter().all(|w| !w.contains(' ')));
         Rule {
@@ -110,6 +121,7 @@ impl Rule {
             len: surfaces.len(),
             category,
             direction,
+            cue,
         }
     }
 
@@ -135,6 +147,9 @@ struct Trigger {
     category: ContextCategory,
     direction: Direction,
 }
+
+/// Forms of "to be", which tokens drop (see [`Rule::cue`]).
+const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
 
 /// Words that, right after "and" or "or", start a new statement rather than
 /// continue a negated list: "no pain and I can't breathe".
@@ -162,7 +177,7 @@ impl ContextRules {
         let rules: Vec<Rule> = if kb.context.is_empty() {
             super::lexicon::words(Class::Negation)
                 .iter()
-                .map(|w| Rule::new(tokenize(w), ContextCategory::Negated, Direction::Forward))
+                .map(|w| Rule::new(w, ContextCategory::Negated, Direction::Forward))
                 .collect()
         } else {
             kb.context
@@ -175,7 +190,7 @@ impl ContextRules {
                     let words: Vec<&str> = r.literal.split_whitespace().collect();
                     words.len() == 1 || !words.iter().any(|w| is(Class::ClauseBreak, w))
                 })
-                .map(|r| Rule::new(tokenize(&r.literal), r.category, r.direction))
+                .map(|r| Rule::new(&r.literal, r.category, r.direction))
                 .collect()
         };
         Self::assemble(rules)
@@ -208,6 +223,7 @@ impl ContextRules {
             w.num(rule.len);
             w.num(rule.category as usize);
             w.num(rule.direction as usize);
+            w.num(usize::from(rule.cue));
         }
         w.strs(&self.by_first.keys);
         w.ids(&self.by_first.values);
@@ -220,6 +236,7 @@ impl ContextRules {
             len: r.num(),
             category: ContextCategory::ALL[r.num()],
             direction: Direction::ALL[r.num()],
+            cue: r.num() != 0,
         });
         let by_first = Grouped {
             keys: r.texts(),
@@ -246,6 +263,7 @@ impl ContextRules {
                     .filter(|rule| {
                         let end = i + rule.len;
                         end <= tokens.len()
+                            && (!rule.cue || tokens[i].cue)
                             && tokens[i..end]
                                 .iter()
                                 .zip(rule.words())

@@ -56,6 +56,10 @@ pub enum Class {
     /// symptom has lasted only with one of these ("started 3 weeks ago"), not in
     /// "had a DVT five years ago".
     Onset,
+    LastLead,
+    Resolved,
+    DoVerb,
+    VerbFollower,
     /// Start a sentence that goes on about the one before: "She's had diarrhoea
     /// since yesterday", "Since then my legs won't keep still".
     Continuation,
@@ -160,6 +164,41 @@ const OTHER_PERSON: &[&str] = &[
     "hubby", "missus", "spouse", "stepson", "stepdaughter", "grandson", "granddaughter",
 ];
 
+/// Words before "last" that make "last month" a duration ("for the last month").
+const LAST_LEADS: &[&str] = &[
+    "for",
+    "over",
+    "past",
+    "during",
+    "in",
+    "within",
+    "throughout",
+    "whole",
+    "entire",
+    "all",
+];
+
+/// Words saying a symptom has gone ("went away after 2 months").
+const RESOLVED: &[&str] = &[
+    "away",
+    "cleared",
+    "settled",
+    "resolved",
+    "disappeared",
+    "stopped",
+];
+
+/// Verbs whose "this" or "it" is an activity: "been doing this for years".
+const DO_VERBS: &[&str] = &["do", "doing", "done", "did", "does"];
+
+/// Words that may follow an onset verb that refers back ("it started about 3
+/// weeks ago"); any other word is the verb's own object ("started 5x5").
+const VERB_FOLLOWERS: &[&str] = &[
+    "about", "around", "roughly", "like", "maybe", "again", "on", "in", "at", "over", "almost",
+    "nearly", "just", "up", "off", "properly", "probably", "only", "last", "since", "back", "when",
+    "after", "before", "recently", "suddenly", "randomly",
+];
+
 #[rustfmt::skip]
 const ONSETS: &[&str] = &[
     "started", "start", "starting", "began", "begun", "begin", "noticed", "first", "since",
@@ -194,6 +233,10 @@ pub fn words(class: Class) -> &'static [&'static str] {
         Class::OtherPerson => OTHER_PERSON,
         Class::Continuation => CONTINUATIONS,
         Class::Onset => ONSETS,
+        Class::LastLead => LAST_LEADS,
+        Class::Resolved => RESOLVED,
+        Class::DoVerb => DO_VERBS,
+        Class::VerbFollower => VERB_FOLLOWERS,
     }
 }
 
@@ -371,6 +414,10 @@ mod tests {
         Class::OtherPerson,
         Class::Continuation,
         Class::Onset,
+        Class::LastLead,
+        Class::Resolved,
+        Class::DoVerb,
+        Class::VerbFollower,
     ];
 
     /// No list repeats a word, and none holds a word the tokenizer drops (it could

@@ -357,7 +357,22 @@ impl Understander {
             .take_while(|t| t.clause == clause)
             .take(4)
             .any(|t| t.surface == "ago");
-        if ago && !in_clause().any(|t| is(Class::Onset, &t.surface)) {
+        // A bare "last month" dates an event too ("last month it was a brain
+        // tumour"); "for the last month" is a duration.
+        let before = |k: usize| {
+            k.checked_sub(1)
+                .map(|b| &tokens[b])
+                .filter(|t| t.clause == clause)
+        };
+        let bare_last = tokens[at].surface == "last"
+            && !before(at).is_some_and(|t| is(Class::LastLead, &t.surface));
+        if (ago || bare_last) && !in_clause().any(|t| is(Class::Onset, &t.surface)) {
+            return None;
+        }
+        // "went away after a couple of months": how long it lasted once, not now.
+        if before(at).is_some_and(|t| t.surface == "after")
+            && in_clause().any(|t| is(Class::Resolved, &t.surface))
+        {
             return None;
         }
         let (mut symptom_before, mut context_before, mut symptom_after) = (false, false, false);
@@ -415,7 +430,17 @@ impl Understander {
         // An anaphor refers back to the last symptom said before, else forward to
         // the first said after ("been like this for weeks. twitching in my calf");
         // with no symptom anywhere, the duration is no symptom's.
-        let refers_back = in_clause().any(|t| is(Class::Anaphor, &t.surface));
+        // Not an activity: "been doing this for years", "started 5x5 three weeks
+        // ago" (a verb with its own object).
+        let refers_back = tokens.iter().enumerate().any(|(k, t)| {
+            t.clause == clause
+                && is(Class::Anaphor, &t.surface)
+                && !before(k).is_some_and(|b| is(Class::DoVerb, &b.surface))
+                && !(is(Class::Onset, &t.surface)
+                    && tokens.get(k + 1).is_some_and(|n| {
+                        n.clause == clause && k + 1 != at && !is(Class::VerbFollower, &n.surface)
+                    }))
+        });
         let said_after = || {
             found
                 .iter()

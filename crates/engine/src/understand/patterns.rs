@@ -333,8 +333,11 @@ impl Patterns {
                 let positions: Option<Vec<usize>> = set
                     .iter()
                     .map(|w| {
-                        (start..end)
-                            .find(|&k| stems[k] == *w && (target.red_flag.is_none() || !claimed[k]))
+                        (start..end).find(|&k| {
+                            stems[k] == *w
+                                && (target.red_flag.is_none()
+                                    || !claimed[k] && !time_point(tokens, k))
+                        })
                     })
                     .collect();
                 if let Some(mut positions) = positions {
@@ -357,4 +360,37 @@ pub struct Query<'a> {
     pub tokens: &'a [Token],
     pub stems: &'a [u32],
     pub corrected: &'a [bool],
+}
+
+/// True when the word at `k` is the number of a point in time within an activity,
+/// not how long something lasted: "60 mins in", "in the last 10 minutes" of a
+/// match, "the first 5 minutes" ("for the last 20 minutes" is a duration).
+fn time_point(tokens: &[Token], k: usize) -> bool {
+    const UNITS: &[&str] = &[
+        "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+    ];
+    let clause = tokens[k].clause;
+    let at = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.clause == clause)
+            .map(|t| t.surface.as_str())
+    };
+    let before = |n: usize| k.checked_sub(n).and_then(at);
+    if !tokens[k].surface.chars().all(|c| c.is_ascii_digit())
+        && super::lexicon::number(&tokens[k].surface).is_none()
+    {
+        return false;
+    }
+    let unit_then_in =
+        at(k + 1).is_some_and(|u| UNITS.contains(&u)) && matches!(at(k + 2), Some("in" | "into"));
+    let ordinal = match before(1) {
+        Some("first" | "final" | "opening" | "closing") => true,
+        Some("last") => !matches!(
+            before(2),
+            Some("for" | "over" | "past" | "whole" | "entire" | "all")
+        ),
+        _ => false,
+    };
+    unit_then_in || ordinal
 }
