@@ -469,6 +469,8 @@ fn candidates<'s>(
             && !state.unticked.contains(&f)
             && !state.closed.contains(finding.id.as_ref())
             && finding.parent.is_none_or(|p| state.present.contains(&p))
+            // A finding with a `when` list only once one of those was reported.
+            && relevant(&implied, finding.question.as_ref())
             && ranker
                 .same_id_flag(kb, f)
                 .is_none_or(|r| kb.red_flags[r].urgency <= state.urgency)
