@@ -13,7 +13,10 @@ const LEVELS: [&str; 4] = ["routine", "soon", "urgent", "emergency"];
 
 fn level(query: &str) -> usize {
     let got = triage(query).0;
-    LEVELS.iter().position(|l| *l == got).expect("a known urgency")
+    LEVELS
+        .iter()
+        .position(|l| *l == got)
+        .expect("a known urgency")
 }
 
 /// Every query is answered at `want` or above.
