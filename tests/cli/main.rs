@@ -28,6 +28,7 @@ mod people;
 mod properties;
 mod questions;
 mod scored;
+mod set5_body;
 mod shell;
 mod spans;
 mod terminal;
