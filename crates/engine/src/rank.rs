@@ -236,6 +236,13 @@ impl Ranker {
         })
     }
 
+    /// The likelihoods of `finding` that differ from its leak, as (cause,
+    /// P(finding | cause)) sorted by cause, and the leak: every other cause's
+    /// likelihood, what [`Ranker::likelihoods`] gives for it.
+    pub fn sparse_likelihoods(&self, finding: usize) -> (&[(usize, f64)], f64) {
+        (&self.p[finding], self.leak[finding])
+    }
+
     /// What [`Ranker::likelihoods`] gives, as a slice, then the natural logs of
     /// each and of one minus each, in cause order.
     pub fn likelihood_table(&self, finding: usize) -> (&[f64], &[f64], &[f64]) {

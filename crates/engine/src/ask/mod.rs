@@ -177,20 +177,24 @@ fn single_out(p: f64, predictive: f64) -> f64 {
 }
 
 /// [`single_out`] for every finding of `table` (rows) and every cause, under
-/// the distribution `prior`. Most of a row is the finding's leak, the same
-/// value for every cause not linked to it, so each distinct likelihood in a row
-/// costs one logarithm rather than each cause: the values are those
-/// [`single_out`] gives cell by cell, to the last bit.
-fn single_out_table(table: &Likelihoods, prior: &[f64]) -> Vec<f64> {
+/// the distribution `prior`. A row is the finding's leak but for the causes it
+/// is linked to, so the leak's score is worked out once a row and copied, and
+/// each distinct linked likelihood's once: the
+/// values are those [`single_out`] gives cell by cell, to the last bit.
+fn single_out_table(ranker: &Ranker, table: &Likelihoods, prior: &[f64]) -> Vec<f64> {
     let mut scores = Vec::with_capacity(table.findings.len() * table.causes);
-    for i in 0..table.findings.len() {
+    for (i, &f) in table.findings.iter().enumerate() {
         let predictive = table.predictive(i, prior);
-        // The row's distinct likelihoods seen so far, with their scores.
+        let (linked, leak) = ranker.sparse_likelihoods(f);
+        let start = scores.len();
+        scores.resize(start + table.causes, single_out(leak, predictive));
+        // Linked cells share a few frequencies: each distinct one costs one
+        // logarithm.
         let mut seen: [(u64, f64); 8] = [(0, 0.0); 8];
         let mut n = 0;
-        for &p in table.row(i) {
+        for &(c, p) in linked {
             let bits = p.to_bits();
-            let value = match seen[..n].iter().find(|e| e.0 == bits) {
+            scores[start + c] = match seen[..n].iter().find(|e| e.0 == bits) {
                 Some(&(_, v)) => v,
                 None => {
                     let v = single_out(p, predictive);
@@ -201,7 +205,6 @@ fn single_out_table(table: &Likelihoods, prior: &[f64]) -> Vec<f64> {
                     v
                 }
             };
-            scores.push(value);
         }
     }
     scores
@@ -228,7 +231,7 @@ fn checklist<'kb>(
         .filter(|&f| state.closed.contains(kb.findings[f].id.as_ref()))
         .collect();
     let probed = Likelihoods::new(ranker, probed, prior.len());
-    let probed_scores = single_out_table(&probed, prior);
+    let probed_scores = single_out_table(ranker, &probed, prior);
     let weight: Vec<f64> = (0..prior.len())
         .map(|c| {
             let times = (0..probed.findings.len())
@@ -245,36 +248,40 @@ fn checklist<'kb>(
     let is_flag: Vec<bool> = (0..kb.findings.len())
         .map(|f| ranker.same_id_flag(kb, f).is_some())
         .collect();
-    let pure = |chosen: &[usize]| chosen.iter().filter(|&&f| !is_flag[f]).count();
+    // Which of `open` are chosen, and how many chosen are not red flags.
+    let mut taken = vec![false; open.len()];
+    let mut pure = 0;
     // How well finding `open[i]` singles out cause `c`, for every pair at once:
     // the loops below read each pair several times.
-    let scores = single_out_table(table, prior);
+    let scores = single_out_table(ranker, table, prior);
     let score = |i: usize, c: usize| scores[i * table.causes + c];
     // One finding per cause, most likely cause first; again while room is left.
     loop {
         let before = chosen.len();
         for &c in &causes {
-            if pure(&chosen) >= k {
+            if pure >= k {
                 break;
             }
             let best = (0..open.len())
-                .filter(|&i| !chosen.contains(&open[i]))
-                .map(|i| (score(i, c), open[i]))
-                .filter(|&(s, _)| s > MIN_SCORE)
+                .filter(|&i| !taken[i])
+                .map(|i| (score(i, c), open[i], i))
+                .filter(|&(s, ..)| s > MIN_SCORE)
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-            if let Some((_, f)) = best {
+            if let Some((_, f, i)) = best {
                 chosen.push(f);
+                taken[i] = true;
+                pure += usize::from(!is_flag[f]);
                 for_causes.push(c);
             }
         }
-        if pure(&chosen) >= k || chosen.len() == before {
+        if pure >= k || chosen.len() == before {
             break;
         }
     }
     // A checklist always has `k` findings that are not red flags while any are
     // left, so the number of checklists asked can be counted from the answers alone.
     let mut rest: Vec<(f64, usize)> = (0..open.len())
-        .filter(|&i| !chosen.contains(&open[i]))
+        .filter(|&i| !taken[i])
         .map(|i| {
             let best = causes
                 .iter()
@@ -285,11 +292,12 @@ fn checklist<'kb>(
         .collect();
     rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, f) in rest {
-        if pure(&chosen) >= k {
+        if pure >= k {
             break;
         }
         if !is_flag[f] {
             chosen.push(f);
+            pure += 1;
         }
     }
     if chosen.is_empty() {
