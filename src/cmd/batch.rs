@@ -130,7 +130,7 @@ pub fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
     let any_recognized = if stdout_is_interactive() {
         run_with(&checker, &info, &mut input, &mut FlushLines(&mut out), top)?
     } else {
-        run_with(&checker, &info, &mut input, &mut out, top)?
+        run_parallel(&checker, &info, &mut input, &mut out, top)?
     };
     out.flush()?;
     Ok(if any_recognized {
@@ -167,31 +167,142 @@ pub fn run_with(
     let mut number = 0;
     while let Some(too_long) = read_line_bounded(input, MAX_QUERY_BYTES, &mut line)? {
         number += 1;
-        let error = |message: String| BatchError::new(number, message);
-        if too_long {
-            let e = error(format!(
-                "line {number} is over {} MiB; skipped",
-                MAX_QUERY_BYTES / (1024 * 1024)
-            ));
-            e.write(out)?;
-        } else {
-            let text = match std::str::from_utf8(&line) {
-                Ok(t) => t.strip_suffix('\r').unwrap_or(t),
-                Err(_) => {
-                    let e = error(format!("line {number} is not valid UTF-8; skipped"));
-                    e.write(out)?;
-                    writeln!(out)?;
-                    continue;
-                }
-            };
-            if text.trim().is_empty() {
-                continue;
-            }
-            let report = checker.check(text, top);
-            any_recognized |= report.recognized_anything();
-            lines.write(out, number, &report)?;
-        }
-        writeln!(out)?;
+        any_recognized |= one_line(checker, &lines, out, number, too_long, &line, top)?;
     }
     Ok(any_recognized)
+}
+
+/// Writes the output for input line `number` (`line`, without its newline, and
+/// whether it was cut): a report, an error line, or nothing for a blank line.
+/// Returns whether the line recognized something.
+fn one_line(
+    checker: &Checker,
+    lines: &LineWriter,
+    out: &mut impl Write,
+    number: usize,
+    too_long: bool,
+    line: &[u8],
+    top: usize,
+) -> io::Result<bool> {
+    let mut recognized = false;
+    let error = |message: String| BatchError::new(number, message);
+    if too_long {
+        let e = error(format!(
+            "line {number} is over {} MiB; skipped",
+            MAX_QUERY_BYTES / (1024 * 1024)
+        ));
+        e.write(out)?;
+    } else {
+        let text = match std::str::from_utf8(line) {
+            Ok(t) => t.strip_suffix('\r').unwrap_or(t),
+            Err(_) => {
+                let e = error(format!("line {number} is not valid UTF-8; skipped"));
+                e.write(out)?;
+                writeln!(out)?;
+                return Ok(false);
+            }
+        };
+        if text.trim().is_empty() {
+            return Ok(false);
+        }
+        let report = checker.check(text, top);
+        recognized = report.recognized_anything();
+        lines.write(out, number, &report)?;
+    }
+    writeln!(out)?;
+    Ok(recognized)
+}
+
+/// Lines read before they are checked on all cores: enough that starting the
+/// threads costs little, few enough to keep memory small.
+const CHUNK_LINES: usize = 512;
+
+/// Bytes of input a chunk holds at most (lines may be up to [`MAX_QUERY_BYTES`]).
+const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+
+/// [`run_with`] on every available core, for output that nobody reads while the
+/// batch runs (a file): lines are read in chunks, each chunk's lines are checked
+/// in slices on scoped threads, and the slices' output is written in input order,
+/// the same bytes as [`run_with`] writes. An error reading the input ends the
+/// batch after the lines read before it are written, as in [`run_with`].
+pub fn run_parallel(
+    checker: &Checker,
+    info: &knowledge::KbInfo,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    top: usize,
+) -> io::Result<bool> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 {
+        return run_with(checker, info, input, out, top);
+    }
+    let lines = LineWriter::new(&checker.kb, info);
+    let mut any_recognized = false;
+    let mut number = 0;
+    // (line number, cut, bytes); the buffers are reused from chunk to chunk.
+    let mut chunk: Vec<(usize, bool, Vec<u8>)> = Vec::new();
+    let mut outputs: Vec<Vec<u8>> = vec![Vec::new(); threads];
+    loop {
+        let mut used = 0;
+        let mut bytes = 0;
+        let mut failed = None;
+        while used < CHUNK_LINES * threads && bytes < CHUNK_BYTES {
+            if chunk.len() == used {
+                chunk.push((0, false, Vec::new()));
+            }
+            let slot = &mut chunk[used];
+            match read_line_bounded(input, MAX_QUERY_BYTES, &mut slot.2) {
+                Ok(Some(too_long)) => {
+                    number += 1;
+                    slot.0 = number;
+                    slot.1 = too_long;
+                    bytes += slot.2.len();
+                    used += 1;
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        if used == 0 {
+            return match failed {
+                Some(e) => Err(e),
+                None => Ok(any_recognized),
+            };
+        }
+        let per = used.div_ceil(threads);
+        let slices: Vec<&[(usize, bool, Vec<u8>)]> = chunk[..used].chunks(per).collect();
+        let check_slice = |slice: &[(usize, bool, Vec<u8>)], buf: &mut Vec<u8>| {
+            buf.clear();
+            let mut recognized = false;
+            for (number, too_long, line) in slice {
+                recognized |= one_line(checker, &lines, buf, *number, *too_long, line, top)?;
+            }
+            io::Result::Ok(recognized)
+        };
+        let results: Vec<io::Result<bool>> = std::thread::scope(|scope| {
+            let (first_buf, rest_bufs) = outputs.split_first_mut().expect("one buffer a thread");
+            let handles: Vec<_> = slices[1..]
+                .iter()
+                .zip(rest_bufs.iter_mut())
+                .map(|(&slice, buf)| scope.spawn(move || check_slice(slice, buf)))
+                .collect();
+            let mut results = vec![check_slice(slices[0], first_buf)];
+            results.extend(
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))),
+            );
+            results
+        });
+        for (result, buf) in results.into_iter().zip(&outputs) {
+            any_recognized |= result?;
+            out.write_all(buf)?;
+        }
+        if let Some(e) = failed {
+            return Err(e);
+        }
+    }
 }

@@ -45,7 +45,10 @@ pub fn write_compact(out: &mut impl Write, value: &impl Serialize) -> io::Result
 /// old parsers, Python's `str.splitlines`) would see a JSON line broken in two.
 fn write_line_safe<W: ?Sized + Write>(w: &mut W, fragment: &str) -> io::Result<()> {
     // Each starts with byte 0xE2 or 0xC2: most fragments have neither.
-    if !fragment.bytes().any(|b| b == 0xE2 || b == 0xC2) {
+    // Two vectorized searches (`contains` on bytes is a memchr) cost less than
+    // one byte-by-byte pass over these fragments.
+    let bytes = fragment.as_bytes();
+    if !bytes.contains(&0xE2) && !bytes.contains(&0xC2) {
         return w.write_all(fragment.as_bytes());
     }
     let mut start = 0;

@@ -93,6 +93,11 @@ pub struct Ranker {
     /// choice of questions needs them, so the entropies of the answers take one
     /// logarithm a finding, not one a cause.
     log_likelihoods: Vec<OnceLock<Box<[f64]>>>,
+    /// Per finding, [`Ranker::effect`] for every cause reported, then for every
+    /// cause negated: computed the first time a query counts the finding, so a
+    /// ranking and a choice of questions look effects up rather than take a
+    /// logarithm each.
+    effects: Vec<OnceLock<Box<[f64]>>>,
     /// Per finding, the red flag with the same id, if any (looked up by id once).
     same_id_flag: OnceLock<Vec<Option<usize>>>,
     /// Per red flag, the finding with the same id, if any.
@@ -187,6 +192,7 @@ impl Ranker {
             background: vec![OnceLock::new(); kb.findings.len()],
             log_prior,
             log_likelihoods: vec![OnceLock::new(); kb.findings.len()],
+            effects: vec![OnceLock::new(); kb.findings.len()],
             same_id_flag: OnceLock::new(),
             same_id_finding: OnceLock::new(),
         }
@@ -230,6 +236,13 @@ impl Ranker {
         })
     }
 
+    /// The likelihoods of `finding` that differ from its leak, as (cause,
+    /// P(finding | cause)) sorted by cause, and the leak: every other cause's
+    /// likelihood, what [`Ranker::likelihoods`] gives for it.
+    pub fn sparse_likelihoods(&self, finding: usize) -> (&[(usize, f64)], f64) {
+        (&self.p[finding], self.leak[finding])
+    }
+
     /// What [`Ranker::likelihoods`] gives, as a slice, then the natural logs of
     /// each and of one minus each, in cause order.
     pub fn likelihood_table(&self, finding: usize) -> (&[f64], &[f64], &[f64]) {
@@ -266,7 +279,14 @@ impl Ranker {
 
     /// The natural-log likelihood ratio of one finding, reported or negated, for one cause.
     pub fn effect(&self, finding: usize, cause: usize, negated: bool) -> f64 {
-        likelihood_ratio(self.p(finding, cause), self.background(finding), negated)
+        let row = self.effects[finding].get_or_init(|| {
+            let background = self.background(finding);
+            let p: Vec<f64> = self.likelihoods(finding).collect();
+            let reported = p.iter().map(|&p| likelihood_ratio(p, background, false));
+            let negated = p.iter().map(|&p| likelihood_ratio(p, background, true));
+            reported.chain(negated).collect()
+        });
+        row[usize::from(negated) * self.causes + cause]
     }
 
     /// The causes that a reported finding may raise: those it links to, or all of

@@ -126,24 +126,30 @@ pub fn next<'kb>(
     let top_p = top.map_or(0.0, |c| prior[c]);
     let open = Likelihoods::new(ranker, candidates(kb, ranker, state).collect(), prior.len());
     let log_prior: Vec<f64> = prior.iter().map(|p| p.ln()).collect();
-    let mut scored: Vec<(f64, bool, usize)> = (0..open.findings.len())
-        .map(|i| {
-            let f = open.findings[i];
-            let (p_yes, yes, no) = split(open.row(i), &prior);
-            let (_, log_yes, log_no) = ranker.likelihood_table(f);
-            let row = open.row(i);
-            let h_yes = entropy_of_product(&prior, row, &log_prior, log_yes, |p| p);
-            let h_no = entropy_of_product(&prior, row, &log_prior, log_no, |p| 1.0 - p);
-            let gain = h - p_yes * h_yes - (1.0 - p_yes) * h_no;
-            let flips = argmax(&yes) != top || argmax(&no) != top;
-            (gain, flips, f)
-        })
-        .filter(|&(gain, ..)| gain > MIN_GAIN)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
-    let any_flip = scored.iter().any(|&(_, flips, _)| flips);
+    // Whether an answer could change the top cause is read only when no
+    // checklist is left (see `more_findings`), so it is worked out only then.
+    let mut scored: Vec<(f64, usize, usize)> = Vec::with_capacity(open.findings.len());
+    for (i, &f) in open.findings.iter().enumerate() {
+        let row = open.row(i);
+        let p_yes = open.predictive(i, &prior);
+        let (_, log_yes, log_no) = ranker.likelihood_table(f);
+        let h_yes = entropy_of_product(&prior, row, &log_prior, log_yes, |p| p);
+        let h_no = entropy_of_product(&prior, row, &log_prior, log_no, |p| 1.0 - p);
+        let gain = h - p_yes * h_yes - (1.0 - p_yes) * h_no;
+        if gain > MIN_GAIN {
+            scored.push((gain, f, i));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let list = checklist(kb, ranker, &open, state, &prior, CHECKLIST);
-    let more_findings = (list.is_some() || any_flip)
+    let any_flip = || {
+        scored.iter().any(|&(_, _, i)| {
+            let row = open.row(i);
+            argmax_of_product(&prior, row, |p| p) != top
+                || argmax_of_product(&prior, row, |p| 1.0 - p) != top
+        })
+    };
+    let more_findings = (list.is_some() || any_flip())
         && top_p < CONFIDENT
         && state.findings_asked < MAX_CHECKLISTS * CHECKLIST;
     // Late red flags ride on top of a full checklist, so that the number of
@@ -155,10 +161,53 @@ pub fn next<'kb>(
         scored
             .iter()
             .take(FINDING_QUESTIONS)
-            .map(|&(_, _, f)| finding_question(kb, ranker, &prior, f)),
+            .map(|&(_, f, _)| finding_question(kb, ranker, &prior, f)),
     );
     let should_stop = questions.is_empty() || (!flags_left && !more_findings);
     (questions, should_stop)
+}
+
+/// How well finding `f` singles out cause `c`, given its likelihoods and
+/// P(yes): P(f | c) times the log of how much likelier f is under c than
+/// under the current distribution.
+/// Not p (ln p - ln predictive) with ln p cached: that differs in the last
+/// bits and broke a near-tie between two findings differently (measured).
+fn single_out(p: f64, predictive: f64) -> f64 {
+    p * (p / predictive.max(1e-12)).ln()
+}
+
+/// [`single_out`] for every finding of `table` (rows) and every cause, under
+/// the distribution `prior`. A row is the finding's leak but for the causes it
+/// is linked to, so the leak's score is worked out once a row and copied, and
+/// each distinct linked likelihood's once: the
+/// values are those [`single_out`] gives cell by cell, to the last bit.
+fn single_out_table(ranker: &Ranker, table: &Likelihoods, prior: &[f64]) -> Vec<f64> {
+    let mut scores = Vec::with_capacity(table.findings.len() * table.causes);
+    for (i, &f) in table.findings.iter().enumerate() {
+        let predictive = table.predictive(i, prior);
+        let (linked, leak) = ranker.sparse_likelihoods(f);
+        let start = scores.len();
+        scores.resize(start + table.causes, single_out(leak, predictive));
+        // Linked cells share a few frequencies: each distinct one costs one
+        // logarithm.
+        let mut seen: [(u64, f64); 8] = [(0, 0.0); 8];
+        let mut n = 0;
+        for &(c, p) in linked {
+            let bits = p.to_bits();
+            scores[start + c] = match seen[..n].iter().find(|e| e.0 == bits) {
+                Some(&(_, v)) => v,
+                None => {
+                    let v = single_out(p, predictive);
+                    if n < seen.len() {
+                        seen[n] = (bits, v);
+                        n += 1;
+                    }
+                    v
+                }
+            };
+        }
+    }
+    scores
 }
 
 /// A checklist of the findings that best single out each of the leading causes,
@@ -172,12 +221,6 @@ fn checklist<'kb>(
     k: usize,
 ) -> Option<Question<'kb>> {
     let open = &table.findings;
-    // How well finding `f` singles out cause `c`, given its likelihoods and
-    // P(yes): P(f | c) times the log of how much likelier f is under c than
-    // under the current distribution.
-    // Not p (ln p - ln predictive) with ln p cached: that differs in the last
-    // bits and broke a near-tie between two findings differently (measured).
-    let single_out = |p: f64, predictive: f64| p * (p / predictive.max(1e-12)).ln();
     // Causes by the posterior, each divided by one plus the number of findings
     // (not red flags) already said or answered that single it out: a cause that
     // earlier checklists probed gives way to one not yet asked about, so that the
@@ -188,13 +231,11 @@ fn checklist<'kb>(
         .filter(|&f| state.closed.contains(kb.findings[f].id.as_ref()))
         .collect();
     let probed = Likelihoods::new(ranker, probed, prior.len());
-    let probed_predictive: Vec<f64> = (0..probed.findings.len())
-        .map(|i| probed.predictive(i, prior))
-        .collect();
+    let probed_scores = single_out_table(ranker, &probed, prior);
     let weight: Vec<f64> = (0..prior.len())
         .map(|c| {
             let times = (0..probed.findings.len())
-                .filter(|&i| single_out(probed.row(i)[c], probed_predictive[i]) > MIN_SCORE);
+                .filter(|&i| probed_scores[i * probed.causes + c] > MIN_SCORE);
             prior[c] / (1.0 + times.count() as f64)
         })
         .collect();
@@ -207,41 +248,40 @@ fn checklist<'kb>(
     let is_flag: Vec<bool> = (0..kb.findings.len())
         .map(|f| ranker.same_id_flag(kb, f).is_some())
         .collect();
-    let pure = |chosen: &[usize]| chosen.iter().filter(|&&f| !is_flag[f]).count();
+    // Which of `open` are chosen, and how many chosen are not red flags.
+    let mut taken = vec![false; open.len()];
+    let mut pure = 0;
     // How well finding `open[i]` singles out cause `c`, for every pair at once:
     // the loops below read each pair several times.
-    let scores: Vec<f64> = (0..open.len())
-        .flat_map(|i| {
-            let predictive = table.predictive(i, prior);
-            table.row(i).iter().map(move |&p| single_out(p, predictive))
-        })
-        .collect();
+    let scores = single_out_table(ranker, table, prior);
     let score = |i: usize, c: usize| scores[i * table.causes + c];
     // One finding per cause, most likely cause first; again while room is left.
     loop {
         let before = chosen.len();
         for &c in &causes {
-            if pure(&chosen) >= k {
+            if pure >= k {
                 break;
             }
             let best = (0..open.len())
-                .filter(|&i| !chosen.contains(&open[i]))
-                .map(|i| (score(i, c), open[i]))
-                .filter(|&(s, _)| s > MIN_SCORE)
+                .filter(|&i| !taken[i])
+                .map(|i| (score(i, c), open[i], i))
+                .filter(|&(s, ..)| s > MIN_SCORE)
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-            if let Some((_, f)) = best {
+            if let Some((_, f, i)) = best {
                 chosen.push(f);
+                taken[i] = true;
+                pure += usize::from(!is_flag[f]);
                 for_causes.push(c);
             }
         }
-        if pure(&chosen) >= k || chosen.len() == before {
+        if pure >= k || chosen.len() == before {
             break;
         }
     }
     // A checklist always has `k` findings that are not red flags while any are
     // left, so the number of checklists asked can be counted from the answers alone.
     let mut rest: Vec<(f64, usize)> = (0..open.len())
-        .filter(|&i| !chosen.contains(&open[i]))
+        .filter(|&i| !taken[i])
         .map(|i| {
             let best = causes
                 .iter()
@@ -252,11 +292,12 @@ fn checklist<'kb>(
         .collect();
     rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, f) in rest {
-        if pure(&chosen) >= k {
+        if pure >= k {
             break;
         }
         if !is_flag[f] {
             chosen.push(f);
+            pure += 1;
         }
     }
     if chosen.is_empty() {
@@ -520,13 +561,17 @@ fn normalize(w: Vec<f64>) -> Vec<f64> {
     }
 }
 
-/// P(yes), and the distribution after a yes and after a no to a finding whose
-/// likelihood under each cause is `p`.
-fn split(p: &[f64], prior: &[f64]) -> (f64, Vec<f64>, Vec<f64>) {
-    let p_yes: f64 = prior.iter().zip(p).map(|(q, p)| q * p).sum();
-    let yes = normalize(prior.iter().zip(p).map(|(q, p)| q * p).collect());
-    let no = normalize(prior.iter().zip(p).map(|(q, p)| q * (1.0 - p)).collect());
-    (p_yes, yes, no)
+/// [`argmax`] of the distribution proportional to `prior[c] * g(row[c])`, as
+/// [`normalize`] would make it (the same values, divided by the same sum), without
+/// building it.
+fn argmax_of_product(prior: &[f64], row: &[f64], g: impl Fn(f64) -> f64) -> Option<usize> {
+    let w = |c: usize| prior[c] * g(row[c]);
+    let sum: f64 = (0..prior.len()).map(w).sum();
+    if sum > 0.0 {
+        argmax_iter((0..prior.len()).map(|c| w(c) / sum))
+    } else {
+        argmax_iter((0..prior.len()).map(w))
+    }
 }
 
 /// The entropy of the distribution proportional to `prior[c] * g(row[c])`, in
@@ -563,9 +608,13 @@ pub fn entropy(p: &[f64]) -> f64 {
 
 /// The index of the largest value (the first on a tie).
 fn argmax(p: &[f64]) -> Option<usize> {
-    p.iter()
-        .enumerate()
-        .fold(None, |best: Option<(usize, f64)>, (i, &x)| match best {
+    argmax_iter(p.iter().copied())
+}
+
+/// [`argmax`] of the values `p` yields.
+fn argmax_iter(p: impl Iterator<Item = f64>) -> Option<usize> {
+    p.enumerate()
+        .fold(None, |best: Option<(usize, f64)>, (i, x)| match best {
             Some((_, b)) if b >= x => best,
             _ => Some((i, x)),
         })
