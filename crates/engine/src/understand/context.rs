@@ -117,6 +117,30 @@ impl Rule {
     fn words(&self) -> impl Iterator<Item = &str> {
         self.words.split(' ').take(self.len)
     }
+
+    /// True when `tokens` (the rule's length of them) say the trigger's words, all
+    /// in the sentence of `sentence`. What `words()` zipped with the tokens
+    /// compares, read off the joined words in place: this runs for every query
+    /// word that some rule starts with, and splitting cost a fifth of a long
+    /// negated line's time.
+    fn said_by(&self, tokens: &[Token], sentence: usize) -> bool {
+        let mut rest = self.words.as_bytes();
+        for (k, t) in tokens.iter().take(self.len).enumerate() {
+            if k > 0 {
+                match rest.split_first() {
+                    Some((b' ', after)) => rest = after,
+                    // Fewer words than tokens: the rest is not compared.
+                    _ => return true,
+                }
+            }
+            let word = rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
+            if &rest[..word] != t.surface.as_bytes() || t.sentence != sentence {
+                return false;
+            }
+            rest = &rest[word..];
+        }
+        true
+    }
 }
 
 /// The context rules of a knowledge base, compiled once.
@@ -245,11 +269,7 @@ impl ContextRules {
                     .map(|r| &self.rules[r])
                     .filter(|rule| {
                         let end = i + rule.len;
-                        end <= tokens.len()
-                            && tokens[i..end]
-                                .iter()
-                                .zip(rule.words())
-                                .all(|(t, w)| t.surface == w && t.sentence == tokens[i].sentence)
+                        end <= tokens.len() && rule.said_by(&tokens[i..end], tokens[i].sentence)
                     })
             };
             let hit = matching()
