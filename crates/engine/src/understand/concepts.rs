@@ -246,7 +246,8 @@ impl Concepts {
                 .take_while(|t| t.sentence == tokens[i].sentence)
                 .count();
             for n in 1..=max {
-                if let Some(term) = self.terms.find(&stems[i..i + n]) {
+                let (term, longer) = self.terms.find_prefix(&stems[i..i + n]);
+                if let Some(term) = term {
                     for &class in self.term_classes.get(term) {
                         found.push(Occurrence {
                             start: i,
@@ -254,6 +255,10 @@ impl Concepts {
                             class,
                         });
                     }
+                }
+                // No term starts with these words: none longer is here.
+                if !longer {
+                    break;
                 }
             }
         }

@@ -41,6 +41,28 @@ impl<T: Ord + Clone> SortedRuns<T> {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// The index of `run`, if it is in the table, and whether any run in the
+    /// table starts with `run` (itself included): when none does, no longer run
+    /// that starts with it is in the table either, so a scan may stop growing it.
+    pub fn find_prefix(&self, run: &[T]) -> (Option<usize>, bool) {
+        // The first run not below `run`: `run` itself, else the first longer one
+        // starting with it, if any is in the table.
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.get(mid) < run {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        if low == self.len() {
+            return (None, false);
+        }
+        let next = self.get(low);
+        ((next == run).then_some(low), next.starts_with(run))
+    }
+
     /// The index of `run`, if it is in the table.
     pub fn find(&self, run: &[T]) -> Option<usize> {
         let (mut low, mut high) = (0, self.len());
@@ -93,5 +115,31 @@ impl<K: Ord> Grouped<K> {
             .take_while(|k| (*k).borrow() == key)
             .count();
         self.values[start..start + len].iter().map(|&v| v as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_prefix_finds_runs_and_says_whether_longer_ones_start_so() {
+        let table = SortedRuns::from_sorted([&[1u32, 2][..], &[1, 2, 3], &[2], &[4, 1, 1]]);
+        assert_eq!(table.find_prefix(&[1]), (None, true));
+        assert_eq!(table.find_prefix(&[1, 2]), (Some(0), true));
+        assert_eq!(table.find_prefix(&[1, 2, 3]), (Some(1), true));
+        assert_eq!(table.find_prefix(&[1, 2, 3, 4]), (None, false));
+        assert_eq!(table.find_prefix(&[2]), (Some(2), true));
+        assert_eq!(table.find_prefix(&[2, 0]), (None, false));
+        assert_eq!(table.find_prefix(&[3]), (None, false));
+        assert_eq!(table.find_prefix(&[4, 1]), (None, true));
+        assert_eq!(table.find_prefix(&[5]), (None, false));
+        // Agrees with `find` on every run and every run's prefixes.
+        for run in table.iter() {
+            for n in 1..=run.len() {
+                assert_eq!(table.find_prefix(&run[..n]).0, table.find(&run[..n]));
+                assert!(table.find_prefix(&run[..n]).1);
+            }
+        }
     }
 }
