@@ -397,9 +397,17 @@ impl Person {
 pub fn persons(tokens: &[Token]) -> Vec<Person> {
     let count = tokens.last().map_or(0, |t| t.sentence + 1);
     let (mut writer, mut other) = (vec![false; count], vec![false; count]);
+    // Each distinct word is looked up in the two lists once.
+    let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
     for t in tokens {
-        writer[t.sentence] |= is(Class::FirstPerson, &t.surface);
-        other[t.sentence] |= is(Class::OtherPerson, &t.surface);
+        let &mut (first, another) = seen.entry(t.surface.as_str()).or_insert_with(|| {
+            (
+                is(Class::FirstPerson, &t.surface),
+                is(Class::OtherPerson, &t.surface),
+            )
+        });
+        writer[t.sentence] |= first;
+        other[t.sentence] |= another;
     }
     let mut last = Person::Unknown;
     (0..count)

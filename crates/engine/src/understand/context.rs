@@ -9,6 +9,8 @@
 //! scope. This stage sets ONE [`Assertion`] per mention; every later stage (ranking,
 //! triage, the report) reads it rather than deciding again.
 
+use std::collections::HashMap;
+
 use super::sorted_runs::Grouped;
 
 use super::lexicon::{is, Class};
@@ -257,25 +259,38 @@ impl ContextRules {
     /// pattern is the symptom, not a negation of it.
     fn triggers(&self, tokens: &[Token], owned: &[bool]) -> Vec<Trigger> {
         let mut found = Vec::new();
+        // The rules each distinct word starts, looked up once: a long query
+        // repeats its words, and each lookup is a binary search over the rules.
+        let mut starting: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
         let mut i = 0;
         while i < tokens.len() {
+            let surface = tokens[i].surface.as_str();
+            let rules = starting
+                .entry(surface)
+                .or_insert_with(|| self.by_first.range(surface))
+                .clone();
             // The longest rule that matches here and leaves the mentions' words
             // alone ("no", not "no trouble with", before the sign "trouble with
             // buttons"); failing that, the longest that is not wholly a mention's
             // words ("not" in "not sweating", a heat-stroke term, is the symptom).
-            let matching = || {
-                self.by_first
-                    .get(tokens[i].surface.as_str())
-                    .map(|r| &self.rules[r])
-                    .filter(|rule| {
-                        let end = i + rule.len;
-                        end <= tokens.len() && rule.said_by(&tokens[i..end], tokens[i].sentence)
-                    })
-            };
-            let hit = matching()
-                .find(|rule| !owned[i..i + rule.len].contains(&true))
-                .or_else(|| matching().find(|rule| owned[i..i + rule.len].contains(&false)));
-            match hit {
+            let (mut free, mut partly) = (None, None);
+            for rule in self.by_first.values[rules]
+                .iter()
+                .map(|&r| &self.rules[r as usize])
+            {
+                let end = i + rule.len;
+                if end > tokens.len() || !rule.said_by(&tokens[i..end], tokens[i].sentence) {
+                    continue;
+                }
+                if !owned[i..end].contains(&true) {
+                    free = Some(rule);
+                    break;
+                }
+                if partly.is_none() && owned[i..end].contains(&false) {
+                    partly = Some(rule);
+                }
+            }
+            match free.or(partly) {
                 Some(rule) => {
                     let end = i + rule.len;
                     found.push(Trigger {

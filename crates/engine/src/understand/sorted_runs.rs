@@ -103,6 +103,19 @@ impl<K: Ord> Grouped<K> {
         Grouped { keys, values }
     }
 
+    /// Where the values of `key` are in `values`; empty when it has none.
+    pub fn range<Q: Ord + ?Sized>(&self, key: &Q) -> std::ops::Range<usize>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        let start = self.keys.partition_point(|k| k.borrow() < key);
+        let len = self.keys[start..]
+            .iter()
+            .take_while(|k| (*k).borrow() == key)
+            .count();
+        start..start + len
+    }
+
     /// The values of `key`, in order; empty when it has none.
     pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> impl Iterator<Item = usize> + '_
     where
@@ -140,6 +153,22 @@ mod tests {
                 assert_eq!(table.find_prefix(&run[..n]).0, table.find(&run[..n]));
                 assert!(table.find_prefix(&run[..n]).1);
             }
+        }
+    }
+
+    #[test]
+    fn range_is_where_get_reads() {
+        let grouped = Grouped::new(vec![("b", 7), ("a", 1), ("b", 3), ("c", 0)]);
+        assert_eq!(grouped.range("a"), 0..1);
+        assert_eq!(grouped.range("b"), 1..3);
+        assert_eq!(grouped.range("bb"), 3..3);
+        assert_eq!(grouped.range("z"), 4..4);
+        for key in ["a", "b", "c", "0", "z"] {
+            let read: Vec<usize> = grouped.values[grouped.range(key)]
+                .iter()
+                .map(|&v| v as usize)
+                .collect();
+            assert_eq!(read, grouped.get(key).collect::<Vec<_>>());
         }
     }
 }
