@@ -398,7 +398,7 @@ pub fn persons(tokens: &[Token]) -> Vec<Person> {
     let count = tokens.last().map_or(0, |t| t.sentence + 1);
     let (mut writer, mut other) = (vec![false; count], vec![false; count]);
     // Each distinct word is looked up in the two lists once.
-    let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
+    let mut seen: super::WordMap<&str, (bool, bool)> = super::WordMap::default();
     for t in tokens {
         let &mut (first, another) = seen.entry(t.surface.as_str()).or_insert_with(|| {
             (

@@ -9,13 +9,12 @@
 //! scope. This stage sets ONE [`Assertion`] per mention; every later stage (ranking,
 //! triage, the report) reads it rather than deciding again.
 
-use std::collections::HashMap;
-
 use super::sorted_runs::Grouped;
 
 use super::lexicon::{is, Class};
 use super::reach;
 use super::tokens::{tokenize, Token};
+use super::WordMap;
 use crate::codec::{Reader, Writer};
 use crate::kb::{ContextCategory, Direction, KnowledgeBase, Text};
 
@@ -261,7 +260,7 @@ impl ContextRules {
         let mut found = Vec::new();
         // The rules each distinct word starts, looked up once: a long query
         // repeats its words, and each lookup is a binary search over the rules.
-        let mut starting: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
+        let mut starting: WordMap<&str, std::ops::Range<usize>> = WordMap::default();
         let mut i = 0;
         while i < tokens.len() {
             let surface = tokens[i].surface.as_str();
