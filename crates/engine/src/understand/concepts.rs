@@ -246,7 +246,8 @@ impl Concepts {
                 .take_while(|t| t.sentence == tokens[i].sentence)
                 .count();
             for n in 1..=max {
-                if let Some(term) = self.terms.find(&stems[i..i + n]) {
+                let (term, longer) = self.terms.find_prefix(&stems[i..i + n]);
+                if let Some(term) = term {
                     for &class in self.term_classes.get(term) {
                         found.push(Occurrence {
                             start: i,
@@ -254,6 +255,10 @@ impl Concepts {
                             class,
                         });
                     }
+                }
+                // No term starts with these words: none longer is here.
+                if !longer {
+                    break;
                 }
             }
         }
@@ -392,9 +397,17 @@ impl Person {
 pub fn persons(tokens: &[Token]) -> Vec<Person> {
     let count = tokens.last().map_or(0, |t| t.sentence + 1);
     let (mut writer, mut other) = (vec![false; count], vec![false; count]);
+    // Each distinct word is looked up in the two lists once.
+    let mut seen: super::WordMap<&str, (bool, bool)> = super::WordMap::default();
     for t in tokens {
-        writer[t.sentence] |= is(Class::FirstPerson, &t.surface);
-        other[t.sentence] |= is(Class::OtherPerson, &t.surface);
+        let &mut (first, another) = seen.entry(t.surface.as_str()).or_insert_with(|| {
+            (
+                is(Class::FirstPerson, &t.surface),
+                is(Class::OtherPerson, &t.surface),
+            )
+        });
+        writer[t.sentence] |= first;
+        other[t.sentence] |= another;
     }
     let mut last = Person::Unknown;
     (0..count)

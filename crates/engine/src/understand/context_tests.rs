@@ -146,3 +146,49 @@ fn a_negated_lists_filler_words_are_found() {
     let owned = vec![false; tokens.len()];
     assert!(r.assert(&tokens, &owned, &[]).fillers.is_empty());
 }
+
+/// `said_by` reads the joined words in place; it must agree with comparing the
+/// split words one by one, for every rule of the shipped KB and queries that
+/// share a prefix, a word's start or a sentence break with a rule.
+#[test]
+fn a_rule_matches_as_its_split_words_do() {
+    let kb = crate::kb::load_embedded().expect("the embedded KB");
+    let compiled = ContextRules::compile(&kb);
+    let by_split = |rule: &Rule, tokens: &[Token]| {
+        tokens
+            .iter()
+            .zip(rule.words())
+            .all(|(t, w)| t.surface == w && t.sentence == tokens[0].sentence)
+    };
+    let mut checked = 0;
+    for rule in &compiled.rules {
+        let words: Vec<&str> = rule.words().collect();
+        let said = words.join(" ");
+        let mut texts = vec![
+            said.clone(),
+            format!("{said}s"),
+            format!(
+                "{} x",
+                &said[..said.char_indices().last().map_or(0, |(i, _)| i)]
+            ),
+        ];
+        if words.len() > 1 {
+            texts.push(format!("{}. {}", words[0], words[1..].join(" ")));
+            texts.push(format!("{} {}s", words[0], words[1..].join(" ")));
+        }
+        for text in texts {
+            let tokens = tokenize(&text);
+            if rule.len == 0 || tokens.len() < rule.len {
+                continue;
+            }
+            let tokens = &tokens[..rule.len];
+            assert_eq!(
+                rule.said_by(tokens, tokens[0].sentence),
+                by_split(rule, tokens),
+                "{said:?} in {text:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1_000, "{checked}");
+}

@@ -284,10 +284,18 @@ impl Patterns {
                 .take(self.longest)
                 .take_while(|t| t.clause == tokens[i].clause)
                 .count();
-            let found = (1..=max).rev().find_map(|n| {
-                let phrase = self.phrases.find(&stems[i..i + n])?;
-                Some((n, self.phrase_targets[phrase]))
-            });
+            // The longest phrase here: grown a word at a time while some phrase
+            // starts with the words so far.
+            let mut found = None;
+            for n in 1..=max {
+                let (phrase, longer) = self.phrases.find_prefix(&stems[i..i + n]);
+                if let Some(phrase) = phrase {
+                    found = Some((n, self.phrase_targets[phrase]));
+                }
+                if !longer {
+                    break;
+                }
+            }
             match found {
                 Some((n, target)) => {
                     spans.push((i, i + n, target));
@@ -309,24 +317,129 @@ impl Patterns {
         if self.together_targets.is_empty() {
             return found;
         }
+        // Per stem id, where it first stands in the clause being read, any and
+        // unclaimed: each set word is then found at once, not by walking the
+        // clause, and each distinct stem is looked up in the sets once a clause.
+        let mut firsts = FirstPositions::new(self.stems.len());
+        let mut candidates: Vec<usize> = Vec::new();
         let mut start = 0;
+        let mut clause = 0;
         while start < tokens.len() {
             let end = tokens[start..]
                 .iter()
                 .position(|t| t.clause != tokens[start].clause)
                 .map_or(tokens.len(), |p| start + p);
+            clause += 1;
             // Only sets whose first word is in the clause can match; in KB order.
-            let mut candidates: Vec<usize> = stems[start..end]
-                .iter()
-                .flat_map(|id| self.together_by_first.get(id))
-                .collect();
+            candidates.clear();
+            for k in start..end {
+                // A number that is a point in an activity ("60 mins in") is, for
+                // red flags, as good as claimed: not how long a cramp lasted.
+                let unfit = claimed[k] || time_point(tokens, k);
+                if firsts.note(clause, stems[k], k, unfit) {
+                    candidates.extend(self.together_by_first.get(&stems[k]));
+                }
+            }
             candidates.sort_unstable();
             candidates.dedup();
             let mut here: HashSet<Target> = HashSet::new();
             for (target, set) in candidates
-                .into_iter()
-                .map(|i| (&self.together_targets[i], self.together.get(i)))
+                .iter()
+                .map(|&i| (&self.together_targets[i], self.together.get(i)))
             {
+                if here.contains(target) {
+                    continue;
+                }
+                let at = |w: &u32| firsts.of(clause, *w, target.red_flag.is_some());
+                if set.iter().all(|w| at(w).is_some()) {
+                    let mut positions: Vec<usize> = set.iter().filter_map(at).collect();
+                    positions.sort_unstable();
+                    positions.dedup();
+                    here.insert(*target);
+                    found.push((*target, positions));
+                }
+            }
+            start = end;
+        }
+        found
+    }
+}
+
+/// Where each stem id first stands in one clause: any occurrence, and one not
+/// claimed by a finding's phrase. Entries are stamped with the clause they
+/// belong to, so moving to the next clause clears nothing.
+struct FirstPositions(Vec<(usize, usize, usize)>);
+
+impl FirstPositions {
+    /// For stem ids below `stems`.
+    fn new(stems: usize) -> Self {
+        FirstPositions(Vec::with_capacity(stems))
+    }
+
+    /// Notes stem `id` at token `k` of clause `clause` (numbered from 1, in
+    /// order); true when it is the stem's first in the clause. Unknown words
+    /// (`u32::MAX`) are never noted.
+    fn note(&mut self, clause: usize, id: u32, k: usize, claimed: bool) -> bool {
+        const NONE: usize = usize::MAX;
+        if id == u32::MAX {
+            return false;
+        }
+        let id = id as usize;
+        if self.0.len() <= id {
+            self.0.resize(id + 1, (0, NONE, NONE));
+        }
+        let entry = &mut self.0[id];
+        let first = entry.0 != clause;
+        if first {
+            *entry = (clause, k, NONE);
+        }
+        if !claimed && entry.2 == NONE {
+            entry.2 = k;
+        }
+        first
+    }
+
+    /// Where stem `id` first stands in clause `clause`, unclaimed when asked.
+    fn of(&self, clause: usize, id: u32, unclaimed: bool) -> Option<usize> {
+        let &(stamp, any, free) = self.0.get(id as usize)?;
+        let k = if unclaimed { free } else { any };
+        (stamp == clause && k != usize::MAX).then_some(k)
+    }
+}
+
+/// A query as the pattern scans see it: its tokens, each token's stem id
+/// (`u32::MAX` for a word not in the vocabulary) and whether it was corrected.
+#[derive(Debug, Clone, Copy)]
+pub struct Query<'a> {
+    pub tokens: &'a [Token],
+    pub stems: &'a [u32],
+    pub corrected: &'a [bool],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `sets_in` finds, by walking the clause for every word of every set
+    /// (as it did before it noted each stem's first place).
+    fn sets_by_walking(p: &Patterns, query: &Query, claimed: &[bool]) -> Vec<(Target, Vec<usize>)> {
+        let Query { tokens, stems, .. } = *query;
+        let mut found: Vec<(Target, Vec<usize>)> = Vec::new();
+        let mut start = 0;
+        while start < tokens.len() {
+            let end = tokens[start..]
+                .iter()
+                .position(|t| t.clause != tokens[start].clause)
+                .map_or(tokens.len(), |q| start + q);
+            let mut candidates: Vec<usize> = stems[start..end]
+                .iter()
+                .flat_map(|id| p.together_by_first.get(id))
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let mut here: HashSet<Target> = HashSet::new();
+            for i in candidates {
+                let (target, set) = (&p.together_targets[i], p.together.get(i));
                 if here.contains(target) {
                     continue;
                 }
@@ -351,15 +464,54 @@ impl Patterns {
         }
         found
     }
-}
 
-/// A query as the pattern scans see it: its tokens, each token's stem id
-/// (`u32::MAX` for a word not in the vocabulary) and whether it was corrected.
-#[derive(Debug, Clone, Copy)]
-pub struct Query<'a> {
-    pub tokens: &'a [Token],
-    pub stems: &'a [u32],
-    pub corrected: &'a [bool],
+    #[test]
+    fn sets_in_agrees_with_walking_each_clause() {
+        let kb = crate::kb::load_embedded().expect("the embedded KB");
+        let understander = super::super::Understander::new(&kb);
+        let patterns = &understander.patterns;
+        let mut words: Vec<&str> = kb
+            .findings
+            .iter()
+            .flat_map(|f| &f.together)
+            .chain(kb.red_flags.iter().flat_map(|r| &r.together))
+            .flatten()
+            .map(|w| &**w)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words.extend(["zqx", "and", "but", ",", "."]);
+        let mut seed: u64 = 11;
+        let mut next = |below: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % below
+        };
+        let mut hits = 0;
+        for round in 0..400 {
+            // Few distinct words a query, so sets complete; long clauses too.
+            let pool: Vec<&str> = (0..6 + next(10))
+                .map(|_| words[next(words.len())])
+                .collect();
+            let length = if round % 10 == 0 { 300 } else { 1 + next(40) };
+            let text: Vec<&str> = (0..length).map(|_| pool[next(pool.len())]).collect();
+            let tokens = tokenize(&text.join(" "));
+            let stems: Vec<u32> = tokens
+                .iter()
+                .map(|t| patterns.stem_id(&t.stem).unwrap_or(u32::MAX))
+                .collect();
+            let claimed: Vec<bool> = tokens.iter().map(|_| next(4) == 0).collect();
+            let corrected = vec![false; tokens.len()];
+            let query = Query {
+                tokens: &tokens,
+                stems: &stems,
+                corrected: &corrected,
+            };
+            let expected = sets_by_walking(patterns, &query, &claimed);
+            hits += expected.len();
+            assert_eq!(patterns.sets_in(&query, &claimed), expected, "{text:?}");
+        }
+        assert!(hits > 100, "{hits}");
+    }
 }
 
 /// True when the word at `k` is the number of a point in time within an activity,

@@ -41,6 +41,28 @@ impl<T: Ord + Clone> SortedRuns<T> {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// The index of `run`, if it is in the table, and whether any run in the
+    /// table starts with `run` (itself included): when none does, no longer run
+    /// that starts with it is in the table either, so a scan may stop growing it.
+    pub fn find_prefix(&self, run: &[T]) -> (Option<usize>, bool) {
+        // The first run not below `run`: `run` itself, else the first longer one
+        // starting with it, if any is in the table.
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.get(mid) < run {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        if low == self.len() {
+            return (None, false);
+        }
+        let next = self.get(low);
+        ((next == run).then_some(low), next.starts_with(run))
+    }
+
     /// The index of `run`, if it is in the table.
     pub fn find(&self, run: &[T]) -> Option<usize> {
         let (mut low, mut high) = (0, self.len());
@@ -81,6 +103,19 @@ impl<K: Ord> Grouped<K> {
         Grouped { keys, values }
     }
 
+    /// Where the values of `key` are in `values`; empty when it has none.
+    pub fn range<Q: Ord + ?Sized>(&self, key: &Q) -> std::ops::Range<usize>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        let start = self.keys.partition_point(|k| k.borrow() < key);
+        let len = self.keys[start..]
+            .iter()
+            .take_while(|k| (*k).borrow() == key)
+            .count();
+        start..start + len
+    }
+
     /// The values of `key`, in order; empty when it has none.
     pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> impl Iterator<Item = usize> + '_
     where
@@ -93,5 +128,47 @@ impl<K: Ord> Grouped<K> {
             .take_while(|k| (*k).borrow() == key)
             .count();
         self.values[start..start + len].iter().map(|&v| v as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_prefix_finds_runs_and_says_whether_longer_ones_start_so() {
+        let table = SortedRuns::from_sorted([&[1u32, 2][..], &[1, 2, 3], &[2], &[4, 1, 1]]);
+        assert_eq!(table.find_prefix(&[1]), (None, true));
+        assert_eq!(table.find_prefix(&[1, 2]), (Some(0), true));
+        assert_eq!(table.find_prefix(&[1, 2, 3]), (Some(1), true));
+        assert_eq!(table.find_prefix(&[1, 2, 3, 4]), (None, false));
+        assert_eq!(table.find_prefix(&[2]), (Some(2), true));
+        assert_eq!(table.find_prefix(&[2, 0]), (None, false));
+        assert_eq!(table.find_prefix(&[3]), (None, false));
+        assert_eq!(table.find_prefix(&[4, 1]), (None, true));
+        assert_eq!(table.find_prefix(&[5]), (None, false));
+        // Agrees with `find` on every run and every run's prefixes.
+        for run in table.iter() {
+            for n in 1..=run.len() {
+                assert_eq!(table.find_prefix(&run[..n]).0, table.find(&run[..n]));
+                assert!(table.find_prefix(&run[..n]).1);
+            }
+        }
+    }
+
+    #[test]
+    fn range_is_where_get_reads() {
+        let grouped = Grouped::new(vec![("b", 7), ("a", 1), ("b", 3), ("c", 0)]);
+        assert_eq!(grouped.range("a"), 0..1);
+        assert_eq!(grouped.range("b"), 1..3);
+        assert_eq!(grouped.range("bb"), 3..3);
+        assert_eq!(grouped.range("z"), 4..4);
+        for key in ["a", "b", "c", "0", "z"] {
+            let read: Vec<usize> = grouped.values[grouped.range(key)]
+                .iter()
+                .map(|&v| v as usize)
+                .collect();
+            assert_eq!(read, grouped.get(key).collect::<Vec<_>>());
+        }
     }
 }

@@ -234,3 +234,15 @@ fn unrecognized_words_are_reported_without_function_words() {
     let found = u.understand("my calf is wobbling after the party");
     assert_eq!(found.unrecognized, ["wobbling", "party"]);
 }
+
+#[test]
+fn the_word_map_keeps_distinct_words_apart() {
+    let mut map: super::WordMap<String, usize> = super::WordMap::default();
+    for i in 0..5_000 {
+        map.insert(format!("w{i}"), i);
+    }
+    map.insert(String::new(), 9);
+    assert_eq!(map.len(), 5_001);
+    assert!((0..5_000).all(|i| map[&format!("w{i}")] == i));
+    assert_eq!(map[""], 9);
+}

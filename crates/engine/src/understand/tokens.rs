@@ -111,6 +111,80 @@ fn fold(c: char) -> Folded {
     }
 }
 
+/// What a word as written is to the tokenizer: a clause break, a dropped word
+/// (and whether it cues a new statement), or a word with its stem.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Break,
+    Dropped { cue: bool },
+    Word { stem: String },
+}
+
+impl Kind {
+    fn of(surface: &str) -> Kind {
+        if is_clause_break(surface) {
+            Kind::Break
+        } else if is_dropped(surface) {
+            Kind::Dropped {
+                cue: is(Class::Cue, surface),
+            }
+        } else {
+            Kind::Word {
+                stem: stem(surface),
+            }
+        }
+    }
+}
+
+/// Slots in the tokenizer's memo of recent words (a power of two).
+const MEMO_SLOTS: usize = 4096;
+
+/// Bytes of text from which the tokenizer keeps a memo: a shorter one (every
+/// KB phrase, nearly every message) has too few repeats to pay for the table.
+const MEMO_FROM: usize = 4096;
+
+/// The last words seen, each with its [`Kind`], in a fixed table indexed by a
+/// hash of the word: a long text repeats its words, and stemming one and
+/// scanning the word lists for it cost a third of a long line's time. A word
+/// whose slot another took is simply worked out again, so the table never grows
+/// and a line of distinct words costs little more than before.
+struct Memo(Vec<Option<(String, Kind)>>);
+
+impl Memo {
+    fn for_text(text: &str) -> Self {
+        Memo(if text.len() >= MEMO_FROM {
+            vec![None; MEMO_SLOTS]
+        } else {
+            Vec::new()
+        })
+    }
+
+    fn slot(word: &str) -> usize {
+        let mut h: u64 = 0;
+        for &b in word.as_bytes() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        (h >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The kind of `surface`: what [`Kind::of`] says, from the table when it
+    /// holds the word.
+    fn kind(&mut self, surface: &str) -> Kind {
+        if self.0.is_empty() {
+            return Kind::of(surface);
+        }
+        let slot = &mut self.0[Self::slot(surface)];
+        match slot {
+            Some((word, kind)) if word == surface => kind.clone(),
+            _ => {
+                let kind = Kind::of(surface);
+                *slot = Some((surface.to_string(), kind.clone()));
+                kind
+            }
+        }
+    }
+}
+
 /// Splits text into tokens. Punctuation that ends a clause (`, ; . ! ? :` and
 /// brackets, line breaks) and clause-break words start a new clause.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -123,6 +197,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut new_sentence = false;
     // A possessive or "to be" dropped since the last word.
     let mut cue = false;
+    let mut memo = Memo::for_text(text);
 
     let mut flush = |word: &mut String,
                      clause: &mut usize,
@@ -133,14 +208,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             return;
         }
         let surface = std::mem::take(word);
-        if is_clause_break(&surface) {
-            *pending = Some(false);
-            return;
-        }
-        if is_dropped(&surface) {
-            *cue |= is(Class::Cue, &surface);
-            return;
-        }
+        let stem = match memo.kind(&surface) {
+            Kind::Break => {
+                *pending = Some(false);
+                return;
+            }
+            Kind::Dropped { cue: cues } => {
+                *cue |= cues;
+                return;
+            }
+            Kind::Word { stem } => stem,
+        };
         let after_comma = match pending.take() {
             Some(comma) if !tokens.is_empty() => {
                 *clause += 1;
@@ -151,7 +229,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if std::mem::take(new_sentence) && !tokens.is_empty() {
             sentence += 1;
         }
-        let stem = stem(&surface);
         tokens.push(Token {
             surface,
             stem,
@@ -303,6 +380,34 @@ mod tests {
         assert_eq!(cues, [false, false, false, true, true]);
         // Articles are no such cue.
         assert!(!tokenize("a cramp")[0].cue);
+    }
+
+    #[test]
+    fn the_memo_gives_what_working_each_word_out_gives() {
+        let mut memo = Memo(vec![None; MEMO_SLOTS]);
+        // Far more distinct words than slots, so many share one, each seen twice.
+        let words: Vec<String> = (0..3 * MEMO_SLOTS)
+            .map(|i| format!("cramp{}", i % (2 * MEMO_SLOTS)))
+            .chain(["but", "the", "my", "is", "feet", "twitching"].map(String::from))
+            .collect();
+        for word in words.iter().chain(&words) {
+            assert_eq!(memo.kind(word), Kind::of(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_long_text_tokenizes_as_its_sentences_do() {
+        let sentence = "No calf cramps, but my eyelid is twitching and the feet ache.";
+        let one = tokenize(sentence);
+        let text = [sentence; 200].join(" ");
+        assert!(text.len() > MEMO_FROM);
+        let long = tokenize(&text);
+        assert_eq!(long.len(), one.len() * 200);
+        for (k, t) in long.iter().enumerate() {
+            let o = &one[k % one.len()];
+            assert_eq!((&t.surface, &t.stem, t.cue), (&o.surface, &o.stem, o.cue));
+            assert_eq!(t.after_comma, o.after_comma);
+        }
     }
 
     #[test]
