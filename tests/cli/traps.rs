@@ -349,3 +349,33 @@ fn a_stroke_sign_that_passed_today_is_still_an_emergency() {
         "routine"
     );
 }
+
+#[test]
+fn pins_and_needles_only_when_leaning_that_goes_straight_away_is_routine() {
+    for q in [
+        "tingling in my fingers only when I lean on my elbow, goes straight away",
+        "my feet tingle only when I sit cross legged",
+    ] {
+        assert_eq!(urgency(q), "routine", "{q}");
+    }
+    // Worse in a position is not only in it.
+    assert_eq!(
+        urgency("pins and needles in both feet all the time, worse when I sit cross legged"),
+        "soon"
+    );
+}
+
+#[test]
+fn someone_elses_age_at_an_event_dates_it() {
+    for q in [
+        "my dad had his thyroid out when he was 40, he's fine. I'm his daughter and I get eyelid twitches",
+        "mum had a seizure when she was 30, I get calf cramps",
+    ] {
+        assert_eq!(urgency(q), "routine", "{q}");
+    }
+    // Their signs now still count.
+    assert_ne!(
+        urgency("my grandad had his thyroid out when he was 60 and now his lips tingle and his hands cramp"),
+        "routine"
+    );
+}
