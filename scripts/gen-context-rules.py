@@ -288,6 +288,8 @@ LAY_RULES = {
         *[(f"in {y}", "both") for y in range(1960, 2026)],
         # An age or a stage of life: "had a seizure once when I was 12, I'm 30 now".
         *[(f"when i was {n}", "both") for n in range(1, 80)],
+        # The same said of someone else: "my dad had his thyroid out when he was 40".
+        *[(f"when {p} was {n}", "both") for p in ["he", "she"] for n in range(1, 80)],
         ("when i was a student", "both"), ("when i was at school", "both"),
         ("when i was at uni", "both"), ("when i was at university", "both"),
         ("when i was in school", "both"), ("when i was in college", "both"),

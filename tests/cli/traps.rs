@@ -243,3 +243,139 @@ fn a_treatment_someone_stopped_does_not_date_what_came_back() {
         "routine"
     );
 }
+
+/// The ids of the findings recognized as present (or possible).
+fn present(query: &str) -> Vec<String> {
+    crate::check_json(query)["recognized"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|m| matches!(m["assertion"].as_str(), Some("present" | "possible")))
+                .filter_map(|m| m["id"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_vaccine_jab_is_not_insulin() {
+    // Only insulin is a hypo-causing jab: a flu, covid or tetanus jab is a vaccine.
+    for q in [
+        "had my flu jab this morning, feel a bit shaky",
+        "got my covid jab yesterday and I'm shaky and sweaty",
+        "tetanus jab at the GP, now my arm is trembly",
+    ] {
+        assert_eq!(urgency(q), "routine", "{q}");
+        assert!(
+            !present(q).contains(&"blood-sugar-medicine".to_string()),
+            "{q}"
+        );
+    }
+    // Insulin still is, however it is injected.
+    assert_eq!(
+        urgency("did my insulin jab and skipped lunch, now shaky and sweaty"),
+        "urgent"
+    );
+    assert_eq!(
+        urgency("type 1 diabetic, shaky and sweaty before dinner"),
+        "urgent"
+    );
+}
+
+#[test]
+fn sick_as_a_figure_of_speech_is_not_vomiting() {
+    for q in [
+        "I was sick of waiting for the GP and my eyelid twitches",
+        "sick and tired of these calf cramps every night",
+        "I've been off sick from work all week and my legs cramp",
+        "got a sick note for my back, now my calf twitches",
+    ] {
+        assert!(!present(q).contains(&"vomiting".to_string()), "{q}");
+    }
+    // Being sick still is.
+    assert!(present("I was sick twice this morning and my calves cramp")
+        .contains(&"vomiting".to_string()));
+    assert!(present("worried sick about ALS, calves twitching").contains(&"stress".to_string()));
+}
+
+#[test]
+fn weed_is_not_weeding() {
+    for q in [
+        "smoke weed most nights and my eyelid twitches",
+        "been smoking weed a lot and my legs twitch",
+    ] {
+        assert!(!present(q).contains(&"exercise".to_string()), "{q}");
+    }
+    assert!(
+        present("spent the day weeding the garden and my back is in spasm")
+            .contains(&"exercise".to_string())
+    );
+}
+
+#[test]
+fn pins_and_needles_from_pressure_that_went_is_routine() {
+    for q in [
+        "my leg went dead after sitting cross-legged, fine after a minute",
+        "pins and needles in my pinky and ring finger when I lean on my elbow, goes away when I move",
+        "woke up with a dead arm from sleeping on it, fine after a few minutes",
+        "foot went numb sitting on it on the sofa, back to normal once I stood up",
+    ] {
+        assert_eq!(urgency(q), "routine", "{q}");
+    }
+    // A dead leg that came on suddenly, or with no standing, is an emergency;
+    // numbness with no pressure that went is still a sign.
+    assert_eq!(urgency("my leg suddenly went dead"), "emergency");
+    assert_eq!(
+        urgency("my legs went dead and I can't stand up at all"),
+        "emergency"
+    );
+    assert_eq!(urgency("my leg went dead and has stayed numb"), "soon");
+    assert_eq!(urgency("pins and needles in my hands all the time"), "soon");
+}
+
+#[test]
+fn a_stroke_sign_that_passed_today_is_still_an_emergency() {
+    // NHS Transient ischaemic attack (TIA): call 999 even if the symptoms go away.
+    for q in [
+        "my face drooped and my arm went weak but it came back to normal after 10 minutes",
+        "my face drooped on one side this morning, went away after 10 minutes",
+        "my speech was slurred for 5 minutes earlier, back to normal now, calves cramping",
+    ] {
+        assert_eq!(urgency(q), "emergency", "{q}");
+    }
+    // One years ago is history.
+    assert_eq!(
+        urgency("my face drooped years ago and now my calves cramp"),
+        "routine"
+    );
+}
+
+#[test]
+fn pins_and_needles_only_when_leaning_that_goes_straight_away_is_routine() {
+    for q in [
+        "tingling in my fingers only when I lean on my elbow, goes straight away",
+        "my feet tingle only when I sit cross legged",
+    ] {
+        assert_eq!(urgency(q), "routine", "{q}");
+    }
+    // Worse in a position is not only in it.
+    assert_eq!(
+        urgency("pins and needles in both feet all the time, worse when I sit cross legged"),
+        "soon"
+    );
+}
+
+#[test]
+fn someone_elses_age_at_an_event_dates_it() {
+    for q in [
+        "my dad had his thyroid out when he was 40, he's fine. I'm his daughter and I get eyelid twitches",
+        "mum had a seizure when she was 30, I get calf cramps",
+    ] {
+        assert_eq!(urgency(q), "routine", "{q}");
+    }
+    // Their signs now still count.
+    assert_ne!(
+        urgency("my grandad had his thyroid out when he was 60 and now his lips tingle and his hands cramp"),
+        "routine"
+    );
+}
