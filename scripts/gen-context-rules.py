@@ -225,6 +225,16 @@ LAY_RULES = {
             "doesn't let go", "don't let go", "didn't let go",
             # "as if", "even if": a comparison, not a hypothetical.
             "as if", "even if", "as though",
+            # Pain denied only to name another feeling: "no pain as such, just a
+            # heaviness in my chest" reports the heaviness; the "no" is about the word.
+            *[f"{neg} {pain} {qual}"
+              for neg in ["no", "not", "not a", "not really", "not really a", "not exactly",
+                          "not exactly a", "isn't", "isn't a"]
+              for pain in ["pain", "pains", "painful", "hurting", "ache"]
+              for qual in ["as such", "exactly", "more like", "so much as"]],
+            *[f"{neg} {pain}" for neg in ["not really", "not really a", "not exactly",
+                                          "not exactly a", "not so much", "not so much a"]
+              for pain in ["pain", "painful", "hurting", "ache"]],
         ]
     ] + [
         # Falling off something is an accident, not stopping a medicine ("came off").
