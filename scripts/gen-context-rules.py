@@ -406,6 +406,16 @@ LAY_RULES = {
         ("a friend of mine had", "forward"), ("someone i know had", "forward"),
         ("a colleague had", "forward"), ("people with", "forward"),
     ] + [
+        # An animal is someone else too: "my dog had a fit last week, anyway my eyelid
+        # twitches" is not the writer's fit. Only with a verb of having, so "my dog
+        # bit me" and "the dog knocked me over" stay the writer's own.
+        (f"{who} {animal} {verb}", "forward")
+        for who in ["my", "our", "the"]
+        for animal in ["dog", "cat", "puppy", "kitten", "pet", "horse", "pony", "rabbit",
+                       "hamster", "guinea pig", "budgie", "parrot", "ferret"]
+        for verb in ["had", "has", "is having", "was having", "keeps having", "has had",
+                     "had had", "has been having"]
+    ] + [
         # Someone else's past stay in hospital: "my mate ended up in hospital with
         # rhabdo after a spin class, I'm just getting normal calf cramps".
         (f"{who} {rel} {went}", "forward")

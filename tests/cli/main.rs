@@ -25,6 +25,7 @@ mod people;
 mod properties;
 mod questions;
 mod scored;
+mod set5_neuro;
 mod shell;
 mod spans;
 mod terminal;
