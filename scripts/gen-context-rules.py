@@ -225,6 +225,16 @@ LAY_RULES = {
             "doesn't let go", "don't let go", "didn't let go",
             # "as if", "even if": a comparison, not a hypothetical.
             "as if", "even if", "as though",
+            # Pain denied only to name another feeling: "no pain as such, just a
+            # heaviness in my chest" reports the heaviness; the "no" is about the word.
+            *[f"{neg} {pain} {qual}"
+              for neg in ["no", "not", "not a", "not really", "not really a", "not exactly",
+                          "not exactly a", "isn't", "isn't a"]
+              for pain in ["pain", "pains", "painful", "hurting", "ache"]
+              for qual in ["as such", "exactly", "more like", "so much as"]],
+            *[f"{neg} {pain}" for neg in ["not really", "not really a", "not exactly",
+                                          "not exactly a", "not so much", "not so much a"]
+              for pain in ["pain", "painful", "hurting", "ache"]],
         ]
     ] + [
         # Falling off something is an accident, not stopping a medicine ("came off").
@@ -397,6 +407,16 @@ LAY_RULES = {
         ("on my mother's side", "backward"), ("a friend had", "forward"),
         ("a friend of mine had", "forward"), ("someone i know had", "forward"),
         ("a colleague had", "forward"), ("people with", "forward"),
+    ] + [
+        # An animal is someone else too: "my dog had a fit last week, anyway my eyelid
+        # twitches" is not the writer's fit. Only with a verb of having, so "my dog
+        # bit me" and "the dog knocked me over" stay the writer's own.
+        (f"{who} {animal} {verb}", "forward")
+        for who in ["my", "our", "the"]
+        for animal in ["dog", "cat", "puppy", "kitten", "pet", "horse", "pony", "rabbit",
+                       "hamster", "guinea pig", "budgie", "parrot", "ferret"]
+        for verb in ["had", "has", "is having", "was having", "keeps having", "has had",
+                     "had had", "has been having"]
     ] + [
         # Someone else's past stay in hospital: "my mate ended up in hospital with
         # rhabdo after a spin class, I'm just getting normal calf cramps".

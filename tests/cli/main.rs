@@ -29,6 +29,7 @@ mod properties;
 mod questions;
 mod scored;
 mod set5_body;
+mod set5_neuro;
 mod shell;
 mod spans;
 mod terminal;
