@@ -9,6 +9,7 @@ mod bad_input;
 mod blind;
 mod blind3;
 mod blind4;
+mod blind5;
 mod blind_causes;
 mod check;
 mod diary;
