@@ -191,3 +191,56 @@ fn someone_else_a_past_exposure_or_a_stated_ability_is_not_an_alarm() {
         &["I read that twitching for over a month is serious, mine started two days ago"],
     );
 }
+
+#[test]
+fn head_first_weakness_after_home_preserved_food_is_an_emergency() {
+    // Botulism (NHS: 999 or A&E straight away), the food and the signs in
+    // different sentences as people tell it.
+    at_least(
+        "emergency",
+        &[
+            "we had some homemade canned green beans on sunday. now im seeing double and my eyelids feel so heavy, and my neck muscles keep twitching",
+            "my husband ate from a bulging tin of fish yesterday, today he's slurring and struggling to swallow, arms twitchy",
+            "Grandad opened a jar of his home pickled mushrooms. A day later he's got droopy eyelids and can't swallow properly, and his arms twitch",
+        ],
+    );
+    // Home-made food alone, or heavy eyelids from a long day, is not it.
+    at_most(
+        "routine",
+        &[
+            "made homemade jam yesterday, calves cramping from standing",
+            "my eyelids feel heavy after a long day and my eye twitches",
+        ],
+    );
+}
+
+#[test]
+fn weakness_climbing_to_the_hips_or_knees_after_an_infection_is_guillain_barre() {
+    at_least(
+        "emergency",
+        &[
+            "after my chest infection my feet went tingly and now my legs are weak to the knees",
+            "had a stomach bug, toes numb first, now both legs are weak to the hips and my calves twitch",
+        ],
+    );
+    // Sciatica shooting down to one knee is not a climbing weakness.
+    at_most(
+        "routine",
+        &["sciatica shooting down to my knee, calf twitching"],
+    );
+}
+
+#[test]
+fn grip_fading_over_months_is_weakness() {
+    at_least(
+        "urgent",
+        &[
+            "over the past few months my grip is getting weaker and my hand twitches",
+            "forearm twitches for weeks and my grip strength is going, I struggle with my keys now",
+        ],
+    );
+    at_most(
+        "routine",
+        &["my grip is fine, no weakness, just a twitch in my thumb"],
+    );
+}
