@@ -114,3 +114,31 @@ fn writing_only_about_someone_else_is_asking_for_them() {
         "routine"
     );
 }
+
+#[test]
+fn unexplained_aches_on_a_statin_are_checked_today() {
+    // NHS: unexplained muscle pain, tenderness or weakness on a statin needs a
+    // doctor or 111 straight away; the statin may be named in another sentence.
+    for q in [
+        "I'm on simvastatin. For a week my thighs have ached for no reason.",
+        "Mum takes a cholesterol pill, her shoulders and arms are sore and tender",
+        "rosuvastatin since march, muscles achy all over and a bit of twitching",
+    ] {
+        let (urgency, flags) = triage(q);
+        assert!(
+            urgency == "urgent" || urgency == "emergency",
+            "{q}: {urgency}"
+        );
+        assert!(
+            flags.contains(&"statin-muscle-pain".to_string()),
+            "{q}: {flags:?}"
+        );
+    }
+    // A statin with the odd night cramp and no aches, or aches denied, is routine.
+    for q in [
+        "on atorvastatin for years, odd calf cramp at night",
+        "on a statin, no aches or pains, just an eyelid twitch when tired",
+    ] {
+        assert_eq!(triage(q).0, "routine", "{q}");
+    }
+}
