@@ -47,3 +47,14 @@ fn energy_drinks_by_brand_and_sports_by_nickname_are_recognized() {
     let (_, ids) = first_and_recognized("working on the roof in the blazing sun, hands cramping");
     assert!(ids.contains(&"sweating-heat".to_string()), "{ids:?}");
 }
+
+#[test]
+fn a_body_part_used_as_a_verb_is_not_that_body_part() {
+    // "Necked" (drank fast), "headed" (went): not the neck or the head.
+    let (first, ids) =
+        first_and_recognized("necked three cans of monster and now my eyelid is twitching");
+    assert!(!ids.contains(&"neck".to_string()), "{ids:?}");
+    assert_eq!(first, "caffeine");
+    let (_, ids) = first_and_recognized("headed out for a run and my calf cramped");
+    assert!(ids.contains(&"exercise".to_string()), "{ids:?}");
+}

@@ -63,7 +63,17 @@ pub enum Class {
     /// Start a sentence that goes on about the one before: "She's had diarrhoea
     /// since yesterday", "Since then my legs won't keep still".
     Continuation,
+    /// Verbs and adjectives made from a body part's name, kept unstemmed so they
+    /// never read as the body part: "necked 4 cans", "headed to work", "left
+    /// handed", "backed the car" (the stemmer makes them "neck", "head"...).
+    BodyVerb,
 }
+
+#[rustfmt::skip]
+const BODY_VERBS: &[&str] = &[
+    "necked", "necking", "headed", "heading", "handed", "backed", "backing", "footed",
+    "elbowed", "shouldered", "kneed", "thumbed", "fingered", "eyed", "eyeing",
+];
 
 #[rustfmt::skip]
 const DROPPED: &[&str] = &[
@@ -237,6 +247,7 @@ pub fn words(class: Class) -> &'static [&'static str] {
         Class::Resolved => RESOLVED,
         Class::DoVerb => DO_VERBS,
         Class::VerbFollower => VERB_FOLLOWERS,
+        Class::BodyVerb => BODY_VERBS,
     }
 }
 
@@ -418,6 +429,7 @@ mod tests {
         Class::Resolved,
         Class::DoVerb,
         Class::VerbFollower,
+        Class::BodyVerb,
     ];
 
     /// No list repeats a word, and none holds a word the tokenizer drops (it could

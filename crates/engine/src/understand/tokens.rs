@@ -41,6 +41,9 @@ fn stemmer() -> &'static Stemmer {
 
 /// The stem of one already lower-cased word.
 pub fn stem(word: &str) -> String {
+    if is(Class::BodyVerb, word) {
+        return word.to_string();
+    }
     if let Some(base) = irregular_base(word) {
         return stemmer().stem(base).into_owned();
     }
@@ -326,6 +329,15 @@ mod tests {
         assert_eq!(stems("twitches twitching twitched"), ["twitch"; 3]);
         assert_eq!(stems("calves calf"), ["calf", "calf"]);
         assert_eq!(stems("feet"), ["foot"]);
+    }
+
+    #[test]
+    fn verbs_made_from_body_parts_are_not_the_body_part() {
+        assert_eq!(
+            stems("necked headed handed"),
+            ["necked", "headed", "handed"]
+        );
+        assert_eq!(stems("neck necks head"), ["neck", "neck", "head"]);
     }
 
     #[test]
