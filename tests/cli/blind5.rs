@@ -14,7 +14,7 @@ use crate::scored;
 const FLOORS: scored::Floors = scored::Floors {
     top1: 83.0 / 90.0,
     top3: 89.0 / 90.0,
-    max_under: 2,
+    max_under: 1,
     max_over: 7.0 / 90.0,
 };
 

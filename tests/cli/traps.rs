@@ -379,3 +379,17 @@ fn someone_elses_age_at_an_event_dates_it() {
         "routine"
     );
 }
+
+#[test]
+fn words_with_a_dropped_g_read_as_the_ing_word() {
+    // Dialect and texting spellings: "makin'", "twitchin", "slurrin".
+    let (urgency, _) =
+        crate::spans::triage("me da's no makin sense an he's awful sweaty, he's diabetic");
+    assert_eq!(urgency, "emergency");
+    let (urgency, _) =
+        crate::spans::triage("her words are comin out all slurred and her face is droopin");
+    assert_eq!(urgency, "emergency");
+    let json = crate::check_json("been twitchin all day after way too much coffee");
+    assert_eq!(json["urgency"], "routine");
+    assert_eq!(json["suggestions"][0]["id"], "caffeine");
+}

@@ -167,6 +167,12 @@ impl Understander {
                     if let Some(id) = self.patterns.stem_id(&t.stem) {
                         return Some((id, false));
                     }
+                    // A dropped g ("makin' sense", "twitchin", "jerkin about") is
+                    // the -ing word, when that is one the KB knows.
+                    if let Some(id) = dropped_g(&t.surface).and_then(|w| self.patterns.stem_id(&w))
+                    {
+                        return Some((id, true));
+                    }
                     // Short words are never searched, so they take none of the budget.
                     if typos::typo_limit(t.surface.chars().count()) > 0 {
                         if searches >= MAX_TYPO_SEARCHES {
@@ -484,3 +490,10 @@ impl Understander {
 
 #[cfg(test)]
 mod tests;
+
+/// The -ing word of a word written with its g dropped ("makin" -> the stem of
+/// "making"), for words of at least four letters ending in "in".
+fn dropped_g(word: &str) -> Option<String> {
+    (word.len() >= 4 && word.ends_with("in") && word.bytes().all(|b| b.is_ascii_lowercase()))
+        .then(|| tokens::stem(&format!("{word}g")))
+}
