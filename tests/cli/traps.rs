@@ -393,3 +393,20 @@ fn words_with_a_dropped_g_read_as_the_ing_word() {
     assert_eq!(json["urgency"], "routine");
     assert_eq!(json["suggestions"][0]["id"], "caffeine");
 }
+
+#[test]
+fn touching_a_body_part_is_not_spasms_set_off_by_touch() {
+    // "I can touch my chin to my chest" is a stiff-neck check passed, not a spasm
+    // set off by a touch (tetanus); the real trigger wording still fires.
+    assert_eq!(
+        crate::spans::triage("neck spasms since sleeping on a hard pillow, I can touch my chin to my chest, no fever").0,
+        "routine"
+    );
+    assert_eq!(
+        crate::spans::triage(
+            "stood on a rusty nail, now my back goes into spasm at the slightest touch"
+        )
+        .0,
+        "emergency"
+    );
+}
