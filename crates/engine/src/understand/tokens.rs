@@ -309,8 +309,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // A question or full stop inside a closed aside ("when I was 12
                 // (high temperature thing?) and nothing since") ends the aside's
                 // clause, not the sentence around it.
-                new_sentence |= !matches!(c, ',' | ':' | '(' | ')' | '[' | ']')
-                    && !(aside && matches!(c, '.' | '!' | '?'));
+                let inside_aside = aside && matches!(c, '.' | '!' | '?');
+                new_sentence |= !(matches!(c, ',' | ':' | '(' | ')' | '[' | ']') || inside_aside);
             }
         }
     }
