@@ -18,6 +18,7 @@ mod escapes;
 mod everyday_causes;
 mod first_screen;
 mod forum;
+mod forum2;
 mod forum6;
 mod hardening;
 mod kb_errors;

@@ -418,9 +418,12 @@ fn forward_end(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
             return i;
         }
         if i > t.start && tok.clause != tokens[i - 1].clause {
+            // A date reaches over a bracketed aside ("Years ago (2016) I had
+            // numbness"): the aside is inside its statement.
             let goes_on = t.category == ContextCategory::Negated
                 && tok.after_comma
-                && list_item(tokens, stops, i);
+                && list_item(tokens, stops, i)
+                || t.category == ContextCategory::Historical && tok.after_bracket;
             if !goes_on {
                 return i;
             }
@@ -505,7 +508,8 @@ fn backward_start(tokens: &[Token], stops: &[bool], t: &Trigger) -> usize {
         if stops[i - 1] || prev.sentence != tokens[t.start].sentence {
             break;
         }
-        if prev.clause != tokens[i].clause {
+        let aside = t.category == ContextCategory::Historical && tokens[i].after_bracket;
+        if prev.clause != tokens[i].clause && !aside {
             if commas == 0 || !tokens[i].after_comma || t.start - i > MAX_HISTORY_GAP {
                 break;
             }

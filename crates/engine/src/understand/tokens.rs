@@ -28,6 +28,10 @@ pub struct Token {
     /// Index of the sentence: sentences end at `. ! ? ;`, brackets and line
     /// breaks, not at commas. Concept patterns and context scopes stay inside one.
     pub sentence: usize,
+    /// True when this word's clause began at a bracket: it opens or follows a
+    /// closed aside ("Years ago (2016) I had numbness"), which the context layer
+    /// lets a history cue reach across.
+    pub after_bracket: bool,
     /// A possessive or a form of "to be" stood right before this word and was
     /// dropped ("my lips are blue"): a sign that a new statement starts here
     /// rather than a list going on, which the context layer reads.
@@ -200,13 +204,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut new_sentence = false;
     // A possessive or "to be" dropped since the last word.
     let mut cue = false;
+    // A bracket seen since the last word, and whether a closed aside is open.
+    let mut bracket = false;
+    let mut aside = false;
+    let mut closes = closing_brackets(text).into_iter();
     let mut memo = Memo::for_text(text);
 
     let mut flush = |word: &mut String,
                      clause: &mut usize,
                      pending: &mut Option<bool>,
                      new_sentence: &mut bool,
-                     cue: &mut bool| {
+                     cue: &mut bool,
+                     bracket: &mut bool| {
         if word.is_empty() {
             return;
         }
@@ -222,12 +231,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             Kind::Word { stem } => stem,
         };
-        let after_comma = match pending.take() {
+        let after_bracket = std::mem::take(bracket);
+        let (after_comma, after_bracket) = match pending.take() {
             Some(comma) if !tokens.is_empty() => {
                 *clause += 1;
-                comma
+                (comma, after_bracket)
             }
-            _ => false,
+            _ => (false, false),
         };
         if std::mem::take(new_sentence) && !tokens.is_empty() {
             sentence += 1;
@@ -238,6 +248,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             clause: *clause,
             after_comma,
             sentence,
+            after_bracket,
             cue: std::mem::take(cue),
         });
     };
@@ -281,7 +292,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 &mut pending,
                 &mut new_sentence,
                 &mut cue,
+                &mut bracket,
             );
+            if matches!(c, '(' | '[') {
+                aside = closes.next().unwrap_or(false);
+            } else if matches!(c, ')' | ']' | '\n') {
+                aside = false;
+            }
+            bracket |= matches!(c, '(' | ')' | '[' | ']');
             if c == ',' && pending.is_none() {
                 pending = Some(true);
             } else if matches!(
@@ -291,7 +309,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 pending = Some(false);
                 // Brackets hold an aside inside the sentence ("my baby (9 months)
                 // has jerks"): they end a clause, not the sentence.
-                new_sentence |= !matches!(c, ',' | ':' | '(' | ')' | '[' | ']');
+                // A question or full stop inside a closed aside ("when I was 12
+                // (high temperature thing?) and nothing since") ends the aside's
+                // clause, not the sentence around it.
+                let inside_aside = aside && matches!(c, '.' | '!' | '?');
+                new_sentence |= !(matches!(c, ',' | ':' | '(' | ')' | '[' | ']') || inside_aside);
             }
         }
     }
@@ -301,8 +323,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         &mut pending,
         &mut new_sentence,
         &mut cue,
+        &mut bracket,
     );
     tokens
+}
+
+/// For each opening bracket of `text` in turn, whether it is closed on its own
+/// line before another opening bracket: only such a one starts an aside whose
+/// full stops and question marks stay inside the sentence (a smiley's "(" never
+/// closes). The same characters as `tokenize` reads (NFKC, straightened).
+fn closing_brackets(text: &str) -> Vec<bool> {
+    if !text.contains(['(', '[', '\u{ff08}', '\u{ff3b}']) {
+        return Vec::new();
+    }
+    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfkc())
+    };
+    let mut closed = Vec::new();
+    let mut open: Option<usize> = None;
+    for c in chars.map(straighten) {
+        match c {
+            '(' | '[' => {
+                open = Some(closed.len());
+                closed.push(false);
+            }
+            ')' | ']' | '\n' => {
+                if let Some(k) = open.take() {
+                    closed[k] = c != '\n';
+                }
+            }
+            _ => {}
+        }
+    }
+    closed
 }
 
 /// The normalized form of a phrase: its stems joined by single spaces. Two phrases
