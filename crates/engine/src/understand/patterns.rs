@@ -416,6 +416,39 @@ pub struct Query<'a> {
     pub corrected: &'a [bool],
 }
 
+/// True when the word at `k` is the number of a point in time within an activity,
+/// not how long something lasted: "60 mins in", "in the last 10 minutes" of a
+/// match, "the first 5 minutes" ("for the last 20 minutes" is a duration).
+fn time_point(tokens: &[Token], k: usize) -> bool {
+    const UNITS: &[&str] = &[
+        "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+    ];
+    let clause = tokens[k].clause;
+    let at = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.clause == clause)
+            .map(|t| t.surface.as_str())
+    };
+    let before = |n: usize| k.checked_sub(n).and_then(at);
+    if !tokens[k].surface.chars().all(|c| c.is_ascii_digit())
+        && super::lexicon::number(&tokens[k].surface).is_none()
+    {
+        return false;
+    }
+    let unit_then_in =
+        at(k + 1).is_some_and(|u| UNITS.contains(&u)) && matches!(at(k + 2), Some("in" | "into"));
+    let ordinal = match before(1) {
+        Some("first" | "final" | "opening" | "closing") => true,
+        Some("last") => !matches!(
+            before(2),
+            Some("for" | "over" | "past" | "whole" | "entire" | "all")
+        ),
+        _ => false,
+    };
+    unit_then_in || ordinal
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,37 +545,4 @@ mod tests {
         }
         assert!(hits > 100, "{hits}");
     }
-}
-
-/// True when the word at `k` is the number of a point in time within an activity,
-/// not how long something lasted: "60 mins in", "in the last 10 minutes" of a
-/// match, "the first 5 minutes" ("for the last 20 minutes" is a duration).
-fn time_point(tokens: &[Token], k: usize) -> bool {
-    const UNITS: &[&str] = &[
-        "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-    ];
-    let clause = tokens[k].clause;
-    let at = |j: usize| {
-        tokens
-            .get(j)
-            .filter(|t| t.clause == clause)
-            .map(|t| t.surface.as_str())
-    };
-    let before = |n: usize| k.checked_sub(n).and_then(at);
-    if !tokens[k].surface.chars().all(|c| c.is_ascii_digit())
-        && super::lexicon::number(&tokens[k].surface).is_none()
-    {
-        return false;
-    }
-    let unit_then_in =
-        at(k + 1).is_some_and(|u| UNITS.contains(&u)) && matches!(at(k + 2), Some("in" | "into"));
-    let ordinal = match before(1) {
-        Some("first" | "final" | "opening" | "closing") => true,
-        Some("last") => !matches!(
-            before(2),
-            Some("for" | "over" | "past" | "whole" | "entire" | "all")
-        ),
-        _ => false,
-    };
-    unit_then_in || ordinal
 }
