@@ -32,6 +32,10 @@ pub struct Token {
     /// dropped ("my lips are blue"): a sign that a new statement starts here
     /// rather than a list going on, which the context layer reads.
     pub cue: bool,
+    /// "my" stood right before this word and was dropped ("my legs"): the writer
+    /// names their own body part, person or thing, which [`super`] reads to tell
+    /// whose a symptom is.
+    pub mine: bool,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -116,7 +120,7 @@ fn fold(c: char) -> Folded {
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
     Break,
-    Dropped { cue: bool },
+    Dropped { cue: bool, mine: bool },
     Word { stem: String },
 }
 
@@ -127,6 +131,7 @@ impl Kind {
         } else if is_dropped(surface) {
             Kind::Dropped {
                 cue: is(Class::Cue, surface),
+                mine: surface == "my",
             }
         } else {
             Kind::Word {
@@ -195,15 +200,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut pending: Option<bool> = None;
     // A sentence break seen since the last word.
     let mut new_sentence = false;
-    // A possessive or "to be" dropped since the last word.
-    let mut cue = false;
+    // A possessive or "to be" dropped since the last word, and whether the last
+    // dropped word was "my".
+    let mut cue = (false, false);
     let mut memo = Memo::for_text(text);
 
     let mut flush = |word: &mut String,
                      clause: &mut usize,
                      pending: &mut Option<bool>,
                      new_sentence: &mut bool,
-                     cue: &mut bool| {
+                     cue: &mut (bool, bool)| {
         if word.is_empty() {
             return;
         }
@@ -213,8 +219,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 *pending = Some(false);
                 return;
             }
-            Kind::Dropped { cue: cues } => {
-                *cue |= cues;
+            Kind::Dropped { cue: cues, mine } => {
+                cue.0 |= cues;
+                cue.1 = mine;
                 return;
             }
             Kind::Word { stem } => stem,
@@ -235,7 +242,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             clause: *clause,
             after_comma,
             sentence,
-            cue: std::mem::take(cue),
+            cue: std::mem::take(&mut cue.0),
+            mine: std::mem::take(&mut cue.1),
         });
     };
 
