@@ -33,7 +33,7 @@ fn complete(words: &[&str], env: &[(&str, &str)]) -> Vec<String> {
 #[test]
 fn show_completes_ids_from_the_kb_in_use() {
     assert_eq!(complete(&["show", "magn"], &[]), ["magnesium"]);
-    let red_flags = complete(&["show", "breat"], &[]);
+    let red_flags = complete(&["show", "breathi"], &[]);
     assert_eq!(red_flags, ["breathing"]);
     // Another KB: its ids, whether given by --kb or by TWITCHCHECK_KB.
     let kb = fixture("mini.toml");
