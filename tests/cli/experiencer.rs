@@ -88,6 +88,18 @@ fn a_relatives_current_sign_still_fires() {
 }
 
 #[test]
+fn a_child_jerking_and_floppy_is_an_emergency() {
+    assert_eq!(
+        triage("my 3 month old is jerking and floppy").0,
+        "emergency"
+    );
+    assert_eq!(
+        triage("my 2 year old was jerking and now he's unresponsive").0,
+        "emergency"
+    );
+}
+
+#[test]
 fn a_child_with_a_sign_still_fires() {
     for q in [
         "my 3 month old is jerking and floppy",
