@@ -197,3 +197,66 @@ pub fn cared_for(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::tokens::tokenize;
+
+    fn at(tokens: &[Token], word: &str) -> usize {
+        tokens.iter().position(|t| t.surface == word).unwrap()
+    }
+
+    #[test]
+    fn my_before_a_body_part_is_the_writers_voice_but_not_before_a_relative() {
+        let tokens = tokenize("my dad has MS and my legs twitch");
+        let (dad, legs) = (at(&tokens, "dad"), at(&tokens, "legs"));
+        assert!(tokens[dad].mine && tokens[legs].mine);
+        let (d, l) = ([dad], [legs]);
+        let found = [(Role::Other, &d[..]), (Role::Body, &l[..])];
+        let marks = writer_marks(&tokens, &found);
+        assert!(marks[legs] && !marks[dad]);
+    }
+
+    #[test]
+    fn a_relatives_statement_ends_at_and_my_or_at_me() {
+        let tokens = tokenize("my dad has MS and diabetes and my legs twitch");
+        let marks = vec![false; tokens.len()];
+        let scopes = having_scopes(&tokens, &marks);
+        assert_eq!(scopes, [(at(&tokens, "ms"), at(&tokens, "legs"))]);
+        let tokens = tokenize("my wife got me magnesium tablets");
+        let mut marks = vec![false; tokens.len()];
+        marks[at(&tokens, "me")] = true;
+        assert!(having_scopes(&tokens, &marks).is_empty());
+    }
+
+    #[test]
+    fn a_red_flag_is_never_a_relatives_state() {
+        let tokens = tokenize("my wife is on a statin and her urine is dark brown");
+        let (statin, urine) = ([at(&tokens, "statin")], [at(&tokens, "urine")]);
+        let found = [(Role::State, &statin[..]), (Role::RedFlag, &urine[..])];
+        let marks = writer_marks(&tokens, &found);
+        let mut assertions = [Assertion::Present; 2];
+        relatives_states(&tokens, &found, &marks, &mut assertions);
+        assert_eq!(assertions, [Assertion::OtherPerson, Assertion::Present]);
+    }
+
+    #[test]
+    fn a_child_with_a_sign_before_the_writers_voice_keeps_it() {
+        for (query, kept) in [
+            ("breastfeeding my 3 month old and my calves cramp", false),
+            ("my 3 month old is floppy and my calves cramp", true),
+            ("my 3 month old and my calves cramp", false),
+            ("my 3 month old, we both twitch and my calves cramp", true),
+        ] {
+            let tokens = tokenize(query);
+            let age: Vec<usize> = (at(&tokens, "3")..=at(&tokens, "old")).collect();
+            let calves = [at(&tokens, "calves")];
+            let found = [(Role::RedFlag, &age[..]), (Role::Body, &calves[..])];
+            let marks = writer_marks(&tokens, &found);
+            let mut assertions = [Assertion::Present; 2];
+            cared_for(&tokens, &found, &marks, &mut assertions);
+            assert_eq!(assertions[0] == Assertion::Present, kept, "{query}");
+        }
+    }
+}
