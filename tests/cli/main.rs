@@ -16,6 +16,7 @@ mod diary;
 mod diary_store;
 mod escapes;
 mod everyday_causes;
+mod experiencer;
 mod first_screen;
 mod forum;
 mod forum2;

@@ -52,6 +52,15 @@ pub enum Class {
     /// Someone else: "she", "my wife", "my dad". A sentence with these (and no
     /// first-person word) is about another person.
     OtherPerson,
+    /// Say that the person before them has or takes what follows: "my dad has MS",
+    /// "my wife is on a statin" ("is" dropped), "my brother was diagnosed with".
+    Having,
+    /// Say that the writer shares what is said with someone else: "we both",
+    /// "my son and I both", so a sign said after them may be the other's too.
+    Joint,
+    /// Say that someone is cared for or has arrived, not what ails them: "since
+    /// the baby came", "up all night feeding my 3 month old".
+    CareWord,
     /// Say that something began: a duration followed by "ago" is how long a
     /// symptom has lasted only with one of these ("started 3 weeks ago"), not in
     /// "had a DVT five years ago".
@@ -174,6 +183,23 @@ const OTHER_PERSON: &[&str] = &[
     "hubby", "missus", "spouse", "stepson", "stepdaughter", "grandson", "granddaughter",
 ];
 
+/// See [`Class::Having`].
+#[rustfmt::skip]
+const HAVING: &[&str] = &[
+    "has", "had", "have", "takes", "took", "taking", "on", "got", "gets", "suffers",
+    "suffered", "diagnosed", "uses", "using", "prescribed", "started",
+];
+
+/// See [`Class::Joint`].
+const JOINT: &[&str] = &["we", "us", "both", "together"];
+
+/// See [`Class::CareWord`].
+#[rustfmt::skip]
+const CARE_WORDS: &[&str] = &[
+    "came", "arrived", "born", "arrival", "feeds", "feeding", "fed", "asleep", "sleeps",
+    "naps", "school", "nursery",
+];
+
 /// Words before "last" that make "last month" a duration ("for the last month").
 const LAST_LEADS: &[&str] = &[
     "for",
@@ -241,6 +267,9 @@ pub fn words(class: Class) -> &'static [&'static str] {
         Class::Timing => TIMING,
         Class::FirstPerson => FIRST_PERSON,
         Class::OtherPerson => OTHER_PERSON,
+        Class::Having => HAVING,
+        Class::Joint => JOINT,
+        Class::CareWord => CARE_WORDS,
         Class::Continuation => CONTINUATIONS,
         Class::Onset => ONSETS,
         Class::LastLead => LAST_LEADS,
@@ -423,6 +452,9 @@ mod tests {
         Class::Timing,
         Class::FirstPerson,
         Class::OtherPerson,
+        Class::Having,
+        Class::Joint,
+        Class::CareWord,
         Class::Continuation,
         Class::Onset,
         Class::LastLead,

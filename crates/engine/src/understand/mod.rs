@@ -9,6 +9,7 @@
 mod concepts;
 pub mod context;
 pub mod duration;
+mod experiencer;
 pub mod lexicon;
 mod mention;
 pub mod patterns;
@@ -76,6 +77,9 @@ pub struct Understander {
     /// flags' sets and patterns ("dark yellow pee" is not dark urine). Body areas'
     /// do not: "side of mouth" may still be part of a stroke sign.
     claims: Vec<bool>,
+    /// Per finding: it fires a red flag itself, so whose it is stays the context
+    /// rules' decision (see `experiencer`).
+    fires: Vec<bool>,
 }
 
 impl Understander {
@@ -116,6 +120,7 @@ impl Understander {
                 .iter()
                 .map(|f| f.family != Family::BodyArea && f.red_flag.is_none())
                 .collect(),
+            fires: kb.findings.iter().map(|f| f.red_flag.is_some()).collect(),
         }
     }
 
@@ -131,6 +136,8 @@ impl Understander {
         w.ids(&symptom);
         let claims: Vec<u32> = self.claims.iter().map(|&c| u32::from(c)).collect();
         w.ids(&claims);
+        let fires: Vec<u32> = self.fires.iter().map(|&f| u32::from(f)).collect();
+        w.ids(&fires);
     }
 
     /// Reads what [`Understander::write`] wrote.
@@ -143,6 +150,32 @@ impl Understander {
             lasts: r.ids().into_iter().map(|l| l != 0).collect(),
             symptom: r.ids().into_iter().map(|s| s != 0).collect(),
             claims: r.ids().into_iter().map(|c| c != 0).collect(),
+            fires: r.ids().into_iter().map(|f| f != 0).collect(),
+        }
+    }
+
+    /// What a mention is, as far as whose it is matters (see `experiencer`).
+    fn role(&self, about: &About) -> experiencer::Role {
+        use experiencer::Role;
+        match about {
+            About::Entry(Target {
+                red_flag: Some(_), ..
+            }) => Role::RedFlag,
+            About::Entry(Target {
+                finding: Some(f), ..
+            }) => {
+                if self.fires[*f] {
+                    Role::RedFlag
+                } else if !self.lasts[*f] {
+                    Role::State
+                } else if self.symptom[*f] {
+                    Role::Sign
+                } else {
+                    Role::Body
+                }
+            }
+            About::Cause(_) => Role::State,
+            _ => Role::Other,
         }
     }
 
@@ -279,6 +312,16 @@ impl Understander {
             .collect();
         let scopes = self.context.assert(&tokens, &owned, &positions);
         let state_assertions = &scopes.assertions[found.len()..];
+        // Whose each mention is, where the context rules cannot say: a
+        // relative's condition or medicine, a baby only cared for.
+        let roles: Vec<(experiencer::Role, &[usize])> = found
+            .iter()
+            .map(|(about, p, _)| (self.role(about), p.as_slice()))
+            .collect();
+        let marks = experiencer::writer_marks(&tokens, &roles);
+        let mut own_assertions = scopes.assertions[..found.len()].to_vec();
+        experiencer::relatives_states(&tokens, &roles, &marks, &mut own_assertions);
+        experiencer::cared_for(&tokens, &roles, &marks, &mut own_assertions);
         let mut covered = vec![false; tokens.len()];
         let mut mentions: Vec<Mention> = Vec::with_capacity(found.len());
         // One verdict per target: the same finding or red flag said twice is one
@@ -286,7 +329,7 @@ impl Understander {
         let mut best: HashMap<About, usize> = HashMap::new();
         for ((((about, positions, states), &assertion), &taken), &state) in found
             .iter()
-            .zip(&scopes.assertions)
+            .zip(&own_assertions)
             .zip(&scopes.taken)
             .zip(state_assertions)
         {
@@ -330,12 +373,21 @@ impl Understander {
         // Someone writing only about another person ("Mum had her thyroid removed
         // last week, her feet keep cramping") is asking for them: what "mum had"
         // marks as someone else's is the patient's own. With a sentence about the
-        // writer, it stays someone else's ("my dad had ALS; I get twitches").
+        // writer, it stays someone else's ("my dad had ALS; I get twitches"). A
+        // condition, medicine or risk factor stays someone else's too when the
+        // writer speaks of their own body ("my dad has MS and my legs twitch"),
+        // not merely of themself ("she rang me"); a red flag goes by the
+        // sentences' persons alone, as it always has.
         let person = concepts::persons(&tokens);
         if person.contains(&concepts::Person::Other) && !person.contains(&concepts::Person::Writer)
         {
+            let writer_speaks = marks
+                .iter()
+                .zip(&tokens)
+                .any(|(&m, t)| m && !is(Class::FirstPerson, &t.surface));
             for m in &mut mentions {
-                if m.assertion == Assertion::OtherPerson {
+                let red_flag = self.role(&m.about) == experiencer::Role::RedFlag;
+                if m.assertion == Assertion::OtherPerson && (red_flag || !writer_speaks) {
                     m.assertion = Assertion::Present;
                 }
             }

@@ -36,6 +36,10 @@ pub struct Token {
     /// dropped ("my lips are blue"): a sign that a new statement starts here
     /// rather than a list going on, which the context layer reads.
     pub cue: bool,
+    /// "my" stood right before this word and was dropped ("my legs"): the writer
+    /// names their own body part, person or thing, which [`super`] reads to tell
+    /// whose a symptom is.
+    pub mine: bool,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -123,7 +127,7 @@ fn fold(c: char) -> Folded {
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
     Break,
-    Dropped { cue: bool },
+    Dropped { cue: bool, mine: bool },
     Word { stem: String },
 }
 
@@ -134,6 +138,7 @@ impl Kind {
         } else if is_dropped(surface) {
             Kind::Dropped {
                 cue: is(Class::Cue, surface),
+                mine: surface == "my",
             }
         } else {
             Kind::Word {
@@ -202,8 +207,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut pending: Option<bool> = None;
     // A sentence break seen since the last word.
     let mut new_sentence = false;
-    // A possessive or "to be" dropped since the last word.
-    let mut cue = false;
+    // A possessive or "to be" dropped since the last word, and whether the last
+    // dropped word was "my".
+    let mut cue = (false, false);
     // A bracket seen since the last word, and whether a closed aside is open.
     let mut bracket = false;
     let mut aside = false;
@@ -214,7 +220,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                      clause: &mut usize,
                      pending: &mut Option<bool>,
                      new_sentence: &mut bool,
-                     cue: &mut bool,
+                     cue: &mut (bool, bool),
                      bracket: &mut bool| {
         if word.is_empty() {
             return;
@@ -225,8 +231,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 *pending = Some(false);
                 return;
             }
-            Kind::Dropped { cue: cues } => {
-                *cue |= cues;
+            Kind::Dropped { cue: cues, mine } => {
+                cue.0 |= cues;
+                cue.1 = mine;
                 return;
             }
             Kind::Word { stem } => stem,
@@ -249,7 +256,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             after_comma,
             sentence,
             after_bracket,
-            cue: std::mem::take(cue),
+            cue: std::mem::take(&mut cue.0),
+            mine: std::mem::take(&mut cue.1),
         });
     };
 
