@@ -10,6 +10,7 @@ mod blind;
 mod blind3;
 mod blind4;
 mod blind5;
+mod blind7;
 mod blind_causes;
 mod check;
 mod diary;

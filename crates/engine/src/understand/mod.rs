@@ -200,12 +200,6 @@ impl Understander {
                     if let Some(id) = self.patterns.stem_id(&t.stem) {
                         return Some((id, false));
                     }
-                    // A dropped g ("makin' sense", "twitchin", "jerkin about") is
-                    // the -ing word, when that is one the KB knows.
-                    if let Some(id) = dropped_g(&t.surface).and_then(|w| self.patterns.stem_id(&w))
-                    {
-                        return Some((id, true));
-                    }
                     // Short words are never searched, so they take none of the budget.
                     if typos::typo_limit(t.surface.chars().count()) > 0 {
                         if searches >= MAX_TYPO_SEARCHES {
@@ -213,7 +207,13 @@ impl Understander {
                         }
                         searches += 1;
                     }
-                    self.typos.correct(t).map(|id| (id, true))
+                    // A typo first ("sattin" is "statin"), then a dropped g ("makin'
+                    // sense", "jerkin about"): the -ing word, when the KB knows it.
+                    self.typos.correct(t).map(|id| (id, true)).or_else(|| {
+                        dropped_g(&t.surface)
+                            .and_then(|w| self.patterns.stem_id(&w))
+                            .map(|id| (id, true))
+                    })
                 })
             })
             .collect();
