@@ -156,6 +156,10 @@ impl Rule {
     }
 }
 
+/// Above this many rules starting with one word, the rules a query's word pair can
+/// match are picked once per pair (see `ContextRules::triggers`).
+const MANY_RULES: usize = 8;
+
 /// The context rules of a knowledge base, compiled once.
 #[derive(Debug, Clone, Default)]
 pub struct ContextRules {
@@ -278,6 +282,11 @@ impl ContextRules {
         // The rules each distinct word starts, looked up once: a long query
         // repeats its words, and each lookup is a binary search over the rules.
         let mut starting: WordMap<&str, std::ops::Range<usize>> = WordMap::default();
+        // A word that starts many rules ("no", "not": about 80 each) is followed by
+        // the same next word again and again in a long query; the rules that can
+        // match that pair are picked once (a rule of one word, or one whose second
+        // word is the next token's), in the same order.
+        let mut by_pair: WordMap<(&str, &str), Vec<u32>> = WordMap::default();
         let mut i = 0;
         while i < tokens.len() {
             let surface = tokens[i].surface.as_str();
@@ -285,15 +294,30 @@ impl ContextRules {
                 .entry(surface)
                 .or_insert_with(|| self.by_first.range(surface))
                 .clone();
+            let all = &self.by_first.values[rules];
+            let pair: &[u32] = if all.len() > MANY_RULES {
+                let next = tokens
+                    .get(i + 1)
+                    .filter(|t| t.sentence == tokens[i].sentence)
+                    .map_or("", |t| t.surface.as_str());
+                by_pair.entry((surface, next)).or_insert_with(|| {
+                    all.iter()
+                        .copied()
+                        .filter(|&r| {
+                            let second = self.rules[r as usize].words.split(' ').nth(1);
+                            second.is_none_or(|w| w == next)
+                        })
+                        .collect()
+                })
+            } else {
+                all
+            };
             // The longest rule that matches here and leaves the mentions' words
             // alone ("no", not "no trouble with", before the sign "trouble with
             // buttons"); failing that, the longest that is not wholly a mention's
             // words ("not" in "not sweating", a heat-stroke term, is the symptom).
             let (mut free, mut partly) = (None, None);
-            for rule in self.by_first.values[rules]
-                .iter()
-                .map(|&r| &self.rules[r as usize])
-            {
+            for rule in pair.iter().map(|&r| &self.rules[r as usize]) {
                 let end = i + rule.len;
                 if end > tokens.len()
                     || (rule.cue && !tokens[i].cue)
