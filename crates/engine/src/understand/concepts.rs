@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use super::lexicon::{is, Class};
-use super::sorted_runs::{Grouped, SortedRuns};
+use super::sorted_runs::{Grouped, PrefixMemo, SortedRuns};
 use super::tokens::Token;
 use crate::codec::{Reader, Writer};
 use crate::kb::{Element, KnowledgeBase, PatternTarget, Scope};
@@ -236,6 +236,7 @@ impl Concepts {
         if self.patterns.is_empty() {
             return found;
         }
+        let mut memo = PrefixMemo::default();
         for i in 0..tokens.len() {
             if stems[i] == u32::MAX {
                 continue;
@@ -246,7 +247,7 @@ impl Concepts {
                 .take_while(|t| t.sentence == tokens[i].sentence)
                 .count();
             for n in 1..=max {
-                let (term, longer) = self.terms.find_prefix(&stems[i..i + n]);
+                let (term, longer) = self.terms.find_prefix_memo(&stems[i..i + n], &mut memo);
                 if let Some(term) = term {
                     for &class in self.term_classes.get(term) {
                         found.push(Occurrence {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::concepts::{self, Concepts};
 use super::mention::Target;
-use super::sorted_runs::{Grouped, SortedRuns};
+use super::sorted_runs::{Grouped, PrefixMemo, SortedRuns};
 use super::tokens::{tokenize, Token};
 use super::typos::Typos;
 use crate::codec::{Reader, Writer};
@@ -269,6 +269,7 @@ impl Patterns {
     /// clause break; sorted by start and not overlapping.
     pub fn phrases_in(&self, tokens: &[Token], stems: &[u32]) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
+        let mut memo = PrefixMemo::default();
         let mut i = 0;
         while i < tokens.len() {
             // No phrase starts with an unknown word (a long line of made-up words
@@ -288,7 +289,7 @@ impl Patterns {
             // starts with the words so far.
             let mut found = None;
             for n in 1..=max {
-                let (phrase, longer) = self.phrases.find_prefix(&stems[i..i + n]);
+                let (phrase, longer) = self.phrases.find_prefix_memo(&stems[i..i + n], &mut memo);
                 if let Some(phrase) = phrase {
                     found = Some((n, self.phrase_targets[phrase]));
                 }

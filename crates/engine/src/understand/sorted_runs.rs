@@ -131,6 +131,24 @@ impl<K: Ord> Grouped<K> {
     }
 }
 
+/// `find_prefix` answers for runs of one and two ids, kept for one query: a long
+/// query repeats its words, and each answer is otherwise a binary search over the
+/// table (a 4 MiB line of a few words repeated made them a sixth of the work).
+#[derive(Default)]
+pub struct PrefixMemo(super::WordMap<(u32, u64), (Option<usize>, bool)>);
+
+impl SortedRuns<u32> {
+    /// `find_prefix`, remembered in `memo` for runs of one or two ids.
+    pub fn find_prefix_memo(&self, run: &[u32], memo: &mut PrefixMemo) -> (Option<usize>, bool) {
+        let key = match *run {
+            [a] => (a, 0),
+            [a, b] => (a, u64::from(b) + 1),
+            _ => return self.find_prefix(run),
+        };
+        *memo.0.entry(key).or_insert_with(|| self.find_prefix(run))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
