@@ -154,6 +154,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_prefix_memo_gives_find_prefix_answers() {
+        let table = SortedRuns::from_sorted([&[1u32, 2][..], &[1, 2, 3], &[2], &[4, u32::MAX - 1]]);
+        let mut memo = PrefixMemo::default();
+        for run in [
+            &[1][..],
+            &[1, 2],
+            &[2],
+            &[2, 0],
+            &[4],
+            &[4, u32::MAX - 1],
+            &[4, u32::MAX],
+            &[1, 2, 3],
+        ] {
+            // Twice: the second answer comes from the memo.
+            for _ in 0..2 {
+                assert_eq!(
+                    table.find_prefix_memo(run, &mut memo),
+                    table.find_prefix(run),
+                    "{run:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn find_prefix_finds_runs_and_says_whether_longer_ones_start_so() {
         let table = SortedRuns::from_sorted([&[1u32, 2][..], &[1, 2, 3], &[2], &[4, 1, 1]]);
         assert_eq!(table.find_prefix(&[1]), (None, true));
