@@ -39,6 +39,16 @@ fn routine(queries: &[&str]) {
     assert!(raised.is_empty(), "raised:\n{}", raised.join("\n"));
 }
 
+/// No query reaches emergency.
+fn below_emergency(queries: &[&str]) {
+    let raised: Vec<_> = queries
+        .iter()
+        .filter(|q| level(q) == 3)
+        .map(|q| format!("{q:?}: {}", triage(q).0))
+        .collect();
+    assert!(raised.is_empty(), "emergency:\n{}", raised.join("\n"));
+}
+
 #[test]
 fn heart_attack_without_the_word_chest() {
     at_least(
@@ -53,6 +63,7 @@ fn heart_attack_without_the_word_chest() {
         "my dad had a heart attack years ago, I just have a twitchy calf",
         "left arm aches after the gym, no sweating, no sickness, just a cramp in my bicep",
         "no chest pain, no left arm ache, not sweaty, just twitchy eyelids",
+        "my left arm aches from the covid jab and I feel a bit sick",
     ]);
 }
 
@@ -92,13 +103,18 @@ fn cold_pale_numb_limb_without_the_word_sudden() {
         &[
             "mum's foot has gone mottled and cold and she can't feel her toes, it started with a cramp",
             "my foot's gone a greyish white colour, it's cold to touch and I can't wiggle my toes",
-            "after the cramp my arm looks waxy and pale, it's freezing and my hand's gone numb",
+            "after the cramp my arm looks waxy and pale, it's freezing and I can't feel my hand",
         ],
     );
     routine(&[
         "my feet are always cold in winter and I get toe cramps",
         "my fingers go white in the cold and come back after a few minutes, also get hand cramps",
         "my foot is not pale or cold and I can move my toes, it just cramps at night",
+    ]);
+    // Raynaud's and cold exposure: numbness may still ask for a doctor, never an ambulance.
+    below_emergency(&[
+        "my hands go white and cold and numb when it's cold outside, then red when they warm up",
+        "my feet are pale and cold and numb after swimming in the sea",
     ]);
 }
 
