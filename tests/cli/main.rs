@@ -34,6 +34,7 @@ mod questions;
 mod scored;
 mod set5_body;
 mod set5_neuro;
+mod set7_body;
 mod shell;
 mod spans;
 mod terminal;
