@@ -33,6 +33,7 @@ mod questions;
 mod scored;
 mod set5_body;
 mod set5_neuro;
+mod set7_neuro;
 mod shell;
 mod spans;
 mod terminal;
