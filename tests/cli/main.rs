@@ -35,6 +35,7 @@ mod scored;
 mod set5_body;
 mod set5_neuro;
 mod set7_body;
+mod set7_neuro;
 mod shell;
 mod spans;
 mod terminal;
