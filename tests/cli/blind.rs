@@ -17,7 +17,7 @@ const FLOORS: scored::Floors = scored::Floors {
     top1: 0.0,
     top3: 0.0,
     max_under: 0,
-    max_over: 6.0 / 96.0,
+    max_over: 4.0 / 96.0,
 };
 
 #[test]

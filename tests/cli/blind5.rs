@@ -15,7 +15,7 @@ const FLOORS: scored::Floors = scored::Floors {
     top1: 83.0 / 90.0,
     top3: 89.0 / 90.0,
     max_under: 1,
-    max_over: 7.0 / 90.0,
+    max_over: 6.0 / 90.0,
 };
 
 #[test]

@@ -15,7 +15,7 @@ use crate::scored;
 const FLOORS: scored::Floors = scored::Floors {
     top1: 59.0 / 70.0,
     top3: 66.0 / 70.0,
-    max_under: 23,
+    max_under: 0,
     max_over: 10.0 / 70.0,
 };
 

@@ -17,7 +17,7 @@ use crate::scored;
 const FLOORS: scored::Floors = scored::Floors {
     top1: 0.913,
     top3: 0.978,
-    max_under: 3,
+    max_under: 2,
     max_over: 8.0 / 91.0,
 };
 
