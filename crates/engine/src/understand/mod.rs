@@ -35,7 +35,7 @@ use typos::Typos;
 /// The most distinct unknown words of one query searched for a typo: far more
 /// than anyone types (a long message has a few hundred distinct words), few
 /// enough that the worst query answers in well under a second.
-pub const MAX_TYPO_SEARCHES: usize = 2_000;
+pub const MAX_TYPO_SEARCHES: usize = 1_000;
 
 /// A hasher for the per-query maps keyed by a query's words: short keys, many
 /// lookups, and each map lives for one query and is never iterated, where the
