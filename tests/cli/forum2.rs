@@ -9,39 +9,7 @@
 //! once" since a hard race; pregnancy weeks in a title with two pre-eclampsia signs
 //! later. Each kind has twins that must still fire.
 
-use crate::spans::triage;
-
-const LEVELS: [&str; 4] = ["routine", "soon", "urgent", "emergency"];
-
-fn level(query: &str) -> usize {
-    let got = triage(query).0;
-    LEVELS
-        .iter()
-        .position(|l| *l == got)
-        .expect("a known urgency")
-}
-
-/// Every query is answered at `want` or above.
-fn at_least(want: &str, queries: &[&str]) {
-    let want_at = LEVELS.iter().position(|l| *l == want).unwrap();
-    let missed: Vec<_> = queries
-        .iter()
-        .filter(|q| level(q) < want_at)
-        .map(|q| format!("{q:?}: {}", triage(q).0))
-        .collect();
-    assert!(missed.is_empty(), "below {want}:\n{}", missed.join("\n"));
-}
-
-/// Every query is answered at `most` or below.
-fn at_most(most: &str, queries: &[&str]) {
-    let most_at = LEVELS.iter().position(|l| *l == most).unwrap();
-    let raised: Vec<_> = queries
-        .iter()
-        .filter(|q| level(q) > most_at)
-        .map(|q| format!("{q:?}: {}", triage(q).0))
-        .collect();
-    assert!(raised.is_empty(), "above {most}:\n{}", raised.join("\n"));
-}
+use crate::spans::{at_least, at_most};
 
 #[test]
 fn curling_in_an_ordinary_cramp_is_not_tetany() {

@@ -7,38 +7,7 @@
 //! Each kind has traps that must stay routine (negated, someone else's past, a
 //! "what if").
 
-use crate::spans::triage;
-
-const LEVELS: [&str; 4] = ["routine", "soon", "urgent", "emergency"];
-
-fn level(query: &str) -> usize {
-    let got = triage(query).0;
-    LEVELS
-        .iter()
-        .position(|l| *l == got)
-        .expect("a known urgency")
-}
-
-/// Every query is answered at `want` or above.
-fn at_least(want: &str, queries: &[&str]) {
-    let want_at = LEVELS.iter().position(|l| *l == want).unwrap();
-    let missed: Vec<_> = queries
-        .iter()
-        .filter(|q| level(q) < want_at)
-        .map(|q| format!("{q:?}: {}", triage(q).0))
-        .collect();
-    assert!(missed.is_empty(), "below {want}:\n{}", missed.join("\n"));
-}
-
-/// Every query stays routine.
-fn routine(queries: &[&str]) {
-    let raised: Vec<_> = queries
-        .iter()
-        .filter(|q| level(q) > 0)
-        .map(|q| format!("{q:?}: {}", triage(q).0))
-        .collect();
-    assert!(raised.is_empty(), "raised:\n{}", raised.join("\n"));
-}
+use crate::spans::{at_least, at_most};
 
 #[test]
 fn little_or_no_urine_after_exertion_is_urgent() {
@@ -51,10 +20,13 @@ fn little_or_no_urine_after_exertion_is_urgent() {
             "gym session from hell, arms locked up, hardly been to the toilet since this morning",
         ],
     );
-    routine(&[
-        "leg day yesterday, quads cramping a bit, peeing normally and plenty of it",
-        "what if I stopped peeing after a long run? my calves cramp sometimes",
-    ]);
+    at_most(
+        "routine",
+        &[
+            "leg day yesterday, quads cramping a bit, peeing normally and plenty of it",
+            "what if I stopped peeing after a long run? my calves cramp sometimes",
+        ],
+    );
 }
 
 #[test]
@@ -68,10 +40,13 @@ fn back_spasm_with_no_urine_or_unnoticed_bowel_leakage_is_an_emergency() {
             "back twinges all week, now poo is leaking out and I didn't even feel it",
         ],
     );
-    routine(&[
-        "back spasms after gardening, no problems peeing or with my bowels",
-        "my back cramps up at night; my nan had bowel leakage years ago",
-    ]);
+    at_most(
+        "routine",
+        &[
+            "back spasms after gardening, no problems peeing or with my bowels",
+            "my back cramps up at night; my nan had bowel leakage years ago",
+        ],
+    );
 }
 
 #[test]
@@ -84,10 +59,13 @@ fn one_calf_bigger_after_a_long_journey_is_urgent() {
             "long haul flight, now one calf is swollen compared to the other and it aches",
         ],
     );
-    routine(&[
-        "long drive yesterday, calves crampy but both look the same, no swelling",
-        "my right calf has always been bigger than my left from football, occasional cramps",
-    ]);
+    at_most(
+        "routine",
+        &[
+            "long drive yesterday, calves crampy but both look the same, no swelling",
+            "my right calf has always been bigger than my left from football, occasional cramps",
+        ],
+    );
 }
 
 #[test]
@@ -100,7 +78,10 @@ fn a_missed_dialysis_session_with_weakness_or_palpitations_is_an_emergency() {
             "didn't go to dialysis this week, muscles feel floppy and heart is skipping beats",
         ],
     );
-    routine(&["on dialysis for years, never miss a session, just the odd cramp during it"]);
+    at_most(
+        "routine",
+        &["on dialysis for years, never miss a session, just the odd cramp during it"],
+    );
 }
 
 #[test]
@@ -114,7 +95,10 @@ fn pre_eclampsia_signs_in_pregnancy_are_urgent() {
             "my partner is expecting, she says there's a pain under her right ribs and her hands are puffy",
         ],
     );
-    routine(&["pregnant and getting leg cramps at night, no headaches, no swelling"]);
+    at_most(
+        "routine",
+        &["pregnant and getting leg cramps at night, no headaches, no swelling"],
+    );
 }
 
 #[test]
@@ -127,7 +111,10 @@ fn a_sudden_cold_white_painful_foot_is_an_emergency() {
             "all of a sudden my toes are icy and white and the foot hurts badly",
         ],
     );
-    routine(&["my feet are always cold in winter and I get toe cramps"]);
+    at_most(
+        "routine",
+        &["my feet are always cold in winter and I get toe cramps"],
+    );
 }
 
 #[test]
@@ -141,10 +128,13 @@ fn alcohol_withdrawal_with_hallucinations_is_an_emergency() {
             "dad's a heavy drinker, stopped two days ago, now sweaty and shouting at someone who isn't there",
         ],
     );
-    routine(&[
-        "what if I get the shakes when I give up beer? for now just an eyelid twitch",
-        "my friend once had the DTs years ago; I just have a twitchy thumb",
-    ]);
+    at_most(
+        "routine",
+        &[
+            "what if I get the shakes when I give up beer? for now just an eyelid twitch",
+            "my friend once had the DTs years ago; I just have a twitchy thumb",
+        ],
+    );
 }
 
 #[test]
@@ -157,7 +147,10 @@ fn too_much_water_then_confusion_is_urgent() {
             "my son drank loads of water after football and now he's confused with cramps",
         ],
     );
-    routine(&["I drink lots of water every day and get the odd cramp"]);
+    at_most(
+        "routine",
+        &["I drink lots of water every day and get the odd cramp"],
+    );
 }
 
 #[test]
@@ -172,8 +165,11 @@ fn a_thunderclap_headache_is_an_emergency() {
             "not sure if it matters but I had a sudden splitting headache that peaked within a minute",
         ],
     );
-    routine(&[
-        "had a thunderclap headache two years ago, it was checked; now just eyelid twitching",
-        "no sudden headache, just calf cramps after running",
-    ]);
+    at_most(
+        "routine",
+        &[
+            "had a thunderclap headache two years ago, it was checked; now just eyelid twitching",
+            "no sudden headache, just calf cramps after running",
+        ],
+    );
 }

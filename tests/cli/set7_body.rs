@@ -6,48 +6,7 @@
 //! not move, high potassium with kidney disease, and anaemia in lay words. Each
 //! kind has traps that must stay routine.
 
-use crate::spans::triage;
-
-const LEVELS: [&str; 4] = ["routine", "soon", "urgent", "emergency"];
-
-fn level(query: &str) -> usize {
-    let got = triage(query).0;
-    LEVELS
-        .iter()
-        .position(|l| *l == got)
-        .expect("a known urgency")
-}
-
-/// Every query is answered at `want` or above.
-fn at_least(want: &str, queries: &[&str]) {
-    let want_at = LEVELS.iter().position(|l| *l == want).unwrap();
-    let missed: Vec<_> = queries
-        .iter()
-        .filter(|q| level(q) < want_at)
-        .map(|q| format!("{q:?}: {}", triage(q).0))
-        .collect();
-    assert!(missed.is_empty(), "below {want}:\n{}", missed.join("\n"));
-}
-
-/// Every query stays routine.
-fn routine(queries: &[&str]) {
-    let raised: Vec<_> = queries
-        .iter()
-        .filter(|q| level(q) > 0)
-        .map(|q| format!("{q:?}: {}", triage(q).0))
-        .collect();
-    assert!(raised.is_empty(), "raised:\n{}", raised.join("\n"));
-}
-
-/// No query reaches emergency.
-fn below_emergency(queries: &[&str]) {
-    let raised: Vec<_> = queries
-        .iter()
-        .filter(|q| level(q) == 3)
-        .map(|q| format!("{q:?}: {}", triage(q).0))
-        .collect();
-    assert!(raised.is_empty(), "emergency:\n{}", raised.join("\n"));
-}
+use crate::spans::{at_least, at_most};
 
 #[test]
 fn heart_attack_without_the_word_chest() {
@@ -59,12 +18,15 @@ fn heart_attack_without_the_word_chest() {
             "arm cramp earlier and now a crushing pain down my left arm, feel sick and grey",
         ],
     );
-    routine(&[
-        "my dad had a heart attack years ago, I just have a twitchy calf",
-        "left arm aches after the gym, no sweating, no sickness, just a cramp in my bicep",
-        "no chest pain, no left arm ache, not sweaty, just twitchy eyelids",
-        "my left arm aches from the covid jab and I feel a bit sick",
-    ]);
+    at_most(
+        "routine",
+        &[
+            "my dad had a heart attack years ago, I just have a twitchy calf",
+            "left arm aches after the gym, no sweating, no sickness, just a cramp in my bicep",
+            "no chest pain, no left arm ache, not sweaty, just twitchy eyelids",
+            "my left arm aches from the covid jab and I feel a bit sick",
+        ],
+    );
 }
 
 #[test]
@@ -77,7 +39,10 @@ fn saddle_numbness_said_as_not_feeling_the_seat() {
             "back muscles in spasm, feels like sitting on a numb pad, cant feel the seat",
         ],
     );
-    routine(&["my back spasms when I sit on a hard chair for hours at work"]);
+    at_most(
+        "routine",
+        &["my back spasms when I sit on a hard chair for hours at work"],
+    );
 }
 
 #[test]
@@ -90,7 +55,7 @@ fn clot_in_the_lung_in_everyday_words() {
             "on HRT, my calf has been achy, it's swollen and hot to touch, and now it hurts when I take a deep breath",
         ],
     );
-    routine(&[
+    at_most("routine", &[
         "what would happen if my leg swelled and I coughed up blood? currently just a foot cramp",
         "my sister coughed up blood with a chest infection last year, my calf just cramps",
     ]);
@@ -106,13 +71,13 @@ fn cold_pale_numb_limb_without_the_word_sudden() {
             "after the cramp my arm looks waxy and pale, it's freezing and I can't feel my hand",
         ],
     );
-    routine(&[
+    at_most("routine", &[
         "my feet are always cold in winter and I get toe cramps",
         "my fingers go white in the cold and come back after a few minutes, also get hand cramps",
         "my foot is not pale or cold and I can move my toes, it just cramps at night",
     ]);
     // Raynaud's and cold exposure: numbness may still ask for a doctor, never an ambulance.
-    below_emergency(&[
+    at_most("urgent", &[
         "my hands go white and cold and numb when it's cold outside, then red when they warm up",
         "my feet are pale and cold and numb after swimming in the sea",
     ]);
@@ -127,7 +92,10 @@ fn kidney_disease_with_weakness_and_a_fluttering_heart() {
             "my husband has kidney failure, he's twitchy and weak and says his heartbeat feels irregular",
         ],
     );
-    routine(&["my grandad has kidney disease, I just get leg cramps after football"]);
+    at_most(
+        "routine",
+        &["my grandad has kidney disease, I just get leg cramps after football"],
+    );
 }
 
 #[test]
@@ -140,5 +108,8 @@ fn anaemia_in_lay_words() {
             "periods soaking through everything every month, I'm so tired, and my legs cramp at night",
         ],
     );
-    routine(&["tired after night shifts and my calf cramps, periods are normal"]);
+    at_most(
+        "routine",
+        &["tired after night shifts and my calf cramps, periods are normal"],
+    );
 }

@@ -2,39 +2,7 @@
 //! round 3). The wordings are written for these tests, not taken from the set: each
 //! kind is said three to five new ways, with look-alikes that must stay calm.
 
-use crate::spans::triage;
-
-fn rank(u: &str) -> u8 {
-    match u {
-        "routine" => 0,
-        "soon" => 1,
-        "urgent" => 2,
-        "emergency" => 3,
-        other => panic!("unknown urgency {other}"),
-    }
-}
-
-/// Every query answers at least `want`.
-fn at_least(want: &str, queries: &[&str]) {
-    let failed: Vec<String> = queries
-        .iter()
-        .map(|q| (q, triage(q).0))
-        .filter(|(_, got)| rank(got) < rank(want))
-        .map(|(q, got)| format!("{got} < {want}: {q}"))
-        .collect();
-    assert!(failed.is_empty(), "under-triaged:\n{}", failed.join("\n"));
-}
-
-/// Every query answers at most `max`.
-fn at_most(max: &str, queries: &[&str]) {
-    let failed: Vec<String> = queries
-        .iter()
-        .map(|q| (q, triage(q).0))
-        .filter(|(_, got)| rank(got) > rank(max))
-        .map(|(q, got)| format!("{got} > {max}: {q}"))
-        .collect();
-    assert!(failed.is_empty(), "over-triaged:\n{}", failed.join("\n"));
-}
+use crate::spans::{at_least, at_most};
 
 #[test]
 fn a_limb_that_will_not_obey_is_a_stroke_sign() {

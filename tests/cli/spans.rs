@@ -19,6 +19,38 @@ pub fn triage(query: &str) -> (String, Vec<String>) {
     (json["urgency"].as_str().unwrap_or("").to_string(), flags)
 }
 
+/// The urgencies, least urgent first.
+const LEVELS: [&str; 4] = ["routine", "soon", "urgent", "emergency"];
+
+fn level(urgency: &str) -> usize {
+    LEVELS
+        .iter()
+        .position(|l| *l == urgency)
+        .unwrap_or_else(|| panic!("unknown urgency {urgency}"))
+}
+
+/// Every query is answered at `want` or above (a red flag said some new way).
+pub fn at_least(want: &str, queries: &[&str]) {
+    let failed: Vec<String> = queries
+        .iter()
+        .map(|q| (q, triage(q).0))
+        .filter(|(_, got)| level(got) < level(want))
+        .map(|(q, got)| format!("{got} < {want}: {q}"))
+        .collect();
+    assert!(failed.is_empty(), "under-triaged:\n{}", failed.join("\n"));
+}
+
+/// Every query is answered at `most` or below (a look-alike that must stay calm).
+pub fn at_most(most: &str, queries: &[&str]) {
+    let failed: Vec<String> = queries
+        .iter()
+        .map(|q| (q, triage(q).0))
+        .filter(|(_, got)| level(got) > level(most))
+        .map(|(q, got)| format!("{got} > {most}: {q}"))
+        .collect();
+    assert!(failed.is_empty(), "over-triaged:\n{}", failed.join("\n"));
+}
+
 fn first_cause(query: &str) -> String {
     check_json(query)["suggestions"][0]["id"]
         .as_str()
