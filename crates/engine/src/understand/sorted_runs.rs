@@ -121,13 +121,7 @@ impl<K: Ord> Grouped<K> {
     where
         K: std::borrow::Borrow<Q>,
     {
-        let start = self.keys.partition_point(|k| k.borrow() < key);
-        // Most words looked up have no values: one binary search, then a scan.
-        let len = self.keys[start..]
-            .iter()
-            .take_while(|k| (*k).borrow() == key)
-            .count();
-        self.values[start..start + len].iter().map(|&v| v as usize)
+        self.values[self.range(key)].iter().map(|&v| v as usize)
     }
 }
 
