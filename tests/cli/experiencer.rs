@@ -6,7 +6,7 @@
 //! these tests, not taken from any vignette set.
 
 use crate::check_json;
-use crate::spans::triage;
+use crate::spans::{first_cause, triage};
 
 /// The assertion of the recognized mention `id` in `query`.
 fn assertion_of(query: &str, id: &str) -> String {
@@ -18,13 +18,6 @@ fn assertion_of(query: &str, id: &str) -> String {
         .find(|m| m["id"] == id)
         .and_then(|m| m["assertion"].as_str())
         .unwrap_or("absent")
-        .to_string()
-}
-
-fn first_cause(query: &str) -> String {
-    check_json(query)["suggestions"][0]["id"]
-        .as_str()
-        .unwrap_or("")
         .to_string()
 }
 

@@ -51,7 +51,7 @@ pub fn at_most(most: &str, queries: &[&str]) {
     assert!(failed.is_empty(), "over-triaged:\n{}", failed.join("\n"));
 }
 
-fn first_cause(query: &str) -> String {
+pub fn first_cause(query: &str) -> String {
     check_json(query)["suggestions"][0]["id"]
         .as_str()
         .unwrap_or("")
