@@ -378,9 +378,20 @@ impl Understander {
         // writer speaks of their own body ("my dad has MS and my legs twitch"),
         // not merely of themself ("she rang me"); a red flag goes by the
         // sentences' persons alone, as it always has.
+        // A sentence in the writer's own voice that says nothing found ("I apologise
+        // for my English") does not make the message about the writer.
         let person = concepts::persons(&tokens);
-        if person.contains(&concepts::Person::Other) && !person.contains(&concepts::Person::Writer)
-        {
+        let mut says = vec![false; person.len()];
+        for (_, positions, _) in &found {
+            for &p in positions {
+                says[tokens[p].sentence] = true;
+            }
+        }
+        let writer_says = person
+            .iter()
+            .zip(&says)
+            .any(|(&p, &s)| p == concepts::Person::Writer && s);
+        if person.contains(&concepts::Person::Other) && !writer_says {
             let writer_speaks = marks
                 .iter()
                 .zip(&tokens)
