@@ -225,6 +225,13 @@ LAY_RULES = {
             "doesn't let go", "don't let go", "didn't let go",
             # "as if", "even if": a comparison, not a hypothetical.
             "as if", "even if", "as though",
+            # Asking whether what is happening is normal is not a "what if": "does
+            # anyone know if it's normal to get cramps and a tight chest on ramipril".
+            "if it's normal", "if this is normal", "if that's normal", "if it is normal",
+            "if this normal", "if it's common", "if this is common", "if that's common",
+            "if it's a side effect", "if this is a side effect", "if that's a side effect",
+            "if it's ok", "if this is ok", "if it's okay", "if this is okay",
+            "if it's serious", "if this is serious",
             # Pain denied only to name another feeling: "no pain as such, just a
             # heaviness in my chest" reports the heaviness; the "no" is about the word.
             *[f"{neg} {pain} {qual}"
