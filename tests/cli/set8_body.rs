@@ -20,6 +20,7 @@ fn a_bite_with_spreading_cramps_or_sweating() {
             "something bit my ankle in the garden, now my legs are cramping up and I feel awful and sweaty",
             "a redback got me on the finger clearing out pot plants, the pain is spreading up my arm and I'm sweating buckets",
             "bitten on the foot last night, now stomach cramps, feeling sick and sweaty",
+            "a spider got me on the leg, now my tummy is cramping and I'm all clammy",
         ],
     );
     at_most(
@@ -29,6 +30,7 @@ fn a_bite_with_spreading_cramps_or_sweating() {
             "what if a redback bit me? at the moment just calf cramps at night",
             "mosquito bites on my legs are itchy, and I get a calf cramp at night",
             "my dog bit me on the hand last year, my thumb twitches now and then",
+            "there was a spider in the bath, anyway my calf cramps at night and I sweat a lot",
         ],
     );
 }
@@ -42,11 +44,15 @@ fn a_dusky_toe_or_rest_pain_eased_by_hanging_the_leg() {
             "my big toe has gone a dusky purple and my foot aches in bed at night",
             "the pain in my foot wakes me at night and I have to dangle my leg out of bed to ease it",
             "leg hurts at night, only relief is hanging it over the edge of the bed",
+            "my feet hurt at night and I have to hang them out of the bed",
         ],
     );
     at_most(
         "routine",
-        &["no dusky toes and no pain at rest, my calf just cramps if I walk a long way"],
+        &[
+            "no dusky toes and no pain at rest, my calf just cramps if I walk a long way",
+            "I stick my feet out of bed because they get hot, calves cramp at night",
+        ],
     );
 }
 
@@ -82,7 +88,10 @@ fn a_bad_headache_after_giving_birth() {
     );
     at_least(
         "urgent",
-        &["had my baby 10 days ago, splitting headache and keep being sick"],
+        &[
+            "had my baby 10 days ago, splitting headache and keep being sick",
+            "6 weeks after having my baby, bad headache and being sick",
+        ],
     );
     at_most(
         "routine",
