@@ -31,6 +31,7 @@ fn a_bite_with_spreading_cramps_or_sweating() {
             "mosquito bites on my legs are itchy, and I get a calf cramp at night",
             "my dog bit me on the hand last year, my thumb twitches now and then",
             "there was a spider in the bath, anyway my calf cramps at night and I sweat a lot",
+            "the wind has a real bite, my calves cramp at night and I sweat",
         ],
     );
 }
@@ -105,7 +106,7 @@ fn very_sleepy_and_nothing_drunk() {
     at_least(
         "emergency",
         &[
-            "Grandad is 88 and since yesterday he's very drowsy and won't drink anything",
+            "Grandad is 88 and since yesterday he's very drowsy and won't eat or drink",
             "my mum is 79, she has been so sleepy today and hasn't had anything to drink since Sunday, her hands are twitching",
         ],
     );
@@ -113,6 +114,7 @@ fn very_sleepy_and_nothing_drunk() {
         "routine",
         &[
             "I've cut out coffee, not drinking any caffeine, and I'm so sleepy in the afternoons, eyelid twitching",
+            "My dad hasn't drunk anything alcoholic since January, he's so sleepy after lunch and his hands twitch",
         ],
     );
 }
