@@ -375,8 +375,9 @@ LAY_RULES = {
         ("heard that", "forward"), ("asking for a friend", "backward"),
         # An example inside a question: "what should I watch for, like would
         # slurred speech or a droopy face be a worry?" (set 8).
-        ("like would", "forward"), ("like could", "forward"),
-        ("like should", "forward"), ("such as would", "forward"),
+        # Only "would": "like should I worry my face is drooping" asks about a sign
+        # that is there.
+        ("like would", "forward"), ("such as would", "forward"),
     ]),
     # Worry and suspicion: the writer fears a cause or finding, has not been told it.
     "possible": both_apostrophes([

@@ -84,7 +84,10 @@ fn an_example_inside_a_question_is_hypothetical() {
     );
     at_least(
         "emergency",
-        &["what should I watch for with a twitch? I do have slurred speech since this morning"],
+        &[
+            "what should I watch for with a twitch? I do have slurred speech since this morning",
+            "like should I worry my face is drooping",
+        ],
     );
 }
 
@@ -137,7 +140,12 @@ fn numbness_from_a_dental_injection_is_expected() {
 fn an_arm_slept_on_that_recovered_is_harmless_but_one_still_useless_is_not() {
     at_most(
         "routine",
-        &["fell asleep on my arm on the sofa, woke with it totally numb. Pins and needles went after a minute and it's fine now, bicep twitching a bit"],
+        &[
+            "fell asleep on my arm on the sofa, woke with it totally numb. Pins and needles went after a minute and it's fine now, bicep twitching a bit",
+            // "Useless" and "still" about something else are no limb that fails.
+            "the physio was useless, my leg still cramps",
+            "the tablets still aren't working and my leg cramps at night",
+        ],
     );
     at_least(
         "emergency",
