@@ -287,6 +287,12 @@ LAY_RULES = {
         ("there isn't", "forward"), ("there wasn't", "forward"), ("there's no", "forward"),
         ("isn't any", "forward"), ("wasn't any", "forward"),
         ("neither", "forward"), ("nor", "forward"),
+        # Declining the word for it: "I wouldn't say it's weakness exactly, I can
+        # lift everything fine" (set 8). Forward to the clause's end only.
+        ("wouldn't say", "forward"), ("would not say", "forward"),
+        ("wouldn't call it", "forward"), ("would not call it", "forward"),
+        ("wouldn't describe it as", "forward"), ("not what i'd call", "forward"),
+        ("i'd not call it", "forward"), ("can't say it's", "forward"),
     ]),
     # Present before, not now. "stopped"/"quit"/"gave up" (coffee, a medicine) and
     # "no longer" go here rather than under negated: the exposure or symptom did
@@ -329,6 +335,16 @@ LAY_RULES = {
         ("okay since", "backward"), ("no problems since", "backward"),
         ("no issues since", "backward"), ("nothing since", "backward"),
         ("fully recovered", "backward"), ("cleared up", "backward"),
+        # One episode long ago that never came again: "fainted once at 14 at a
+        # blood test, never since" (set 8). Backward, across one comma, like
+        # "fine since"; a sign said after it ("... never since, but today I passed
+        # out") is outside its reach.
+        ("never since", "backward"), ("not since", "backward"),
+        ("never happened again", "backward"), ("never happened since", "backward"),
+        ("hasn't happened since", "backward"), ("not happened since", "backward"),
+        ("didn't happen again", "backward"), ("never had another", "backward"),
+        ("not had another since", "backward"), ("none since", "backward"),
+        ("nothing like it since", "backward"), ("never again since", "backward"),
         ("all cleared", "backward"), ("all sorted", "backward"),
         # An earlier pregnancy: "had pre-eclampsia with our first".
         ("last pregnancy", "both"), ("previous pregnancy", "both"),
@@ -364,6 +380,11 @@ LAY_RULES = {
         ("read about", "forward"), ("reading about", "forward"),
         ("read that", "forward"), ("heard about", "forward"),
         ("heard that", "forward"), ("asking for a friend", "backward"),
+        # An example inside a question: "what should I watch for, like would
+        # slurred speech or a droopy face be a worry?" (set 8).
+        # Only "would": "like should I worry my face is drooping" asks about a sign
+        # that is there.
+        ("like would", "forward"), ("such as would", "forward"),
     ]),
     # Worry and suspicion: the writer fears a cause or finding, has not been told it.
     "possible": both_apostrophes([
@@ -391,7 +412,13 @@ LAY_RULES = {
             "dad", "mum", "mom", "mother", "father", "sister", "brother", "nan",
             "nana", "gran", "grandma", "grandmother", "grandad", "granddad", "grandpa",
             "grandfather", "aunt", "auntie", "uncle", "cousin", "friend",
-            "friend's dad", "friend's mum", "friend's mom"]
+            "friend's dad", "friend's mum", "friend's mom",
+            # Friends and workmates in UK/Australian words ("my mate had a DVT
+            # after a flight, my calf cramps at night"). Writing only about them,
+            # a red flag is still theirs to act on (see understand/mod.rs).
+            "mate", "pal", "best mate", "best friend", "bestie", "flatmate",
+            "housemate", "roommate", "colleague", "coworker", "co-worker",
+            "workmate", "neighbour", "neighbor", "boss"]
     ] + [
         (f"{rel} died of", "forward") for rel in [
             "dad", "mum", "mom", "mother", "father", "nan", "gran", "grandma",
@@ -424,6 +451,17 @@ LAY_RULES = {
                        "hamster", "guinea pig", "budgie", "parrot", "ferret"]
         for verb in ["had", "has", "is having", "was having", "keeps having", "has had",
                      "had had", "has been having"]
+    ] + [
+        # The same with the fit itself: "had a fit" is the seizure sign's own
+        # phrase, so "my dog had" shares its "had" and cannot mark it; the whole
+        # "my dog had a fit" is the animal's (set 8: "my dog had a fit last night
+        # and my eyelid twitches").
+        (f"{who} {animal} {fit}", "forward")
+        for who in ["my", "our", "the"]
+        for animal in ["dog", "cat", "puppy", "kitten", "pet", "horse", "pony", "rabbit"]
+        for fit in ["had a fit", "had fits", "has fits", "has a fit", "had another fit",
+                    "is having a fit", "was having a fit", "keeps having fits",
+                    "having fits", "having a fit"]
     ] + [
         # Someone else's past stay in hospital: "my mate ended up in hospital with
         # rhabdo after a spin class, I'm just getting normal calf cramps".

@@ -37,6 +37,7 @@ mod set5_neuro;
 mod set7_body;
 mod set7_neuro;
 mod set8_body;
+mod set8_traps;
 mod shell;
 mod spans;
 mod terminal;
