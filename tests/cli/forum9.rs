@@ -168,3 +168,21 @@ fn moving_walls_with_drinking_anywhere_in_the_post_but_not_a_twitch_pattern() {
         &["Had a glass of wine last night. The twitches come in the same pattern as before and they stop when I move."],
     );
 }
+
+#[test]
+fn calf_pain_on_walking_that_stood_still_eases_is_claudication() {
+    at_least(
+        "soon",
+        &[
+            "My calf aches after walking to the bus stop and it eases once I've stood still for a couple of minutes.",
+            "Walking round the park my calf cramps up, and it goes away after a few minutes if I stop walking.",
+        ],
+    );
+    at_most(
+        "routine",
+        &[
+            "Walking to the shop is fine, no pain at all. I get a calf cramp in bed now and then.",
+            "I stood still at the bus stop and my eyelid twitched, I'd been walking to work in the cold.",
+        ],
+    );
+}
