@@ -244,6 +244,13 @@ LAY_RULES = {
               for pain in ["pain", "painful", "hurting", "ache"]],
         ]
     ] + [
+        # What brings relief, said with "if" (forum set 9): "it only eases if I hang
+        # my leg over the side of the bed" reports what happens, not a "what if".
+        (f"{rel} if", "none", "hypothetical")
+        for rel in ["only eases", "eases", "only better", "better", "only helps", "helps",
+                    "only settles", "settles", "only goes", "goes away", "only relief is",
+                    "easier", "only easier", "relieved", "only relieved"]
+    ] + [
         # Falling off something is an accident, not stopping a medicine ("came off").
         (f"{verb} off {what}", "none", "historical")
         for verb in ["came", "come", "fell"]
@@ -385,6 +392,17 @@ LAY_RULES = {
         # Only "would": "like should I worry my face is drooping" asks about a sign
         # that is there.
         ("like would", "forward"), ("such as would", "forward"),
+        # Something read online that frightened the writer (forum set 9): "I'd read
+        # a thing on Facebook about muscles breaking down and dark urine". The scope
+        # ends at the clause, so "..., and now my pee is dark" stays present.
+        ("read a thing", "forward"), ("read something", "forward"),
+        ("read an article", "forward"), ("read a post", "forward"),
+        ("read a story", "forward"), ("saw a post", "forward"),
+        ("saw a thing", "forward"), ("saw a video", "forward"),
+        ("saw something", "forward"), ("read online", "forward"),
+        ("read on facebook", "forward"), ("read on reddit", "forward"),
+        ("read on google", "forward"), ("saw on tiktok", "forward"),
+        ("saw on facebook", "forward"), ("saw online", "forward"),
     ]),
     # Worry and suspicion: the writer fears a cause or finding, has not been told it.
     "possible": both_apostrophes([
@@ -408,6 +426,13 @@ LAY_RULES = {
     # slurred" is the person the writer asks about): only past and family-history
     # forms, and only for relatives who are seldom the person asked about.
     "other-person": both_apostrophes([
+        # Another person's own story told beside the writer's (forum set 9): "Mum
+        # says hers started with numb legs". Not "his ...": "his" is dropped before
+        # matching, so the rule would read "started with" in everyone's story.
+        ("hers started with", "forward"), ("hers began with", "forward"),
+        ("hers started as", "forward"), ("theirs started with", "forward"),
+        ("theirs began with", "forward"),
+    ] + [
         (f"my {rel} had", "forward") for rel in [
             "dad", "mum", "mom", "mother", "father", "sister", "brother", "nan",
             "nana", "gran", "grandma", "grandmother", "grandad", "granddad", "grandpa",

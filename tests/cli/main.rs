@@ -22,6 +22,7 @@ mod first_screen;
 mod forum;
 mod forum2;
 mod forum6;
+mod forum9;
 mod hardening;
 mod kb_errors;
 mod kb_includes;
