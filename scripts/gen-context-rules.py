@@ -225,6 +225,22 @@ LAY_RULES = {
             "doesn't let go", "don't let go", "didn't let go",
             # "as if", "even if": a comparison, not a hypothetical.
             "as if", "even if", "as though",
+            # Needing support to walk, not a negation of what follows: "can't walk
+            # straight without grabbing the wall and the left side of my face is numb".
+            "without grabbing", "without holding", "without holding onto",
+            "without hanging onto", "without leaning", "without support",
+            "without help", "without a stick", "without falling",
+            # Non-native "no can" for "can't": "he no can feel legs and cannot pee".
+            "no can", "no could", "no able",
+            # Someone seen or heard who is not there is a hallucination, not a
+            # negation: "talking to someone who wasn't there and didn't recognise me".
+            "who wasn't there", "that wasn't there", "who isn't there",
+            "that isn't there", "who weren't there", "that weren't there",
+            "who aren't there", "that aren't there", "says aren't there",
+            "say aren't there", "said weren't there", "says isn't there",
+            # Not taking anything in is a sign: "he's not making eye contact".
+            "not making eye contact", "isn't making eye contact",
+            "won't make eye contact", "wouldn't make eye contact",
             # Pain denied only to name another feeling: "no pain as such, just a
             # heaviness in my chest" reports the heaviness; the "no" is about the word.
             *[f"{neg} {pain} {qual}"
