@@ -36,6 +36,7 @@ mod set5_body;
 mod set5_neuro;
 mod set7_body;
 mod set7_neuro;
+mod set8_neuro;
 mod shell;
 mod spans;
 mod terminal;
