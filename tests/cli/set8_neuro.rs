@@ -152,7 +152,10 @@ fn seeing_things_after_stopping_heavy_drinking_is_an_emergency() {
             "stopped drinking on Monday. He keeps talking to people who aren't there",
         ],
     );
-    at_most("routine", &["stopped drinking 2 years ago, feeling good, just eye twitch"]);
+    at_most(
+        "routine",
+        &["stopped drinking 2 years ago, feeling good, just eye twitch"],
+    );
 }
 
 #[test]
@@ -230,7 +233,10 @@ fn a_hypo_with_slurring_or_refusing_sugar_is_an_emergency() {
             "my dad is diabetic, sweaty and confused and he keeps pushing the sweets away",
         ],
     );
-    at_most("routine", &["I'm type 2, sometimes shaky if I skip lunch, eyelid twitching"]);
+    at_most(
+        "routine",
+        &["I'm type 2, sometimes shaky if I skip lunch, eyelid twitching"],
+    );
 }
 
 #[test]
