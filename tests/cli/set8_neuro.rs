@@ -220,6 +220,8 @@ fn snoring_breathing_or_jerking_after_pills_is_an_overdose() {
         &[
             "my husband snores and his legs twitch in his sleep, he had a few beers",
             "my mate took some pills last year, I'm worried about my twitching calf",
+            "I take pills for blood pressure and my stomach is gurgling, calf twitching",
+            "I'm on the pill and out of it today, eyelid twitchy",
         ],
     );
 }
