@@ -232,6 +232,22 @@ LAY_RULES = {
             "if it's a side effect", "if this is a side effect", "if that's a side effect",
             "if it's ok", "if this is ok", "if it's okay", "if this is okay",
             "if it's serious", "if this is serious",
+            # Needing support to walk, not a negation of what follows: "can't walk
+            # straight without grabbing the wall and the left side of my face is numb".
+            "without grabbing", "without holding", "without holding onto",
+            "without hanging onto", "without leaning", "without support",
+            "without help", "without a stick", "without falling",
+            # Non-native "no can" for "can't": "he no can feel legs and cannot pee".
+            "no can", "no could", "no able",
+            # Someone seen or heard who is not there is a hallucination, not a
+            # negation: "talking to someone who wasn't there and didn't recognise me".
+            "who wasn't there", "that wasn't there", "who isn't there",
+            "that isn't there", "who weren't there", "that weren't there",
+            "who aren't there", "that aren't there", "says aren't there",
+            "say aren't there", "said weren't there", "says isn't there",
+            # Not taking anything in is a sign: "he's not making eye contact".
+            "not making eye contact", "isn't making eye contact",
+            "won't make eye contact", "wouldn't make eye contact",
             # Pain denied only to name another feeling: "no pain as such, just a
             # heaviness in my chest" reports the heaviness; the "no" is about the word.
             *[f"{neg} {pain} {qual}"

@@ -39,6 +39,7 @@ mod set7_body;
 mod set7_neuro;
 mod set8_body;
 mod set8_traps;
+mod set8_neuro;
 mod shell;
 mod spans;
 mod terminal;
