@@ -60,6 +60,13 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         for set in &r.findings_all {
             w.ids(&set.iter().map(|&f| f as u32).collect::<Vec<_>>());
         }
+        w.ids(&r.escalates.iter().map(|&f| f as u32).collect::<Vec<_>>());
+        w.ids(
+            &r.with_findings
+                .iter()
+                .map(|&f| f as u32)
+                .collect::<Vec<_>>(),
+        );
         w.str(&r.advice);
         citations(&mut w, &r.sources);
         asked(&mut w, &r.question);
@@ -249,6 +256,8 @@ fn read_for_check(r: &mut Reader<'static>) -> (KnowledgeBase, Understander) {
         places_of: r.ids().into_iter().map(|f| f as usize).collect(),
         unless: r.ids().into_iter().map(|f| f as usize).collect(),
         findings_all: r.list(|r| r.ids().into_iter().map(|f| f as usize).collect()),
+        escalates: r.ids().into_iter().map(|f| f as usize).collect(),
+        with_findings: r.ids().into_iter().map(|f| f as usize).collect(),
         advice: r.text(),
         sources: read_citations(r),
         question: read_asked(r),

@@ -81,6 +81,16 @@ pub fn fired_answered(
         }))
         .filter(|&r| !kb.red_flags[r].unless.iter().any(|f| reported.contains(f)))
         .collect();
+    // A sign that came on suddenly is worse than the same sign come on slowly:
+    // weakness, numbness or a speech problem "since this morning" may be a stroke.
+    let escalated: Vec<usize> = (0..kb.red_flags.len())
+        .filter(|&e| {
+            let r = &kb.red_flags[e];
+            r.escalates.iter().any(|x| flags.contains(x))
+                && r.with_findings.iter().any(|f| reported.contains(f))
+        })
+        .collect();
+    flags.extend(escalated);
     flags.sort_by_key(|&r| (std::cmp::Reverse(kb.red_flags[r].urgency), r));
     flags.dedup();
     flags

@@ -92,6 +92,10 @@ struct RawRedFlag {
     unless: Vec<Spanned<String>>,
     #[serde(default)]
     findings_all: Vec<Vec<Spanned<String>>>,
+    #[serde(default)]
+    escalates: Vec<Spanned<String>>,
+    #[serde(default)]
+    with_findings: Vec<Spanned<String>>,
     advice: Spanned<String>,
     sources: Option<Spanned<Vec<Spanned<Citation>>>>,
 }
@@ -428,6 +432,15 @@ pub(super) fn validate(
             .iter()
             .map(|set| finding_list("findings_all", set))
             .collect();
+        let with_findings = finding_list("with_findings", &r.with_findings);
+        if r.escalates.is_empty() != r.with_findings.is_empty() {
+            problems.add(
+                entry.span().start,
+                format!(
+                    "{owner}: `escalates` and `with_findings` go together; give both or neither"
+                ),
+            );
+        }
         if r.findings_all.iter().any(Vec::is_empty) {
             problems.add(
                 entry.span().start,
@@ -463,11 +476,44 @@ pub(super) fn validate(
                 places_of,
                 unless,
                 findings_all,
+                escalates: Vec::new(),
+                with_findings,
                 advice: r.advice.get_ref().clone().into(),
                 sources,
                 question: None,
             });
         }
+    }
+    // `escalates` names red flags, so it is read once every red flag is known.
+    let flag_index: HashMap<String, usize> = red_flags
+        .iter()
+        .enumerate()
+        .map(|(i, r): (usize, &RedFlag)| (r.id.to_string(), i))
+        .collect();
+    for &(file, entry) in &raw.red_flag {
+        problems.at(file);
+        let r = entry.get_ref();
+        let Some(&me) = flag_index.get(r.id.get_ref().as_str()) else {
+            continue;
+        };
+        let mut escalates = Vec::new();
+        for id in &r.escalates {
+            match flag_index.get(id.get_ref().as_str()) {
+                Some(&other) if other != me => escalates.push(other),
+                _ => {
+                    let hint = missing_hint(id.get_ref(), flag_index.keys().map(String::as_str));
+                    problems.add(
+                        id.span().start,
+                        format!(
+                            "red flag \"{}\": `escalates` names red flag \"{}\", which does not exist (or is itself){hint}",
+                            r.id.get_ref(),
+                            id.get_ref()
+                        ),
+                    );
+                }
+            }
+        }
+        red_flags[me].escalates = escalates;
     }
 
     let mut findings = Vec::new();

@@ -256,6 +256,11 @@ pub struct RedFlag {
     /// Sets of findings (indices) that fire it when every finding of one set is
     /// reported, in words or as a "yes" answer: a diuretic with cramps.
     pub findings_all: Vec<Vec<usize>>,
+    /// Red flags (indices) this one escalates: it fires when one of them fires
+    /// together with one of the findings `with_findings` (a weakness, numbness or
+    /// speech problem that came on suddenly is a possible stroke).
+    pub escalates: Vec<usize>,
+    pub with_findings: Vec<usize>,
     pub advice: Text,
     /// Authoritative pages the sign and its urgency are drawn from.
     pub sources: Vec<Citation>,
