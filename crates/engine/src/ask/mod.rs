@@ -234,6 +234,36 @@ impl<'r> Likelihoods<'r> {
         let row = self.row(i);
         (0..prior.len()).map(|c| prior[c] * row[c]).sum()
     }
+
+    /// [`Likelihoods::predictive`] of every finding, in order. Four findings
+    /// are summed side by side, each still cause by cause from the first, so
+    /// each sum is the same to the last bit while the four additions overlap
+    /// (one running sum waits for each addition before the next).
+    fn predictives(&self, prior: &[f64]) -> Vec<f64> {
+        let n = self.findings.len();
+        let mut out = Vec::with_capacity(n);
+        let mut quads = self.rows.chunks_exact(4);
+        for quad in &mut quads {
+            let rows = [
+                &quad[0][..prior.len()],
+                &quad[1][..prior.len()],
+                &quad[2][..prior.len()],
+                &quad[3][..prior.len()],
+            ];
+            // -0.0, as `Sum` for f64 starts (the terms are never below zero,
+            // so the first addition gives the first term either way).
+            let mut sum = [-0.0f64; 4];
+            for (c, &p) in prior.iter().enumerate() {
+                for j in 0..4 {
+                    sum[j] += p * rows[j][c];
+                }
+            }
+            out.extend_from_slice(&sum);
+        }
+        let done = out.len();
+        out.extend((done..n).map(|i| self.predictive(i, prior)));
+        out
+    }
 }
 
 /// The questions worth asking next, most useful first, and whether to stop.
@@ -260,22 +290,40 @@ pub fn next<'kb>(
         prior.len(),
     );
     let log_prior: Vec<f64> = prior.iter().map(|p| p.ln()).collect();
+    let predictives = open.predictives(&prior);
     // Whether an answer could change the top cause is read only when no
     // checklist is left (see `more_findings`), so it is worked out only then.
     let mut scored: Vec<(f64, usize, usize)> = Vec::with_capacity(open.findings.len());
     for (i, &f) in open.findings.iter().enumerate() {
         let row = open.row(i);
-        let p_yes = open.predictive(i, &prior);
+        let p_yes = predictives[i];
         let (_, log_yes, log_no) = ranker.likelihood_table(f);
-        let h_yes = entropy_of_product(&prior, row, &log_prior, log_yes, |p| p);
-        let h_no = entropy_of_product(&prior, row, &log_prior, log_no, |p| 1.0 - p);
+        let (h_yes, h_no) = entropies_of_answers(&prior, row, &log_prior, log_yes, log_no);
         let gain = h - p_yes * h_yes - (1.0 - p_yes) * h_no;
         if gain > MIN_GAIN {
             scored.push((gain, f, i));
         }
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let list = checklist(kb, ranker, tables, &open, state, &prior, CHECKLIST);
+    // Only the first few are asked (`any_flip` reads them all, in any order):
+    // they are picked out, then sorted. The order is total (no two have the
+    // same finding), so they are those a full sort puts first.
+    let by_gain =
+        |a: &(f64, usize, usize), b: &(f64, usize, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > FINDING_QUESTIONS {
+        scored.select_nth_unstable_by(FINDING_QUESTIONS - 1, by_gain);
+    }
+    let best = scored.len().min(FINDING_QUESTIONS);
+    scored[..best].sort_by(by_gain);
+    let list = checklist(
+        kb,
+        ranker,
+        tables,
+        &open,
+        &predictives,
+        state,
+        &prior,
+        CHECKLIST,
+    );
     let any_flip = || {
         scored.iter().any(|&(_, _, i)| {
             let row = open.row(i);
@@ -315,10 +363,11 @@ fn single_out(p: f64, predictive: f64) -> f64 {
 /// is linked to, so the leak's score is worked out once a row and copied, and
 /// each distinct linked likelihood's once: the
 /// values are those [`single_out`] gives cell by cell, to the last bit.
-fn single_out_table(ranker: &Ranker, table: &Likelihoods, prior: &[f64]) -> Vec<f64> {
+/// `predictives` are [`Likelihoods::predictives`] of `table` under the distribution.
+fn single_out_table(ranker: &Ranker, table: &Likelihoods, predictives: &[f64]) -> Vec<f64> {
     let mut scores = Vec::with_capacity(table.findings.len() * table.causes);
     for (i, &f) in table.findings.iter().enumerate() {
-        let predictive = table.predictive(i, prior);
+        let predictive = predictives[i];
         let (linked, leak) = ranker.sparse_likelihoods(f);
         let start = scores.len();
         scores.resize(start + table.causes, single_out(leak, predictive));
@@ -351,6 +400,7 @@ fn checklist<'kb>(
     ranker: &Ranker,
     tables: &Tables,
     table: &Likelihoods,
+    predictives: &[f64],
     state: &State,
     prior: &[f64],
     k: usize,
@@ -366,7 +416,7 @@ fn checklist<'kb>(
         .filter(|&f| !tables.is_flag[f])
         .collect();
     let probed = Likelihoods::new(ranker, probed, prior.len());
-    let probed_scores = single_out_table(ranker, &probed, prior);
+    let probed_scores = single_out_table(ranker, &probed, &probed.predictives(prior));
     let weight: Vec<f64> = (0..prior.len())
         .map(|c| {
             let times = (0..probed.findings.len())
@@ -386,7 +436,7 @@ fn checklist<'kb>(
     let mut pure = 0;
     // How well finding `open[i]` singles out cause `c`, for every pair at once:
     // the loops below read each pair several times.
-    let scores = single_out_table(ranker, table, prior);
+    let scores = single_out_table(ranker, table, predictives);
     let score = |i: usize, c: usize| scores[i * table.causes + c];
     // One finding per cause, most likely cause first; again while room is left.
     loop {
@@ -414,6 +464,7 @@ fn checklist<'kb>(
     // A checklist always has `k` findings that are not red flags while any are
     // left, so the number of checklists asked can be counted from the answers alone.
     let mut rest: Vec<(f64, usize)> = (0..open.len())
+        .filter(|_| pure < k)
         .filter(|&i| !taken[i])
         .map(|i| {
             let best = causes
@@ -678,6 +729,41 @@ fn normalize(w: Vec<f64>) -> Vec<f64> {
     }
 }
 
+/// The entropy of the distribution proportional to `prior[c] * g(row[c])`, in
+/// nats, given the natural logs of `prior` and of `g(row[c])`: with
+/// q_c = prior_c g_c and Z = sum q_c, -sum (q_c / Z) ln(q_c / Z) is
+/// ln Z - (sum q_c (ln prior_c + ln g_c)) / Z, one logarithm instead of one a
+/// cause. 0 when Z is 0, as [`entropy`] of [`normalize`]'s all-zero output.
+///
+/// This for the distributions after a yes (`g(p) = p`, logs `log_yes`) and
+/// after a no (`g(p) = 1 - p`, logs `log_no`), in one pass.
+fn entropies_of_answers(
+    prior: &[f64],
+    row: &[f64],
+    log_prior: &[f64],
+    log_yes: &[f64],
+    log_no: &[f64],
+) -> (f64, f64) {
+    let n = prior.len();
+    let (row, log_prior, log_yes, log_no) =
+        (&row[..n], &log_prior[..n], &log_yes[..n], &log_no[..n]);
+    let (mut z_yes, mut w_yes, mut z_no, mut w_no) = (0.0, 0.0, 0.0, 0.0);
+    for c in 0..n {
+        let q = prior[c] * row[c];
+        if q > 0.0 {
+            z_yes += q;
+            w_yes += q * (log_prior[c] + log_yes[c]);
+        }
+        let q = prior[c] * (1.0 - row[c]);
+        if q > 0.0 {
+            z_no += q;
+            w_no += q * (log_prior[c] + log_no[c]);
+        }
+    }
+    let h = |z: f64, w: f64| if z > 0.0 { z.ln() - w / z } else { 0.0 };
+    (h(z_yes, w_yes), h(z_no, w_no))
+}
+
 /// [`argmax`] of the distribution proportional to `prior[c] * g(row[c])`, as
 /// [`normalize`] would make it (the same values, divided by the same sum), without
 /// building it.
@@ -688,33 +774,6 @@ fn argmax_of_product(prior: &[f64], row: &[f64], g: impl Fn(f64) -> f64) -> Opti
         argmax_iter((0..prior.len()).map(|c| w(c) / sum))
     } else {
         argmax_iter((0..prior.len()).map(w))
-    }
-}
-
-/// The entropy of the distribution proportional to `prior[c] * g(row[c])`, in
-/// nats, given the natural logs of `prior` and of `g(row[c])`: with
-/// q_c = prior_c g_c and Z = sum q_c, -sum (q_c / Z) ln(q_c / Z) is
-/// ln Z - (sum q_c (ln prior_c + ln g_c)) / Z, one logarithm instead of one a
-/// cause. 0 when Z is 0, as [`entropy`] of [`normalize`]'s all-zero output.
-fn entropy_of_product(
-    prior: &[f64],
-    row: &[f64],
-    log_prior: &[f64],
-    log_g: &[f64],
-    g: impl Fn(f64) -> f64,
-) -> f64 {
-    let (mut z, mut weighted) = (0.0, 0.0);
-    for c in 0..prior.len() {
-        let q = prior[c] * g(row[c]);
-        if q > 0.0 {
-            z += q;
-            weighted += q * (log_prior[c] + log_g[c]);
-        }
-    }
-    if z > 0.0 {
-        z.ln() - weighted / z
-    } else {
-        0.0
     }
 }
 
