@@ -438,6 +438,29 @@ fn checklist<'kb>(
     // the loops below read each pair several times.
     let scores = single_out_table(ranker, table, predictives);
     let score = |i: usize, c: usize| scores[i * table.causes + c];
+    // The findings that single out each cause by more than MIN_SCORE, by
+    // cause (`good[starts[c]..starts[c + 1]]`): the only ones the loop below
+    // may choose for it. The best of them does not depend on their order (no
+    // two have the same finding), so it is the one a pass over all would find.
+    let mut starts = vec![0; table.causes + 1];
+    for i in 0..open.len() {
+        for c in 0..table.causes {
+            starts[c + 1] += usize::from(score(i, c) > MIN_SCORE);
+        }
+    }
+    for c in 0..table.causes {
+        starts[c + 1] += starts[c];
+    }
+    let mut good = vec![0; starts[table.causes]];
+    let mut next_slot = starts.clone();
+    for i in 0..open.len() {
+        for c in 0..table.causes {
+            if score(i, c) > MIN_SCORE {
+                good[next_slot[c]] = i;
+                next_slot[c] += 1;
+            }
+        }
+    }
     // One finding per cause, most likely cause first; again while room is left.
     loop {
         let before = chosen.len();
@@ -445,10 +468,11 @@ fn checklist<'kb>(
             if pure >= k {
                 break;
             }
-            let best = (0..open.len())
+            let best = good[starts[c]..starts[c + 1]]
+                .iter()
+                .copied()
                 .filter(|&i| !taken[i])
                 .map(|i| (score(i, c), open[i], i))
-                .filter(|&(s, ..)| s > MIN_SCORE)
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, f, i)) = best {
                 chosen.push(f);
