@@ -442,24 +442,24 @@ fn checklist<'kb>(
     // cause (`good[starts[c]..starts[c + 1]]`): the only ones the loop below
     // may choose for it. The best of them does not depend on their order (no
     // two have the same finding), so it is the one a pass over all would find.
+    let pairs: Vec<(usize, usize)> = scores
+        .iter()
+        .enumerate()
+        .filter(|&(_, &s)| s > MIN_SCORE)
+        .map(|(cell, _)| (cell % table.causes, cell / table.causes))
+        .collect();
     let mut starts = vec![0; table.causes + 1];
-    for i in 0..open.len() {
-        for c in 0..table.causes {
-            starts[c + 1] += usize::from(score(i, c) > MIN_SCORE);
-        }
+    for &(c, _) in &pairs {
+        starts[c + 1] += 1;
     }
     for c in 0..table.causes {
         starts[c + 1] += starts[c];
     }
-    let mut good = vec![0; starts[table.causes]];
+    let mut good = vec![0; pairs.len()];
     let mut next_slot = starts.clone();
-    for i in 0..open.len() {
-        for c in 0..table.causes {
-            if score(i, c) > MIN_SCORE {
-                good[next_slot[c]] = i;
-                next_slot[c] += 1;
-            }
-        }
+    for &(c, i) in &pairs {
+        good[next_slot[c]] = i;
+        next_slot[c] += 1;
     }
     // One finding per cause, most likely cause first; again while room is left.
     loop {
