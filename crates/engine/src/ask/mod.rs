@@ -314,16 +314,7 @@ pub fn next<'kb>(
     }
     let best = scored.len().min(FINDING_QUESTIONS);
     scored[..best].sort_by(by_gain);
-    let list = checklist(
-        kb,
-        ranker,
-        tables,
-        &open,
-        &predictives,
-        state,
-        &prior,
-        CHECKLIST,
-    );
+    let list = checklist(kb, ranker, &open, &predictives, state, &prior, CHECKLIST);
     let any_flip = || {
         scored.iter().any(|&(_, _, i)| {
             let row = open.row(i);
@@ -398,13 +389,13 @@ fn single_out_table(ranker: &Ranker, table: &Likelihoods, predictives: &[f64]) -
 fn checklist<'kb>(
     kb: &'kb KnowledgeBase,
     ranker: &Ranker,
-    tables: &Tables,
     table: &Likelihoods,
     predictives: &[f64],
     state: &State,
     prior: &[f64],
     k: usize,
 ) -> Option<Question<'kb>> {
+    let tables = ranker.ask_tables(kb);
     let open = &table.findings;
     // Causes by the posterior, each divided by one plus the number of findings
     // (not red flags) already said or answered that single it out: a cause that
