@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use engine::kb::{self, Citation, EntryKind, Kind, KnowledgeBase, Text, Urgency};
-use engine::report::{EvidenceItem, FiredFlag, MentionedFlag, Question, Recognized};
 use engine::{triage, Report};
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -300,50 +299,6 @@ fn raw(value: &impl Serialize) -> Box<RawValue> {
     RawValue::from_string(text).expect("serde_json writes valid JSON")
 }
 
-/// The fields of one line, in the order of `Report`'s fields, "line" first.
-#[derive(Serialize)]
-struct Line<'a> {
-    line: usize,
-    schema_version: u32,
-    query: &'a str,
-    recognized: &'a [Recognized<'a>],
-    unrecognized: &'a [String],
-    suggestions: Vec<CachedSuggestion<'a>>,
-    red_flags: &'a [FiredFlag<'a>],
-    mentioned_red_flags: &'a [MentionedFlag<'a>],
-    duration_days: Option<u32>,
-    urgency: Urgency,
-    causes_secondary: bool,
-    advice: &'a RawValue,
-    disclaimer: &'a RawValue,
-    questions: &'a [Question<'a>],
-    should_stop: bool,
-    kb: &'a RawValue,
-}
-
-/// A suggestion with its cause's texts pre-serialized; fields in the order of
-/// `engine::report::Suggestion`.
-#[derive(Serialize)]
-struct CachedSuggestion<'a> {
-    id: &'a str,
-    name: &'a RawValue,
-    kind: Kind,
-    score: f64,
-    summary: &'a RawValue,
-    evidence: &'a [EvidenceItem<'a>],
-    helps: Helps<'a>,
-    tests: &'a RawValue,
-    sources: &'a RawValue,
-}
-
-/// What helps: escaped once, or this query's own list when it depends on the query.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Helps<'a> {
-    Cached(&'a RawValue),
-    ForQuery(&'a [&'a str]),
-}
-
 impl<'kb> LineWriter<'kb> {
     pub fn new(kb: &'kb KnowledgeBase, info: &KbInfo) -> Self {
         let causes = kb
@@ -373,54 +328,326 @@ impl<'kb> LineWriter<'kb> {
         }
     }
 
-    /// Writes one report as one line (without the newline).
+    /// Writes one report as one line (without the newline): the fields of
+    /// `check --json` in the order of `Report`'s, "line" first and "kb" last,
+    /// as serde_json's compact output with [`write_line_safe`] strings writes
+    /// them (a test compares the two). Written by hand into one buffer: going
+    /// through serde cost more than the line's text itself.
     pub fn write(&self, out: &mut impl Write, line: usize, report: &Report) -> io::Result<()> {
-        let suggestions = report
-            .suggestions
-            .iter()
-            .map(|s| {
-                let c = &self.causes[s.id];
-                CachedSuggestion {
-                    id: s.id,
-                    name: &c.name,
-                    kind: s.kind,
-                    score: s.score,
-                    summary: &c.summary,
-                    evidence: &s.evidence,
-                    helps: if c.helps_vary {
-                        Helps::ForQuery(&s.helps)
-                    } else {
-                        Helps::Cached(&c.helps)
-                    },
-                    tests: &c.tests,
-                    sources: &c.sources,
+        let mut b = Vec::with_capacity(16 * 1024);
+        b.extend_from_slice(b"{\"line\":");
+        push_display(&mut b, line);
+        b.extend_from_slice(b",\"schema_version\":");
+        push_display(&mut b, report.schema_version);
+        b.extend_from_slice(b",\"query\":");
+        push_str(&mut b, &report.query);
+        b.extend_from_slice(b",\"recognized\":[");
+        for (n, r) in report.recognized.iter().enumerate() {
+            if n > 0 {
+                b.push(b',');
+            }
+            b.extend_from_slice(b"{\"id\":");
+            push_str(&mut b, r.id);
+            b.extend_from_slice(b",\"name\":");
+            push_str(&mut b, r.name);
+            b.extend_from_slice(b",\"type\":");
+            push_str(&mut b, r.entry);
+            b.extend_from_slice(b",\"text\":");
+            push_str(&mut b, &r.text);
+            b.extend_from_slice(b",\"assertion\":");
+            push_str(&mut b, r.assertion);
+            b.extend_from_slice(b",\"negated\":");
+            push_bool(&mut b, r.negated);
+            b.extend_from_slice(b",\"historical\":");
+            push_bool(&mut b, r.historical);
+            b.extend_from_slice(b",\"hypothetical\":");
+            push_bool(&mut b, r.hypothetical);
+            b.extend_from_slice(b",\"other_person\":");
+            push_bool(&mut b, r.other_person);
+            b.extend_from_slice(b",\"corrected\":");
+            push_bool(&mut b, r.corrected);
+            b.push(b'}');
+        }
+        b.extend_from_slice(b"],\"unrecognized\":");
+        push_strs(&mut b, report.unrecognized.iter().map(String::as_str));
+        b.extend_from_slice(b",\"suggestions\":[");
+        for (n, s) in report.suggestions.iter().enumerate() {
+            if n > 0 {
+                b.push(b',');
+            }
+            let c = &self.causes[s.id];
+            b.extend_from_slice(b"{\"id\":");
+            push_str(&mut b, s.id);
+            b.extend_from_slice(b",\"name\":");
+            b.extend_from_slice(c.name.get().as_bytes());
+            b.extend_from_slice(b",\"kind\":");
+            push_str(&mut b, s.kind.as_str());
+            b.extend_from_slice(b",\"score\":");
+            push_f64(&mut b, s.score)?;
+            b.extend_from_slice(b",\"summary\":");
+            b.extend_from_slice(c.summary.get().as_bytes());
+            b.extend_from_slice(b",\"evidence\":[");
+            for (n, e) in s.evidence.iter().enumerate() {
+                if n > 0 {
+                    b.push(b',');
                 }
-            })
-            .collect();
+                b.extend_from_slice(b"{\"finding\":");
+                push_str(&mut b, e.finding);
+                b.extend_from_slice(b",\"name\":");
+                push_str(&mut b, e.name);
+                b.extend_from_slice(b",\"negated\":");
+                push_bool(&mut b, e.negated);
+                b.extend_from_slice(b",\"effect\":");
+                push_f64(&mut b, e.effect)?;
+                b.push(b'}');
+            }
+            b.extend_from_slice(b"],\"helps\":");
+            if c.helps_vary {
+                push_strs(&mut b, s.helps.iter().copied());
+            } else {
+                b.extend_from_slice(c.helps.get().as_bytes());
+            }
+            b.extend_from_slice(b",\"tests\":");
+            b.extend_from_slice(c.tests.get().as_bytes());
+            b.extend_from_slice(b",\"sources\":");
+            b.extend_from_slice(c.sources.get().as_bytes());
+            b.push(b'}');
+        }
+        b.extend_from_slice(b"],\"red_flags\":[");
+        for (n, r) in report.red_flags.iter().enumerate() {
+            if n > 0 {
+                b.push(b',');
+            }
+            b.extend_from_slice(b"{\"id\":");
+            push_str(&mut b, r.id);
+            b.extend_from_slice(b",\"name\":");
+            push_str(&mut b, r.name);
+            b.extend_from_slice(b",\"urgency\":");
+            push_str(&mut b, r.urgency.as_str());
+            b.extend_from_slice(b",\"advice\":");
+            push_str(&mut b, r.advice);
+            if let Some(source) = r.source {
+                b.extend_from_slice(b",\"source\":");
+                push_str(&mut b, source);
+            }
+            if let Some(reason) = &r.reason {
+                b.extend_from_slice(b",\"reason\":");
+                push_str(&mut b, reason);
+            }
+            b.push(b'}');
+        }
+        b.extend_from_slice(b"],\"mentioned_red_flags\":[");
+        for (n, r) in report.mentioned_red_flags.iter().enumerate() {
+            if n > 0 {
+                b.push(b',');
+            }
+            b.extend_from_slice(b"{\"id\":");
+            push_str(&mut b, r.id);
+            b.extend_from_slice(b",\"name\":");
+            push_str(&mut b, r.name);
+            b.extend_from_slice(b",\"urgency\":");
+            push_str(&mut b, r.urgency.as_str());
+            b.extend_from_slice(b",\"assertion\":");
+            push_str(&mut b, r.assertion);
+            b.extend_from_slice(b",\"advice\":");
+            push_str(&mut b, r.advice);
+            b.push(b'}');
+        }
+        b.extend_from_slice(b"],\"duration_days\":");
+        match report.duration_days {
+            Some(days) => push_display(&mut b, days),
+            None => b.extend_from_slice(b"null"),
+        }
+        b.extend_from_slice(b",\"urgency\":");
+        push_str(&mut b, report.urgency.as_str());
+        b.extend_from_slice(b",\"causes_secondary\":");
+        push_bool(&mut b, report.causes_secondary);
         let advice = self
             .advice
             .iter()
             .find(|(u, _)| *u == report.urgency)
             .map(|(_, a)| a.as_ref())
             .expect("advice for every urgency");
-        let line = Line {
-            line,
-            schema_version: report.schema_version,
-            query: &report.query,
-            recognized: &report.recognized,
-            unrecognized: &report.unrecognized,
-            suggestions,
-            red_flags: &report.red_flags,
-            mentioned_red_flags: &report.mentioned_red_flags,
-            duration_days: report.duration_days,
-            urgency: report.urgency,
-            causes_secondary: report.causes_secondary,
-            advice,
-            disclaimer: &self.disclaimer,
-            questions: &report.questions,
-            should_stop: report.should_stop,
-            kb: &self.kb,
+        b.extend_from_slice(b",\"advice\":");
+        b.extend_from_slice(advice.get().as_bytes());
+        b.extend_from_slice(b",\"disclaimer\":");
+        b.extend_from_slice(self.disclaimer.get().as_bytes());
+        b.extend_from_slice(b",\"questions\":[");
+        for (n, q) in report.questions.iter().enumerate() {
+            if n > 0 {
+                b.push(b',');
+            }
+            b.extend_from_slice(b"{\"ids\":");
+            push_strs(&mut b, q.ids.iter().copied());
+            b.extend_from_slice(b",\"text\":");
+            push_str(&mut b, &q.text);
+            b.extend_from_slice(b",\"kind\":");
+            push_str(&mut b, q.kind);
+            b.extend_from_slice(b",\"why\":");
+            push_str(&mut b, &q.why);
+            b.push(b'}');
+        }
+        b.extend_from_slice(b"],\"should_stop\":");
+        push_bool(&mut b, report.should_stop);
+        b.extend_from_slice(b",\"kb\":");
+        b.extend_from_slice(self.kb.get().as_bytes());
+        b.push(b'}');
+        out.write_all(&b)
+    }
+}
+
+/// Bytes that a JSON string cannot hold as they are ([`push_str`]): those
+/// serde_json escapes (controls, quote, backslash), and the first bytes of
+/// U+0085 (0xC2) and of U+2028 and U+2029 (0xE2), which [`write_line_safe`]
+/// escapes.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// `s` as a JSON string, escaped as serde_json's compact output with
+/// [`write_line_safe`] fragments escapes it: `\"`, `\\`, `\b`, `\t`,
+/// `\n`, `\f`, `\r`, other controls as `\u00xx`, and U+2028, U+2029 and
+/// U+0085 as `\uxxxx` (lower-case hex).
+fn push_str(b: &mut Vec<u8>, s: &str) {
+    b.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    // Eight bytes at a time while none is special: most texts have none.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if any_special(word) {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if !SPECIAL[byte as usize] {
+            i += 1;
+            continue;
+        }
+        let short: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x09 => b"\\t",
+            0x0A => b"\\n",
+            0x0C => b"\\f",
+            0x0D => b"\\r",
+            _ => b"",
         };
-        write_compact(out, &line)
+        if !short.is_empty() {
+            b.extend_from_slice(&bytes[start..i]);
+            b.extend_from_slice(short);
+            i += 1;
+            start = i;
+        } else if byte < 0x20 {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            b.extend_from_slice(&bytes[start..i]);
+            b.extend_from_slice(b"\\u00");
+            b.push(HEX[(byte >> 4) as usize]);
+            b.push(HEX[(byte & 0xF) as usize]);
+            i += 1;
+            start = i;
+        } else {
+            // 0xC2 or 0xE2 starts a character: escape it if it is a line break.
+            let c = s[i..].chars().next().expect("a character starts here");
+            if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                b.extend_from_slice(&bytes[start..i]);
+                b.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes());
+                start = i + c.len_utf8();
+            }
+            i += c.len_utf8();
+        }
+    }
+    b.extend_from_slice(&bytes[start..]);
+    b.push(b'"');
+}
+
+/// Whether any of the eight bytes of `word` is [`SPECIAL`] (the classic
+/// bit tricks: a byte below `n` sets its high bit in `(x - n) & !x`, a byte
+/// equal to `v` is a zero byte of `x ^ v`; exact for the word as a whole).
+fn any_special(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS;
+    let equal = |v: u8| below(word ^ (ONES * u64::from(v)), 1);
+    (below(word, 0x20) | equal(b'"') | equal(b'\\') | equal(0xC2) | equal(0xE2)) != 0
+}
+
+/// A JSON array of strings.
+fn push_strs<'s>(b: &mut Vec<u8>, items: impl Iterator<Item = &'s str>) {
+    b.push(b'[');
+    for (n, s) in items.enumerate() {
+        if n > 0 {
+            b.push(b',');
+        }
+        push_str(b, s);
+    }
+    b.push(b']');
+}
+
+fn push_bool(b: &mut Vec<u8>, v: bool) {
+    b.extend_from_slice(if v { b"true" } else { b"false" });
+}
+
+/// An integer, as serde_json writes it (plain decimal digits).
+fn push_display(b: &mut Vec<u8>, n: impl std::fmt::Display) {
+    write!(b, "{n}").expect("writing to a Vec cannot fail");
+}
+
+/// A number as serde_json writes an f64: its own shortest form, `null` when
+/// not finite.
+fn push_f64(b: &mut Vec<u8>, x: f64) -> io::Result<()> {
+    use serde_json::ser::Formatter;
+    if x.is_finite() {
+        serde_json::ser::CompactFormatter.write_f64(b, x)
+    } else {
+        b.extend_from_slice(b"null");
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`push_str`] writes what serde_json's compact output with
+    /// [`write_line_safe`] fragments writes, for every kind of special byte at
+    /// every place within and across the eight-byte steps.
+    #[test]
+    fn push_str_escapes_as_serde_does() {
+        let specials = [
+            "\"", "\\", "\u{8}", "\t", "\n", "\u{c}", "\r", "\u{1}", "\u{1f}", "\u{7f}",
+            "\u{2028}", "\u{2029}", "\u{85}", "\u{a0}", "\u{c2}", "\u{e2}", "\u{2027}", "\u{20ac}",
+            "é", "😀", "a",
+        ];
+        for pad in 0..10 {
+            for special in specials {
+                for tail in ["", "x", "abcdefghij"] {
+                    let text = format!("{}{special}{tail}", "p".repeat(pad));
+                    let mut ours = Vec::new();
+                    push_str(&mut ours, &text);
+                    let mut theirs = Vec::new();
+                    write_compact(&mut theirs, &text).unwrap();
+                    assert_eq!(
+                        String::from_utf8(ours).unwrap(),
+                        String::from_utf8(theirs).unwrap(),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -4,8 +4,6 @@
 //! tables and the likelihood tables); [`Checker::check`] runs query →
 //! understanding → ranking and triage, and returns a [`Report`].
 
-use std::collections::BTreeSet;
-
 use crate::ask::{self, Answers, Reply};
 use crate::kb::KnowledgeBase;
 use crate::rank::Ranker;
@@ -160,9 +158,18 @@ impl Checker {
         let mentioned = triage::mentioned_only(kb, mentions, &flags);
 
         // Never ask what the query mentions, whatever its assertion, or what was answered.
-        let closed: BTreeSet<&str> = recognized_ids(kb, mentions)
-            .chain(answers.items.iter().map(|a| a.id.as_str()))
-            .collect();
+        let mut closed = ask::Closed::new(kb);
+        for m in mentions {
+            if let Some(f) = m.finding() {
+                closed.insert(Some(f), self.ranker.same_id_flag(kb, f));
+            }
+            if let Some(r) = triage::mentioned_flag(kb, m) {
+                closed.insert(self.ranker.same_id_finding(kb, r), Some(r));
+            }
+        }
+        for a in &answers.items {
+            closed.insert(a.finding, a.red_flag);
+        }
         let answered_flags: Vec<usize> = answers.items.iter().filter_map(|a| a.red_flag).collect();
         let (questions, should_stop) = if !questions {
             (Vec::new(), false)
@@ -233,21 +240,4 @@ impl Checker {
             should_stop,
         }
     }
-}
-
-/// The finding and red-flag ids the mentions are about, whatever their assertion.
-fn recognized_ids<'kb>(
-    kb: &'kb KnowledgeBase,
-    mentions: &[Mention],
-) -> impl Iterator<Item = &'kb str> + 'kb {
-    let ids: Vec<&'kb str> = mentions
-        .iter()
-        .flat_map(|m| {
-            let finding = m.finding().map(|f| kb.findings[f].id.as_ref());
-            let flag = triage::mentioned_flag(kb, m).map(|r| kb.red_flags[r].id.as_ref());
-            [finding, flag]
-        })
-        .flatten()
-        .collect();
-    ids.into_iter()
 }

@@ -102,6 +102,8 @@ pub struct Ranker {
     same_id_flag: OnceLock<Vec<Option<usize>>>,
     /// Per red flag, the finding with the same id, if any.
     same_id_finding: OnceLock<Vec<Option<usize>>>,
+    /// What choosing follow-up questions reads of the KB on every query.
+    ask_tables: OnceLock<crate::ask::Tables>,
 }
 
 /// The evidence a ranking counts: each reported finding not implied by a more
@@ -195,6 +197,7 @@ impl Ranker {
             effects: vec![OnceLock::new(); kb.findings.len()],
             same_id_flag: OnceLock::new(),
             same_id_finding: OnceLock::new(),
+            ask_tables: OnceLock::new(),
         }
     }
 
@@ -270,6 +273,13 @@ impl Ranker {
     pub fn same_id_finding(&self, kb: &KnowledgeBase, flag: usize) -> Option<usize> {
         self.same_id_finding
             .get_or_init(|| kb.red_flags.iter().map(|r| kb.finding(&r.id)).collect())[flag]
+    }
+
+    /// The tables [`crate::ask::next`] reads for the KB this ranker was built
+    /// from, worked out the first time.
+    pub(crate) fn ask_tables(&self, kb: &KnowledgeBase) -> &crate::ask::Tables {
+        self.ask_tables
+            .get_or_init(|| crate::ask::Tables::new(kb, self))
     }
 
     /// The natural log of a cause's prior weight.

@@ -18,8 +18,6 @@
 //! could change the top cause, when nothing left is worth asking, or after
 //! [`MAX_QUESTIONS`] questions.
 
-use std::collections::BTreeSet;
-
 use crate::kb::{Asked, Family, KnowledgeBase, Urgency};
 use crate::rank::{counted_evidence, Ranker, NAMED, UNTICKED};
 use crate::report::Question;
@@ -64,7 +62,7 @@ pub struct State<'a> {
     pub urgency: Urgency,
     /// Ids never to ask: every id the query mentions, whatever its assertion, and
     /// every answered id.
-    pub closed: &'a BTreeSet<&'a str>,
+    pub closed: &'a Closed,
     /// Red flags answered, whatever the answer.
     pub answered_flags: &'a [usize],
     /// Questions asked so far, and how many of them were about findings.
@@ -72,39 +70,199 @@ pub struct State<'a> {
     pub findings_asked: usize,
 }
 
-/// P(finding | cause) for some findings and every cause, looked up once per
-/// choice of questions: the choice reads each many times (the entropy of both
-/// answers, then how well it singles out each leading cause), and a lookup is a
-/// binary search.
-struct Likelihoods {
-    findings: Vec<usize>,
-    causes: usize,
-    /// Row `i` is `findings[i]`'s likelihood under each cause, in cause order.
-    p: Vec<f64>,
+/// A set of finding and red-flag ids, kept as one flag per finding and one per
+/// red flag: an id is in it when the finding or red flag with that id is (an id
+/// both tables share marks both). What a set of id strings would answer for
+/// every KB id, without comparing strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Closed {
+    findings: Vec<bool>,
+    flags: Vec<bool>,
 }
 
-impl Likelihoods {
-    fn new(ranker: &Ranker, findings: Vec<usize>, causes: usize) -> Self {
-        let mut p = Vec::with_capacity(findings.len() * causes);
-        for &f in &findings {
-            p.extend_from_slice(ranker.likelihood_table(f).0);
-        }
-        debug_assert_eq!(p.len(), findings.len() * causes, "a row a finding");
-        Likelihoods {
-            findings,
-            causes,
-            p,
+impl Closed {
+    /// The empty set for `kb`.
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        Closed {
+            findings: vec![false; kb.findings.len()],
+            flags: vec![false; kb.red_flags.len()],
         }
     }
 
-    fn row(&self, i: usize) -> &[f64] {
-        &self.p[i * self.causes..(i + 1) * self.causes]
+    /// Adds one id, given the finding and the red flag that have it (as
+    /// `kb.finding(id)` and `kb.red_flag(id)` give them).
+    pub fn insert(&mut self, finding: Option<usize>, flag: Option<usize>) {
+        if let Some(f) = finding {
+            self.findings[f] = true;
+        }
+        if let Some(r) = flag {
+            self.flags[r] = true;
+        }
+    }
+
+    /// Adds an id by its text; an id of neither table changes nothing.
+    pub fn insert_id(&mut self, kb: &KnowledgeBase, id: &str) {
+        self.insert(kb.finding(id), kb.red_flag(id));
+    }
+
+    /// Whether finding `f`'s id is in the set.
+    pub fn finding(&self, f: usize) -> bool {
+        self.findings.get(f).copied().unwrap_or(false)
+    }
+
+    /// Whether red flag `r`'s id is in the set.
+    pub fn flag(&self, r: usize) -> bool {
+        self.flags.get(r).copied().unwrap_or(false)
+    }
+}
+
+/// What choosing questions reads of the knowledge base on every query, worked
+/// out once per knowledge base (see [`Ranker::ask_tables`]).
+#[derive(Debug, Clone)]
+pub struct Tables {
+    /// Per finding, whether a red flag has its id.
+    is_flag: Vec<bool>,
+    /// Per finding and per red flag, [`short`] of its id with [`lower_first`]:
+    /// the words a checklist shows.
+    finding_short: Vec<String>,
+    flag_short: Vec<String>,
+    /// Per finding and per cause, the name with [`lower_first`].
+    finding_name: Vec<String>,
+    cause_name: Vec<String>,
+}
+
+impl Tables {
+    pub(crate) fn new(kb: &KnowledgeBase, ranker: &Ranker) -> Self {
+        Tables {
+            is_flag: (0..kb.findings.len())
+                .map(|f| ranker.same_id_flag(kb, f).is_some())
+                .collect(),
+            finding_short: (0..kb.findings.len())
+                .map(|f| lower_first(finding_short(kb, ranker, f)))
+                .collect(),
+            flag_short: (0..kb.red_flags.len())
+                .map(|r| lower_first(flag_short(kb, ranker, r)))
+                .collect(),
+            finding_name: kb.findings.iter().map(|f| lower_first(&f.name)).collect(),
+            cause_name: kb.causes.iter().map(|c| lower_first(&c.name)).collect(),
+        }
+    }
+}
+
+/// A set of findings, one flag a finding.
+struct FindingSet {
+    has: Vec<bool>,
+    empty: bool,
+}
+
+impl FindingSet {
+    /// The findings `present` reports, with their ancestors.
+    fn said(kb: &KnowledgeBase, present: &[usize]) -> Self {
+        let mut has = vec![false; kb.findings.len()];
+        for &f in present {
+            for a in kb.ancestors(f) {
+                has[a] = true;
+            }
+        }
+        FindingSet {
+            has,
+            empty: present.is_empty(),
+        }
+    }
+
+    fn contains(&self, f: usize) -> bool {
+        self.has[f]
+    }
+}
+
+/// The texts of `lead`, then `parts` joined with `sep`, then `tail`: what
+/// `format!` of `join` gives, in one allocation.
+fn joined<'s>(
+    lead: &[&str],
+    parts: impl Iterator<Item = &'s str> + Clone,
+    sep: &str,
+    tail: &str,
+) -> String {
+    let len = parts.clone().map(|p| p.len() + sep.len()).sum::<usize>()
+        + lead.iter().map(|l| l.len()).sum::<usize>()
+        + tail.len();
+    let mut out = String::with_capacity(len);
+    for l in lead {
+        out.push_str(l);
+    }
+    for (i, p) in parts.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+    out.push_str(tail);
+    out
+}
+
+/// P(finding | cause) for some findings and every cause, as the ranker's
+/// tables hold them: the choice reads each many times (the entropy of both
+/// answers, then how well it singles out each leading cause), and a lookup by
+/// cause is a binary search.
+struct Likelihoods<'r> {
+    findings: Vec<usize>,
+    causes: usize,
+    /// Row `i` is `findings[i]`'s likelihood under each cause, in cause order.
+    rows: Vec<&'r [f64]>,
+}
+
+impl<'r> Likelihoods<'r> {
+    fn new(ranker: &'r Ranker, findings: Vec<usize>, causes: usize) -> Self {
+        let rows: Vec<&[f64]> = findings
+            .iter()
+            .map(|&f| ranker.likelihood_table(f).0)
+            .collect();
+        debug_assert!(rows.iter().all(|r| r.len() == causes), "a row a finding");
+        Likelihoods {
+            findings,
+            causes,
+            rows,
+        }
+    }
+
+    fn row(&self, i: usize) -> &'r [f64] {
+        self.rows[i]
     }
 
     /// P(yes) to finding `i` under the distribution `prior`.
     fn predictive(&self, i: usize, prior: &[f64]) -> f64 {
         let row = self.row(i);
         (0..prior.len()).map(|c| prior[c] * row[c]).sum()
+    }
+
+    /// [`Likelihoods::predictive`] of every finding, in order. Four findings
+    /// are summed side by side, each still cause by cause from the first, so
+    /// each sum is the same to the last bit while the four additions overlap
+    /// (one running sum waits for each addition before the next).
+    fn predictives(&self, prior: &[f64]) -> Vec<f64> {
+        let n = self.findings.len();
+        let mut out = Vec::with_capacity(n);
+        let mut quads = self.rows.chunks_exact(4);
+        for quad in &mut quads {
+            let rows = [
+                &quad[0][..prior.len()],
+                &quad[1][..prior.len()],
+                &quad[2][..prior.len()],
+                &quad[3][..prior.len()],
+            ];
+            // -0.0, as `Sum` for f64 starts (the terms are never below zero,
+            // so the first addition gives the first term either way).
+            let mut sum = [-0.0f64; 4];
+            for (c, &p) in prior.iter().enumerate() {
+                for j in 0..4 {
+                    sum[j] += p * rows[j][c];
+                }
+            }
+            out.extend_from_slice(&sum);
+        }
+        let done = out.len();
+        out.extend((done..n).map(|i| self.predictive(i, prior)));
+        out
     }
 }
 
@@ -117,31 +275,46 @@ pub fn next<'kb>(
     if state.asked >= MAX_QUESTIONS {
         return (Vec::new(), true);
     }
-    let (mut questions, late) = red_flag_groups(kb, ranker, state);
+    let tables = ranker.ask_tables(kb);
+    let said = FindingSet::said(kb, state.present);
+    let (mut questions, late) = red_flag_groups(kb, tables, state, &said);
     let flags_left = !questions.is_empty() || !late.is_empty();
 
     let prior = posterior(kb, ranker, state);
     let top = argmax(&prior);
     let h = entropy(&prior);
     let top_p = top.map_or(0.0, |c| prior[c]);
-    let open = Likelihoods::new(ranker, candidates(kb, ranker, state).collect(), prior.len());
+    let open = Likelihoods::new(
+        ranker,
+        candidates(kb, ranker, tables, state, &said).collect(),
+        prior.len(),
+    );
     let log_prior: Vec<f64> = prior.iter().map(|p| p.ln()).collect();
+    let predictives = open.predictives(&prior);
     // Whether an answer could change the top cause is read only when no
     // checklist is left (see `more_findings`), so it is worked out only then.
     let mut scored: Vec<(f64, usize, usize)> = Vec::with_capacity(open.findings.len());
     for (i, &f) in open.findings.iter().enumerate() {
         let row = open.row(i);
-        let p_yes = open.predictive(i, &prior);
+        let p_yes = predictives[i];
         let (_, log_yes, log_no) = ranker.likelihood_table(f);
-        let h_yes = entropy_of_product(&prior, row, &log_prior, log_yes, |p| p);
-        let h_no = entropy_of_product(&prior, row, &log_prior, log_no, |p| 1.0 - p);
+        let (h_yes, h_no) = entropies_of_answers(&prior, row, &log_prior, log_yes, log_no);
         let gain = h - p_yes * h_yes - (1.0 - p_yes) * h_no;
         if gain > MIN_GAIN {
             scored.push((gain, f, i));
         }
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let list = checklist(kb, ranker, &open, state, &prior, CHECKLIST);
+    // Only the first few are asked (`any_flip` reads them all, in any order):
+    // they are picked out, then sorted. The order is total (no two have the
+    // same finding), so they are those a full sort puts first.
+    let by_gain =
+        |a: &(f64, usize, usize), b: &(f64, usize, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > FINDING_QUESTIONS {
+        scored.select_nth_unstable_by(FINDING_QUESTIONS - 1, by_gain);
+    }
+    let best = scored.len().min(FINDING_QUESTIONS);
+    scored[..best].sort_by(by_gain);
+    let list = checklist(kb, ranker, &open, &predictives, state, &prior, CHECKLIST);
     let any_flip = || {
         scored.iter().any(|&(_, _, i)| {
             let row = open.row(i);
@@ -156,12 +329,12 @@ pub fn next<'kb>(
     // checklists asked can still be counted from the findings answered; when no
     // more findings are worth asking they are asked alone.
     let list = list.filter(|_| more_findings || late.is_empty());
-    questions.extend(with_late_flags(kb, ranker, list, &late));
+    questions.extend(with_late_flags(kb, tables, list, &late));
     questions.extend(
         scored
             .iter()
             .take(FINDING_QUESTIONS)
-            .map(|&(_, f, _)| finding_question(kb, ranker, &prior, f)),
+            .map(|&(_, f, _)| finding_question(kb, ranker, tables, &prior, f)),
     );
     let should_stop = questions.is_empty() || (!flags_left && !more_findings);
     (questions, should_stop)
@@ -181,10 +354,11 @@ fn single_out(p: f64, predictive: f64) -> f64 {
 /// is linked to, so the leak's score is worked out once a row and copied, and
 /// each distinct linked likelihood's once: the
 /// values are those [`single_out`] gives cell by cell, to the last bit.
-fn single_out_table(ranker: &Ranker, table: &Likelihoods, prior: &[f64]) -> Vec<f64> {
+/// `predictives` are [`Likelihoods::predictives`] of `table` under the distribution.
+fn single_out_table(ranker: &Ranker, table: &Likelihoods, predictives: &[f64]) -> Vec<f64> {
     let mut scores = Vec::with_capacity(table.findings.len() * table.causes);
     for (i, &f) in table.findings.iter().enumerate() {
-        let predictive = table.predictive(i, prior);
+        let predictive = predictives[i];
         let (linked, leak) = ranker.sparse_likelihoods(f);
         let start = scores.len();
         scores.resize(start + table.causes, single_out(leak, predictive));
@@ -216,22 +390,24 @@ fn checklist<'kb>(
     kb: &'kb KnowledgeBase,
     ranker: &Ranker,
     table: &Likelihoods,
+    predictives: &[f64],
     state: &State,
     prior: &[f64],
     k: usize,
 ) -> Option<Question<'kb>> {
+    let tables = ranker.ask_tables(kb);
     let open = &table.findings;
     // Causes by the posterior, each divided by one plus the number of findings
     // (not red flags) already said or answered that single it out: a cause that
     // earlier checklists probed gives way to one not yet asked about, so that the
     // checklists reach beyond the few likeliest causes (a vegan diet for low B12).
     let probed: Vec<usize> = (0..kb.findings.len())
+        .filter(|&f| state.closed.finding(f))
         .filter(|&f| kb.findings[f].family != Family::BodyArea)
-        .filter(|&f| ranker.same_id_flag(kb, f).is_none())
-        .filter(|&f| state.closed.contains(kb.findings[f].id.as_ref()))
+        .filter(|&f| !tables.is_flag[f])
         .collect();
     let probed = Likelihoods::new(ranker, probed, prior.len());
-    let probed_scores = single_out_table(ranker, &probed, prior);
+    let probed_scores = single_out_table(ranker, &probed, &probed.predictives(prior));
     let weight: Vec<f64> = (0..prior.len())
         .map(|c| {
             let times = (0..probed.findings.len())
@@ -245,16 +421,37 @@ fn checklist<'kb>(
     let mut for_causes: Vec<usize> = Vec::new();
     // Only findings that are not also red flags count towards `k`: those are the
     // ones `Answers::findings_asked` counts (see the note below).
-    let is_flag: Vec<bool> = (0..kb.findings.len())
-        .map(|f| ranker.same_id_flag(kb, f).is_some())
-        .collect();
+    let is_flag = &tables.is_flag;
     // Which of `open` are chosen, and how many chosen are not red flags.
     let mut taken = vec![false; open.len()];
     let mut pure = 0;
     // How well finding `open[i]` singles out cause `c`, for every pair at once:
     // the loops below read each pair several times.
-    let scores = single_out_table(ranker, table, prior);
+    let scores = single_out_table(ranker, table, predictives);
     let score = |i: usize, c: usize| scores[i * table.causes + c];
+    // The findings that single out each cause by more than MIN_SCORE, by
+    // cause (`good[starts[c]..starts[c + 1]]`): the only ones the loop below
+    // may choose for it. The best of them does not depend on their order (no
+    // two have the same finding), so it is the one a pass over all would find.
+    let pairs: Vec<(usize, usize)> = scores
+        .iter()
+        .enumerate()
+        .filter(|&(_, &s)| s > MIN_SCORE)
+        .map(|(cell, _)| (cell % table.causes, cell / table.causes))
+        .collect();
+    let mut starts = vec![0; table.causes + 1];
+    for &(c, _) in &pairs {
+        starts[c + 1] += 1;
+    }
+    for c in 0..table.causes {
+        starts[c + 1] += starts[c];
+    }
+    let mut good = vec![0; pairs.len()];
+    let mut next_slot = starts.clone();
+    for &(c, i) in &pairs {
+        good[next_slot[c]] = i;
+        next_slot[c] += 1;
+    }
     // One finding per cause, most likely cause first; again while room is left.
     loop {
         let before = chosen.len();
@@ -262,10 +459,11 @@ fn checklist<'kb>(
             if pure >= k {
                 break;
             }
-            let best = (0..open.len())
+            let best = good[starts[c]..starts[c + 1]]
+                .iter()
+                .copied()
                 .filter(|&i| !taken[i])
                 .map(|i| (score(i, c), open[i], i))
-                .filter(|&(s, ..)| s > MIN_SCORE)
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, f, i)) = best {
                 chosen.push(f);
@@ -281,6 +479,7 @@ fn checklist<'kb>(
     // A checklist always has `k` findings that are not red flags while any are
     // left, so the number of checklists asked can be counted from the answers alone.
     let mut rest: Vec<(f64, usize)> = (0..open.len())
+        .filter(|_| pure < k)
         .filter(|&i| !taken[i])
         .map(|i| {
             let best = causes
@@ -303,20 +502,16 @@ fn checklist<'kb>(
     if chosen.is_empty() {
         return None;
     }
-    let names: Vec<String> = chosen
-        .iter()
-        .map(|&f| lower_first(finding_short(kb, ranker, f)))
-        .collect();
-    let causes: Vec<String> = for_causes
+    let names = chosen.iter().map(|&f| tables.finding_short[f].as_str());
+    let causes = for_causes
         .iter()
         .take(3)
-        .map(|&c| lower_first(&kb.causes[c].name))
-        .collect();
+        .map(|&c| tables.cause_name[c].as_str());
     Some(Question {
         ids: chosen.iter().map(|&f| kb.findings[f].id.as_ref()).collect(),
-        text: format!("Do any of these apply to you: {}?", names.join("; ")),
+        text: joined(&["Do any of these apply to you: "], names, "; ", "?"),
         kind: "finding",
-        why: format!("separates the likeliest causes: {}", causes.join(", ")),
+        why: joined(&["separates the likeliest causes: "], causes, ", ", ""),
     })
 }
 
@@ -327,19 +522,16 @@ fn checklist<'kb>(
 /// of the next checklist instead of costing a question of their own.
 fn red_flag_groups<'kb>(
     kb: &'kb KnowledgeBase,
-    ranker: &Ranker,
+    tables: &Tables,
     state: &State,
+    said: &FindingSet,
 ) -> (Vec<Question<'kb>>, Vec<usize>) {
-    let said: BTreeSet<usize> = state
-        .present
-        .iter()
-        .flat_map(|&f| kb.ancestors(f))
-        .collect();
-    let asked: BTreeSet<Urgency> = state
-        .answered_flags
-        .iter()
-        .map(|&r| kb.red_flags[r].urgency)
-        .collect();
+    let asked = |u: Urgency| {
+        state
+            .answered_flags
+            .iter()
+            .any(|&r| kb.red_flags[r].urgency == u)
+    };
     let mut late = Vec::new();
     let mut groups = Vec::new();
     for u in [Urgency::Emergency, Urgency::Urgent, Urgency::Soon] {
@@ -349,24 +541,21 @@ fn red_flag_groups<'kb>(
         let flags: Vec<usize> = (0..kb.red_flags.len())
             .filter(|&r| kb.red_flags[r].urgency == u)
             .filter(|r| !state.fired.contains(r))
-            .filter(|&r| !state.closed.contains(kb.red_flags[r].id.as_ref()))
-            .filter(|&r| relevant(&said, kb.red_flags[r].question.as_ref()))
+            .filter(|&r| !state.closed.flag(r))
+            .filter(|&r| relevant(said, kb.red_flags[r].question.as_ref()))
             .collect();
         if flags.is_empty() {
             continue;
         }
-        if asked.contains(&u) {
+        if asked(u) {
             late.extend(flags);
             continue;
         }
-        let names: Vec<String> = flags
-            .iter()
-            .map(|&r| lower_first(flag_short(kb, ranker, r)))
-            .collect();
         let (lead, why) = group_words(u);
+        let names = flags.iter().map(|&r| tables.flag_short[r].as_str());
         groups.push(Question {
             ids: flags.iter().map(|&r| kb.red_flags[r].id.as_ref()).collect(),
-            text: format!("{lead}: {}?", names.join("; ")),
+            text: joined(&[lead, ": "], names, "; ", "?"),
             kind: "red-flag",
             why: why.to_string(),
         });
@@ -396,7 +585,7 @@ fn group_words(u: Urgency) -> (&'static str, &'static str) {
 /// red-flag question when no checklist is left.
 fn with_late_flags<'kb>(
     kb: &'kb KnowledgeBase,
-    ranker: &Ranker,
+    tables: &Tables,
     list: Option<Question<'kb>>,
     late: &[usize],
 ) -> Option<Question<'kb>> {
@@ -404,9 +593,9 @@ fn with_late_flags<'kb>(
         return list;
     }
     let ids: Vec<&'kb str> = late.iter().map(|&r| kb.red_flags[r].id.as_ref()).collect();
-    let names: Vec<String> = late
+    let names: Vec<&str> = late
         .iter()
-        .map(|&r| lower_first(flag_short(kb, ranker, r)))
+        .map(|&r| tables.flag_short[r].as_str())
         .collect();
     match list {
         Some(mut q) => {
@@ -433,11 +622,9 @@ fn with_late_flags<'kb>(
 /// ancestors): always without a `when` list, or when nothing was recognized;
 /// else only when one of its `when` findings was reported (leg swelling for a
 /// leg, not for an eyelid).
-fn relevant(said: &BTreeSet<usize>, asked: Option<&Asked>) -> bool {
+fn relevant(said: &FindingSet, asked: Option<&Asked>) -> bool {
     match asked {
-        Some(q) if !q.when.is_empty() && !said.is_empty() => {
-            q.when.iter().any(|f| said.contains(f))
-        }
+        Some(q) if !q.when.is_empty() && !said.empty => q.when.iter().any(|&f| said.contains(f)),
         _ => true,
     }
 }
@@ -494,32 +681,28 @@ fn short_of<'kb>(
 fn candidates<'s>(
     kb: &'s KnowledgeBase,
     ranker: &'s Ranker,
+    tables: &'s Tables,
     state: &'s State,
+    implied: &'s FindingSet,
 ) -> impl Iterator<Item = usize> + 's {
-    let implied: BTreeSet<usize> = state
-        .present
-        .iter()
-        .flat_map(|&f| kb.ancestors(f))
-        .collect();
     (0..kb.findings.len()).filter(move |&f| {
         let finding = &kb.findings[f];
         finding.family != Family::BodyArea
             && finding.asks.is_none()
-            && !implied.contains(&f)
+            && !implied.contains(f)
+            && !state.closed.finding(f)
             && !state.negated.contains(&f)
             && !state.unticked.contains(&f)
-            && !state.closed.contains(finding.id.as_ref())
             && finding.parent.is_none_or(|p| state.present.contains(&p))
             // A finding with a `when` list only once one of those was reported.
-            && relevant(&implied, finding.question.as_ref())
-            && ranker
-                .same_id_flag(kb, f)
-                .is_none_or(|r| kb.red_flags[r].urgency <= state.urgency)
+            && relevant(implied, finding.question.as_ref())
+            && (!tables.is_flag[f]
+                || ranker
+                    .same_id_flag(kb, f)
+                    .is_none_or(|r| kb.red_flags[r].urgency <= state.urgency))
             // Not a finding whose red flag was said or answered: after "no" to
             // cauda equina, saddle numbness is not asked again in other words.
-            && finding
-                .red_flag
-                .is_none_or(|r| !state.closed.contains(kb.red_flags[r].id.as_ref()))
+            && finding.red_flag.is_none_or(|r| !state.closed.flag(r))
     })
 }
 
@@ -561,6 +744,41 @@ fn normalize(w: Vec<f64>) -> Vec<f64> {
     }
 }
 
+/// The entropy of the distribution proportional to `prior[c] * g(row[c])`, in
+/// nats, given the natural logs of `prior` and of `g(row[c])`: with
+/// q_c = prior_c g_c and Z = sum q_c, -sum (q_c / Z) ln(q_c / Z) is
+/// ln Z - (sum q_c (ln prior_c + ln g_c)) / Z, one logarithm instead of one a
+/// cause. 0 when Z is 0, as [`entropy`] of [`normalize`]'s all-zero output.
+///
+/// This for the distributions after a yes (`g(p) = p`, logs `log_yes`) and
+/// after a no (`g(p) = 1 - p`, logs `log_no`), in one pass.
+fn entropies_of_answers(
+    prior: &[f64],
+    row: &[f64],
+    log_prior: &[f64],
+    log_yes: &[f64],
+    log_no: &[f64],
+) -> (f64, f64) {
+    let n = prior.len();
+    let (row, log_prior, log_yes, log_no) =
+        (&row[..n], &log_prior[..n], &log_yes[..n], &log_no[..n]);
+    let (mut z_yes, mut w_yes, mut z_no, mut w_no) = (0.0, 0.0, 0.0, 0.0);
+    for c in 0..n {
+        let q = prior[c] * row[c];
+        if q > 0.0 {
+            z_yes += q;
+            w_yes += q * (log_prior[c] + log_yes[c]);
+        }
+        let q = prior[c] * (1.0 - row[c]);
+        if q > 0.0 {
+            z_no += q;
+            w_no += q * (log_prior[c] + log_no[c]);
+        }
+    }
+    let h = |z: f64, w: f64| if z > 0.0 { z.ln() - w / z } else { 0.0 };
+    (h(z_yes, w_yes), h(z_no, w_no))
+}
+
 /// [`argmax`] of the distribution proportional to `prior[c] * g(row[c])`, as
 /// [`normalize`] would make it (the same values, divided by the same sum), without
 /// building it.
@@ -571,33 +789,6 @@ fn argmax_of_product(prior: &[f64], row: &[f64], g: impl Fn(f64) -> f64) -> Opti
         argmax_iter((0..prior.len()).map(|c| w(c) / sum))
     } else {
         argmax_iter((0..prior.len()).map(w))
-    }
-}
-
-/// The entropy of the distribution proportional to `prior[c] * g(row[c])`, in
-/// nats, given the natural logs of `prior` and of `g(row[c])`: with
-/// q_c = prior_c g_c and Z = sum q_c, -sum (q_c / Z) ln(q_c / Z) is
-/// ln Z - (sum q_c (ln prior_c + ln g_c)) / Z, one logarithm instead of one a
-/// cause. 0 when Z is 0, as [`entropy`] of [`normalize`]'s all-zero output.
-fn entropy_of_product(
-    prior: &[f64],
-    row: &[f64],
-    log_prior: &[f64],
-    log_g: &[f64],
-    g: impl Fn(f64) -> f64,
-) -> f64 {
-    let (mut z, mut weighted) = (0.0, 0.0);
-    for c in 0..prior.len() {
-        let q = prior[c] * g(row[c]);
-        if q > 0.0 {
-            z += q;
-            weighted += q * (log_prior[c] + log_g[c]);
-        }
-    }
-    if z > 0.0 {
-        z.ln() - weighted / z
-    } else {
-        0.0
     }
 }
 
@@ -625,29 +816,30 @@ fn argmax_iter(p: impl Iterator<Item = f64>) -> Option<usize> {
 fn finding_question<'kb>(
     kb: &'kb KnowledgeBase,
     ranker: &Ranker,
+    tables: &Tables,
     prior: &[f64],
     f: usize,
 ) -> Question<'kb> {
     let finding = &kb.findings[f];
-    let name = lower_first(&finding.name);
+    let name = &tables.finding_name[f];
     let text = match (&finding.question, finding.family) {
         (Some(q), _) => q.text.to_string(),
         (None, Family::Context) => format!("Does this apply to you: {name}?"),
         (None, _) => format!("Do you also have {name}?"),
     };
+    let p = ranker.likelihood_table(f).0;
     // The cause a yes would most likely come from, and the one a no would favour most.
     let by = |weight: &dyn Fn(usize) -> f64, skip: Option<usize>| {
         (0..prior.len())
             .filter(|&c| Some(c) != skip)
             .max_by(|&a, &b| weight(a).total_cmp(&weight(b)).then(b.cmp(&a)))
     };
-    let up = by(&|c| prior[c] * ranker.likelihood(f, c), None);
-    let down = by(&|c| prior[c] * (1.0 - ranker.likelihood(f, c)), up);
+    let up = by(&|c| prior[c] * p[c], None);
+    let down = by(&|c| prior[c] * (1.0 - p[c]), up);
     let why = match (up, down) {
         (Some(a), Some(b)) => format!(
             "separates {} from {}",
-            lower_first(&kb.causes[a].name),
-            lower_first(&kb.causes[b].name)
+            tables.cause_name[a], tables.cause_name[b]
         ),
         _ => "helps rank the causes".to_string(),
     };

@@ -123,7 +123,7 @@ fn stops_when_confident_or_after_ten_questions() {
     assert!(!r.should_stop);
     // Ten questions asked: nothing more is. (Checklists of 12 run out of
     // findings before ten questions, so the state is built directly.)
-    let closed = BTreeSet::new();
+    let closed = Closed::new(&c.kb);
     let state = State {
         present: &[],
         negated: &[],
