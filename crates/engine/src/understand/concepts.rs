@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use super::lexicon::{is, Class};
-use super::sorted_runs::{Grouped, PrefixMemo, SortedRuns};
+use super::sorted_runs::{FirstRanges, Grouped, SortedRuns};
 use super::tokens::Token;
 use crate::codec::{Reader, Writer};
 use crate::kb::{Element, KnowledgeBase, PatternTarget, Scope};
@@ -42,6 +42,8 @@ pub struct Concepts {
     /// Every term as stem ids, sorted, and the classes each belongs to.
     terms: SortedRuns<u32>,
     term_classes: SortedRuns<u32>,
+    /// Where the terms starting with each stem are (worked out, not stored).
+    term_firsts: FirstRanges,
     /// The most stems in a term.
     longest: usize,
     patterns: Vec<Compiled>,
@@ -135,6 +137,7 @@ impl Concepts {
         Self::assemble(Concepts {
             terms: SortedRuns::from_sorted(terms.iter().map(|(k, _)| k.as_slice())),
             term_classes: SortedRuns::from_sorted(terms.iter().map(|(_, c)| c.as_slice())),
+            term_firsts: FirstRanges::default(),
             longest: 0,
             patterns,
             elements,
@@ -146,6 +149,7 @@ impl Concepts {
 
     /// Fills in what the tables imply (stored in the pre-built form).
     fn assemble(mut self) -> Self {
+        self.term_firsts = FirstRanges::of(&self.terms);
         self.longest = (0..self.terms.len())
             .map(|i| self.terms.get(i).len())
             .max()
@@ -215,6 +219,7 @@ impl Concepts {
             Compiled::new(target, state, r.num() as u32, Scope::ALL[r.num()])
         });
         Concepts {
+            term_firsts: FirstRanges::of(&terms),
             terms,
             term_classes,
             patterns,
@@ -236,7 +241,6 @@ impl Concepts {
         if self.patterns.is_empty() {
             return found;
         }
-        let mut memo = PrefixMemo::default();
         for i in 0..tokens.len() {
             if stems[i] == u32::MAX {
                 continue;
@@ -247,7 +251,9 @@ impl Concepts {
                 .take_while(|t| t.sentence == tokens[i].sentence)
                 .count();
             for n in 1..=max {
-                let (term, longer) = self.terms.find_prefix_memo(&stems[i..i + n], &mut memo);
+                let (term, longer) = self
+                    .terms
+                    .find_prefix_from(&stems[i..i + n], &self.term_firsts);
                 if let Some(term) = term {
                     for &class in self.term_classes.get(term) {
                         found.push(Occurrence {
