@@ -15,9 +15,10 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{is, Class};
+use super::lexicon::{classes, has, is, Class};
 use super::sorted_runs::{FirstRanges, Grouped, SortedRuns};
 use super::tokens::Token;
+use super::WordMap;
 use crate::codec::{Reader, Writer};
 use crate::kb::{Element, KnowledgeBase, PatternTarget, Scope};
 
@@ -288,7 +289,7 @@ impl Concepts {
         let passage = passages(tokens);
         let person = persons(tokens);
         // Every state class's occurrences in the whole message, in query order.
-        let mut states: HashMap<u32, Vec<Occurrence>> = HashMap::new();
+        let mut states: WordMap<u32, Vec<Occurrence>> = WordMap::default();
         for o in occurrences
             .iter()
             .filter(|o| self.state_classes.contains(&o.class))
@@ -306,7 +307,7 @@ impl Concepts {
             let here = &occurrences[start..end];
             // Each class's occurrences here, in query order, so a pattern looks
             // only within its span of each anchor: linear in a long passage.
-            let mut by_class: HashMap<u32, Vec<Occurrence>> = HashMap::new();
+            let mut by_class: WordMap<u32, Vec<Occurrence>> = WordMap::default();
             for o in here {
                 by_class.entry(o.class).or_default().push(*o);
             }
@@ -404,17 +405,11 @@ impl Person {
 pub fn persons(tokens: &[Token]) -> Vec<Person> {
     let count = tokens.last().map_or(0, |t| t.sentence + 1);
     let (mut writer, mut other) = (vec![false; count], vec![false; count]);
-    // Each distinct word is looked up in the two lists once.
-    let mut seen: super::WordMap<&str, (bool, bool)> = super::WordMap::default();
+    // One lookup a word for both lists.
     for t in tokens {
-        let &mut (first, another) = seen.entry(t.surface.as_str()).or_insert_with(|| {
-            (
-                is(Class::FirstPerson, &t.surface),
-                is(Class::OtherPerson, &t.surface),
-            )
-        });
-        writer[t.sentence] |= first;
-        other[t.sentence] |= another;
+        let classes = classes(&t.surface);
+        writer[t.sentence] |= has(classes, Class::FirstPerson);
+        other[t.sentence] |= has(classes, Class::OtherPerson);
     }
     let mut last = Person::Unknown;
     (0..count)
@@ -457,7 +452,7 @@ pub fn passages(tokens: &[Token]) -> Vec<usize> {
 /// within the span.
 fn assign(
     tokens: &[Token],
-    by_class: &HashMap<u32, Vec<Occurrence>>,
+    by_class: &WordMap<u32, Vec<Occurrence>>,
     pattern: &Compiled,
     (classes, state): (&[u32], &[bool]),
     usable: impl Fn(&&Occurrence) -> bool,
