@@ -15,9 +15,10 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{is, Class};
-use super::sorted_runs::{Grouped, PrefixMemo, SortedRuns};
+use super::lexicon::{classes, has, is, Class};
+use super::sorted_runs::{FirstRanges, Grouped, SortedRuns};
 use super::tokens::Token;
+use super::WordMap;
 use crate::codec::{Reader, Writer};
 use crate::kb::{Element, KnowledgeBase, PatternTarget, Scope};
 
@@ -42,6 +43,8 @@ pub struct Concepts {
     /// Every term as stem ids, sorted, and the classes each belongs to.
     terms: SortedRuns<u32>,
     term_classes: SortedRuns<u32>,
+    /// Where the terms starting with each stem are (worked out, not stored).
+    term_firsts: FirstRanges,
     /// The most stems in a term.
     longest: usize,
     patterns: Vec<Compiled>,
@@ -135,6 +138,7 @@ impl Concepts {
         Self::assemble(Concepts {
             terms: SortedRuns::from_sorted(terms.iter().map(|(k, _)| k.as_slice())),
             term_classes: SortedRuns::from_sorted(terms.iter().map(|(_, c)| c.as_slice())),
+            term_firsts: FirstRanges::default(),
             longest: 0,
             patterns,
             elements,
@@ -146,6 +150,7 @@ impl Concepts {
 
     /// Fills in what the tables imply (stored in the pre-built form).
     fn assemble(mut self) -> Self {
+        self.term_firsts = FirstRanges::of(&self.terms);
         self.longest = (0..self.terms.len())
             .map(|i| self.terms.get(i).len())
             .max()
@@ -215,6 +220,7 @@ impl Concepts {
             Compiled::new(target, state, r.num() as u32, Scope::ALL[r.num()])
         });
         Concepts {
+            term_firsts: FirstRanges::of(&terms),
             terms,
             term_classes,
             patterns,
@@ -236,7 +242,6 @@ impl Concepts {
         if self.patterns.is_empty() {
             return found;
         }
-        let mut memo = PrefixMemo::default();
         for i in 0..tokens.len() {
             if stems[i] == u32::MAX {
                 continue;
@@ -247,7 +252,9 @@ impl Concepts {
                 .take_while(|t| t.sentence == tokens[i].sentence)
                 .count();
             for n in 1..=max {
-                let (term, longer) = self.terms.find_prefix_memo(&stems[i..i + n], &mut memo);
+                let (term, longer) = self
+                    .terms
+                    .find_prefix_from(&stems[i..i + n], &self.term_firsts);
                 if let Some(term) = term {
                     for &class in self.term_classes.get(term) {
                         found.push(Occurrence {
@@ -282,7 +289,7 @@ impl Concepts {
         let passage = passages(tokens);
         let person = persons(tokens);
         // Every state class's occurrences in the whole message, in query order.
-        let mut states: HashMap<u32, Vec<Occurrence>> = HashMap::new();
+        let mut states: WordMap<u32, Vec<Occurrence>> = WordMap::default();
         for o in occurrences
             .iter()
             .filter(|o| self.state_classes.contains(&o.class))
@@ -300,7 +307,7 @@ impl Concepts {
             let here = &occurrences[start..end];
             // Each class's occurrences here, in query order, so a pattern looks
             // only within its span of each anchor: linear in a long passage.
-            let mut by_class: HashMap<u32, Vec<Occurrence>> = HashMap::new();
+            let mut by_class: WordMap<u32, Vec<Occurrence>> = WordMap::default();
             for o in here {
                 by_class.entry(o.class).or_default().push(*o);
             }
@@ -398,17 +405,11 @@ impl Person {
 pub fn persons(tokens: &[Token]) -> Vec<Person> {
     let count = tokens.last().map_or(0, |t| t.sentence + 1);
     let (mut writer, mut other) = (vec![false; count], vec![false; count]);
-    // Each distinct word is looked up in the two lists once.
-    let mut seen: super::WordMap<&str, (bool, bool)> = super::WordMap::default();
+    // One lookup a word for both lists.
     for t in tokens {
-        let &mut (first, another) = seen.entry(t.surface.as_str()).or_insert_with(|| {
-            (
-                is(Class::FirstPerson, &t.surface),
-                is(Class::OtherPerson, &t.surface),
-            )
-        });
-        writer[t.sentence] |= first;
-        other[t.sentence] |= another;
+        let classes = classes(&t.surface);
+        writer[t.sentence] |= has(classes, Class::FirstPerson);
+        other[t.sentence] |= has(classes, Class::OtherPerson);
     }
     let mut last = Person::Unknown;
     (0..count)
@@ -451,7 +452,7 @@ pub fn passages(tokens: &[Token]) -> Vec<usize> {
 /// within the span.
 fn assign(
     tokens: &[Token],
-    by_class: &HashMap<u32, Vec<Occurrence>>,
+    by_class: &WordMap<u32, Vec<Occurrence>>,
     pattern: &Compiled,
     (classes, state): (&[u32], &[bool]),
     usable: impl Fn(&&Occurrence) -> bool,

@@ -166,6 +166,42 @@ pub struct ContextRules {
     rules: Vec<Rule>,
     /// Rule indices by first word, longest rule first.
     by_first: Grouped<Text>,
+    /// The rules' first words, hashed into a bit set (worked out at load): most
+    /// query words start no rule, and this tells so without searching `by_first`.
+    firsts: FirstWords,
+}
+
+/// Bits in [`FirstWords`] (a power of two).
+const FIRST_WORD_BITS: usize = 4096;
+
+/// A set of words as hashed bits: a word not in it is surely not one of the
+/// words it was made of; one in it may be.
+#[derive(Debug, Clone, Default)]
+struct FirstWords(Vec<u64>);
+
+impl FirstWords {
+    fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = vec![0; FIRST_WORD_BITS / 64];
+        for w in words {
+            let b = Self::bit(w);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        FirstWords(bits)
+    }
+
+    fn bit(word: &str) -> usize {
+        let mut h: u64 = 0;
+        for &b in word.as_bytes() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        (h >> (64 - FIRST_WORD_BITS.trailing_zeros())) as usize
+    }
+
+    /// False when `word` is surely not in the set.
+    fn may_hold(&self, word: &str) -> bool {
+        let b = Self::bit(word);
+        self.0.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
+    }
 }
 
 /// A trigger found in a query: tokens `start..end`.
@@ -241,7 +277,12 @@ impl ContextRules {
                 })
                 .collect(),
         );
-        ContextRules { rules, by_first }
+        let firsts = FirstWords::of(by_first.keys.iter().map(|k: &Text| k.as_ref()));
+        ContextRules {
+            rules,
+            by_first,
+            firsts,
+        }
     }
 
     /// Writes the compiled rules for the pre-built KB.
@@ -271,7 +312,12 @@ impl ContextRules {
             keys: r.texts(),
             values: r.ids(),
         };
-        ContextRules { rules, by_first }
+        let firsts = FirstWords::of(by_first.keys.iter().map(|k: &Text| k.as_ref()));
+        ContextRules {
+            rules,
+            by_first,
+            firsts,
+        }
     }
 
     /// The triggers in the query, longest match first at each position. Tokens a
@@ -290,6 +336,10 @@ impl ContextRules {
         let mut i = 0;
         while i < tokens.len() {
             let surface = tokens[i].surface.as_str();
+            if !self.firsts.may_hold(surface) {
+                i += 1;
+                continue;
+            }
             let rules = starting
                 .entry(surface)
                 .or_insert_with(|| self.by_first.range(surface))

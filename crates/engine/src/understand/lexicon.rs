@@ -280,9 +280,71 @@ pub fn words(class: Class) -> &'static [&'static str] {
     }
 }
 
+/// Every class (a test checks none is missing).
+const CLASSES: &[Class] = &[
+    Class::Dropped,
+    Class::Cue,
+    Class::ClauseBreak,
+    Class::Stopword,
+    Class::Negation,
+    Class::NegationBridge,
+    Class::OneUnitLead,
+    Class::DurationFiller,
+    Class::AgeAfter,
+    Class::AgeBefore,
+    Class::SincePrefix,
+    Class::Anaphor,
+    Class::Timing,
+    Class::FirstPerson,
+    Class::OtherPerson,
+    Class::Having,
+    Class::Joint,
+    Class::CareWord,
+    Class::Continuation,
+    Class::Onset,
+    Class::LastLead,
+    Class::Resolved,
+    Class::DoVerb,
+    Class::VerbFollower,
+    Class::BodyVerb,
+];
+
+/// Each word of some class with the classes it belongs to (bit `class as u32`),
+/// and the longest such word in bytes. Built once, on first use (about 600
+/// words): a lookup is one hash of a short word, where scanning the lists word
+/// by word (the stop words alone are 170) was a tenth of understanding a query.
+fn class_index() -> &'static (super::WordMap<&'static str, u32>, usize) {
+    static INDEX: OnceLock<(super::WordMap<&'static str, u32>, usize)> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = super::WordMap::default();
+        let mut longest = 0;
+        for &class in CLASSES {
+            for &w in words(class) {
+                *index.entry(w).or_insert(0) |= 1 << class as u32;
+                longest = longest.max(w.len());
+            }
+        }
+        (index, longest)
+    })
+}
+
+/// The classes `word` belongs to, as a bit set (bit `class as u32`).
+pub fn classes(word: &str) -> u32 {
+    let (index, longest) = class_index();
+    if word.len() > *longest {
+        return 0;
+    }
+    index.get(word).copied().unwrap_or(0)
+}
+
+/// True when `classes` (from [`classes`]) holds `class`.
+pub fn has(classes: u32, class: Class) -> bool {
+    classes & (1 << class as u32) != 0
+}
+
 /// True when `word` belongs to `class`.
 pub fn is(class: Class, word: &str) -> bool {
-    words(class).contains(&word)
+    has(classes(word), class)
 }
 
 /// Number words people use for durations ("a couple of weeks", "few months").
@@ -436,39 +498,28 @@ pub fn longest_common_word() -> usize {
 mod tests {
     use super::*;
 
-    const ALL: &[Class] = &[
-        Class::Dropped,
-        Class::Cue,
-        Class::ClauseBreak,
-        Class::Stopword,
-        Class::Negation,
-        Class::NegationBridge,
-        Class::OneUnitLead,
-        Class::DurationFiller,
-        Class::AgeAfter,
-        Class::AgeBefore,
-        Class::SincePrefix,
-        Class::Anaphor,
-        Class::Timing,
-        Class::FirstPerson,
-        Class::OtherPerson,
-        Class::Having,
-        Class::Joint,
-        Class::CareWord,
-        Class::Continuation,
-        Class::Onset,
-        Class::LastLead,
-        Class::Resolved,
-        Class::DoVerb,
-        Class::VerbFollower,
-        Class::BodyVerb,
-    ];
+    /// `is` answers what scanning the class's list answers, for every listed
+    /// word and some that no list holds; `CLASSES` lists every class once.
+    #[test]
+    fn the_index_agrees_with_the_lists() {
+        let mut bits: Vec<usize> = CLASSES.iter().map(|&c| c as usize).collect();
+        bits.sort_unstable();
+        assert_eq!(bits, (0..bits.len()).collect::<Vec<_>>());
+        assert!(bits.len() <= 32);
+        let mut probes: Vec<&str> = CLASSES.iter().flat_map(|&c| words(c)).copied().collect();
+        probes.extend(["", "x", "twitching", "nott", "no ", "afterwardss", "Is"]);
+        for &class in CLASSES {
+            for w in &probes {
+                assert_eq!(is(class, w), words(class).contains(w), "{class:?} {w:?}");
+            }
+        }
+    }
 
     /// No list repeats a word, and none holds a word the tokenizer drops (it could
     /// never match).
     #[test]
     fn lists_have_no_repeats_and_no_dropped_words() {
-        for &class in ALL {
+        for &class in CLASSES {
             let list = words(class);
             for (i, w) in list.iter().enumerate() {
                 assert!(!list[..i].contains(w), "{class:?} repeats {w:?}");

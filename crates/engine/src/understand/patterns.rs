@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::concepts::{self, Concepts};
 use super::mention::Target;
-use super::sorted_runs::{Grouped, PrefixMemo, SortedRuns};
+use super::sorted_runs::{FirstRanges, Grouped, SortedRuns};
 use super::tokens::{tokenize, Token};
 use super::typos::Typos;
 use crate::codec::{Reader, Writer};
@@ -63,6 +63,8 @@ pub struct Patterns {
     /// Each phrase as the ids of its stems, sorted, and what each points at.
     phrases: SortedRuns<u32>,
     phrase_targets: Vec<Target>,
+    /// Where the phrases starting with each stem are (worked out, not stored).
+    phrase_firsts: FirstRanges,
     /// The most stems in a phrase.
     longest: usize,
     /// Findings and red flags reported by a set of stems found together in one clause.
@@ -176,6 +178,7 @@ impl Patterns {
             stems,
             phrases,
             phrase_targets,
+            phrase_firsts: FirstRanges::default(),
             longest: 0,
             together_targets,
             together,
@@ -188,6 +191,7 @@ impl Patterns {
     /// Fills in what the tables imply: the longest phrase and the sets by their
     /// first stem (stored in the pre-built form, so reading it builds nothing).
     fn assemble(mut self) -> Self {
+        self.phrase_firsts = FirstRanges::of(&self.phrases);
         self.longest = (0..self.phrases.len())
             .map(|i| self.phrases.get(i).len())
             .max()
@@ -244,6 +248,7 @@ impl Patterns {
         let phrase_targets = (0..phrases.len()).map(|_| target(r)).collect();
         Patterns {
             stems,
+            phrase_firsts: FirstRanges::of(&phrases),
             phrases,
             phrase_targets,
             together_targets: r.list(target),
@@ -269,7 +274,6 @@ impl Patterns {
     /// clause break; sorted by start and not overlapping.
     pub fn phrases_in(&self, tokens: &[Token], stems: &[u32]) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
-        let mut memo = PrefixMemo::default();
         let mut i = 0;
         while i < tokens.len() {
             // No phrase starts with an unknown word (a long line of made-up words
@@ -289,7 +293,9 @@ impl Patterns {
             // starts with the words so far.
             let mut found = None;
             for n in 1..=max {
-                let (phrase, longer) = self.phrases.find_prefix_memo(&stems[i..i + n], &mut memo);
+                let (phrase, longer) = self
+                    .phrases
+                    .find_prefix_from(&stems[i..i + n], &self.phrase_firsts);
                 if let Some(phrase) = phrase {
                     found = Some((n, self.phrase_targets[phrase]));
                 }
@@ -313,7 +319,6 @@ impl Patterns {
     /// `claimed` words (inside a multi-word finding phrase) do not count for red
     /// flags' sets.
     pub fn sets_in(&self, query: &Query, claimed: &[bool]) -> Vec<(Target, Vec<usize>)> {
-        let Query { tokens, stems, .. } = *query;
         let mut found: Vec<(Target, Vec<usize>)> = Vec::new();
         if self.together_targets.is_empty() {
             return found;
@@ -321,16 +326,32 @@ impl Patterns {
         // Per stem id, where it first stands in the clause being read, any and
         // unclaimed: each set word is then found at once, not by walking the
         // clause, and each distinct stem is looked up in the sets once a clause.
-        let mut firsts = FirstPositions::new(self.stems.len());
+        // The table is kept from query to query (one per thread): filling one
+        // entry per vocabulary stem anew cost more than the scan itself.
+        FIRSTS.with(|firsts| {
+            let mut firsts = firsts.borrow_mut();
+            self.sets_in_with(query, claimed, &mut firsts, &mut found);
+        });
+        found
+    }
+
+    /// [`Patterns::sets_in`], with the table of first positions to use.
+    fn sets_in_with(
+        &self,
+        query: &Query,
+        claimed: &[bool],
+        firsts: &mut FirstPositions,
+        found: &mut Vec<(Target, Vec<usize>)>,
+    ) {
+        let Query { tokens, stems, .. } = *query;
         let mut candidates: Vec<usize> = Vec::new();
         let mut start = 0;
-        let mut clause = 0;
         while start < tokens.len() {
             let end = tokens[start..]
                 .iter()
                 .position(|t| t.clause != tokens[start].clause)
                 .map_or(tokens.len(), |p| start + p);
-            clause += 1;
+            let clause = firsts.next_clause();
             // Only sets whose first word is in the clause can match; in KB order.
             candidates.clear();
             for k in start..end {
@@ -362,34 +383,46 @@ impl Patterns {
             }
             start = end;
         }
-        found
     }
+}
+
+thread_local! {
+    /// Each thread's table for [`Patterns::sets_in`].
+    static FIRSTS: std::cell::RefCell<FirstPositions> =
+        std::cell::RefCell::new(FirstPositions::default());
 }
 
 /// Where each stem id first stands in one clause: any occurrence, and one not
 /// claimed by a finding's phrase. Entries are stamped with the clause they
-/// belong to, so moving to the next clause clears nothing.
-struct FirstPositions(Vec<(usize, usize, usize)>);
+/// belong to, and every clause of every query gets a new stamp, so moving to the
+/// next clause (or query) clears nothing.
+#[derive(Default)]
+struct FirstPositions {
+    entries: Vec<(usize, usize, usize)>,
+    /// The last stamp given (0: none yet; entries start stamped 0).
+    stamp: usize,
+}
 
 impl FirstPositions {
-    /// For stem ids below `stems`.
-    fn new(stems: usize) -> Self {
-        FirstPositions(Vec::with_capacity(stems))
+    /// The stamp of the next clause read, never given before.
+    fn next_clause(&mut self) -> usize {
+        self.stamp += 1;
+        self.stamp
     }
 
-    /// Notes stem `id` at token `k` of clause `clause` (numbered from 1, in
-    /// order); true when it is the stem's first in the clause. Unknown words
-    /// (`u32::MAX`) are never noted.
+    /// Notes stem `id` at token `k` of the clause stamped `clause`; true when it
+    /// is the stem's first in the clause. Unknown words (`u32::MAX`) are never
+    /// noted.
     fn note(&mut self, clause: usize, id: u32, k: usize, claimed: bool) -> bool {
         const NONE: usize = usize::MAX;
         if id == u32::MAX {
             return false;
         }
         let id = id as usize;
-        if self.0.len() <= id {
-            self.0.resize(id + 1, (0, NONE, NONE));
+        if self.entries.len() <= id {
+            self.entries.resize(id + 1, (0, NONE, NONE));
         }
-        let entry = &mut self.0[id];
+        let entry = &mut self.entries[id];
         let first = entry.0 != clause;
         if first {
             *entry = (clause, k, NONE);
@@ -402,7 +435,7 @@ impl FirstPositions {
 
     /// Where stem `id` first stands in clause `clause`, unclaimed when asked.
     fn of(&self, clause: usize, id: u32, unclaimed: bool) -> Option<usize> {
-        let &(stamp, any, free) = self.0.get(id as usize)?;
+        let &(stamp, any, free) = self.entries.get(id as usize)?;
         let k = if unclaimed { free } else { any };
         (stamp == clause && k != usize::MAX).then_some(k)
     }

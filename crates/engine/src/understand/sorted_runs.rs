@@ -125,21 +125,59 @@ impl<K: Ord> Grouped<K> {
     }
 }
 
-/// `find_prefix` answers for runs of one and two ids, kept for one query: a long
-/// query repeats its words, and each answer is otherwise a binary search over the
-/// table (a 4 MiB line of a few words repeated made them a sixth of the work).
-#[derive(Default)]
-pub struct PrefixMemo(super::WordMap<(u32, u64), (Option<usize>, bool)>);
+/// Where the runs of a table of ids that start with each id lie: those starting
+/// with id `a` are `starts[a]..starts[a + 1]` (the table is sorted, so they stand
+/// together). Worked out from the table when it is read, so a lookup of a word
+/// goes straight to the few runs starting with it, not through the whole table.
+#[derive(Debug, Clone, Default)]
+pub struct FirstRanges(Vec<u32>);
+
+impl FirstRanges {
+    pub fn of(table: &SortedRuns<u32>) -> Self {
+        let n = table.len();
+        let max = table.iter().filter_map(|r| r.first()).max();
+        let Some(&max) = max else {
+            return FirstRanges(Vec::new());
+        };
+        let mut starts = Vec::with_capacity(max as usize + 2);
+        let mut i = 0;
+        for a in 0..=max as u64 + 1 {
+            while i < n && table.get(i).first().is_none_or(|&f| u64::from(f) < a) {
+                i += 1;
+            }
+            starts.push(i as u32);
+        }
+        FirstRanges(starts)
+    }
+}
 
 impl SortedRuns<u32> {
-    /// `find_prefix`, remembered in `memo` for runs of one or two ids.
-    pub fn find_prefix_memo(&self, run: &[u32], memo: &mut PrefixMemo) -> (Option<usize>, bool) {
-        let key = match *run {
-            [a] => (a, 0),
-            [a, b] => (a, u64::from(b) + 1),
-            _ => return self.find_prefix(run),
+    /// [`SortedRuns::find_prefix`], searching only the runs that start with
+    /// `run`'s first id (`firsts` is [`FirstRanges::of`] this table).
+    pub fn find_prefix_from(&self, run: &[u32], firsts: &FirstRanges) -> (Option<usize>, bool) {
+        let Some(&first) = run.first() else {
+            return self.find_prefix(run);
         };
-        *memo.0.entry(key).or_insert_with(|| self.find_prefix(run))
+        let first = first as usize;
+        if first + 1 >= firsts.0.len() {
+            return (None, false);
+        }
+        let (mut low, mut high) = (firsts.0[first] as usize, firsts.0[first + 1] as usize);
+        let end = high;
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.get(mid) < run {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        // Past the runs starting with `first`: none starts with `run`.
+        if low == end {
+            return (None, false);
+        }
+        let next = self.get(low);
+        ((next == run).then_some(low), next.starts_with(run))
     }
 }
 
@@ -148,28 +186,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_prefix_memo_gives_find_prefix_answers() {
-        let table = SortedRuns::from_sorted([&[1u32, 2][..], &[1, 2, 3], &[2], &[4, u32::MAX - 1]]);
-        let mut memo = PrefixMemo::default();
-        for run in [
-            &[1][..],
-            &[1, 2],
-            &[2],
-            &[2, 0],
-            &[4],
-            &[4, u32::MAX - 1],
-            &[4, u32::MAX],
-            &[1, 2, 3],
-        ] {
-            // Twice: the second answer comes from the memo.
-            for _ in 0..2 {
-                assert_eq!(
-                    table.find_prefix_memo(run, &mut memo),
-                    table.find_prefix(run),
-                    "{run:?}"
-                );
+    fn find_prefix_from_gives_find_prefix_answers() {
+        let table =
+            SortedRuns::from_sorted([&[1u32, 2][..], &[1, 2, 3], &[2], &[4, 1, 1], &[4, 3], &[6]]);
+        let firsts = FirstRanges::of(&table);
+        for a in 0..9 {
+            for b in 0..5 {
+                for c in [0, 1, 3, u32::MAX] {
+                    for run in [&[a][..], &[a, b], &[a, b, c], &[a, u32::MAX]] {
+                        assert_eq!(
+                            table.find_prefix_from(run, &firsts),
+                            table.find_prefix(run),
+                            "{run:?}"
+                        );
+                    }
+                }
             }
         }
+        let empty = SortedRuns::<u32>::default();
+        assert_eq!(
+            empty.find_prefix_from(&[3], &FirstRanges::of(&empty)),
+            (None, false)
+        );
     }
 
     #[test]

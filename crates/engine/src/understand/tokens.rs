@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
-use super::lexicon::{irregular_base, is, Class};
+use super::lexicon::{classes, has, irregular_base, is, Class};
 
 /// One word of normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,12 @@ fn stemmer() -> &'static Stemmer {
 
 /// The stem of one already lower-cased word.
 pub fn stem(word: &str) -> String {
-    if is(Class::BodyVerb, word) {
+    stem_of(word, classes(word))
+}
+
+/// [`stem`], given the word's [`classes`].
+fn stem_of(word: &str, classes: u32) -> String {
+    if has(classes, Class::BodyVerb) {
         return word.to_string();
     }
     if let Some(base) = irregular_base(word) {
@@ -133,16 +138,18 @@ enum Kind {
 
 impl Kind {
     fn of(surface: &str) -> Kind {
-        if is_clause_break(surface) {
+        // One lookup for the word's classes, not one per list.
+        let classes = classes(surface);
+        if has(classes, Class::ClauseBreak) {
             Kind::Break
-        } else if is_dropped(surface) {
+        } else if has(classes, Class::Dropped) {
             Kind::Dropped {
-                cue: is(Class::Cue, surface),
+                cue: has(classes, Class::Cue),
                 mine: surface == "my",
             }
         } else {
             Kind::Word {
-                stem: stem(surface),
+                stem: stem_of(surface, classes),
             }
         }
     }

@@ -243,29 +243,52 @@ impl TypoIndex {
         found: &mut Vec<(u32, usize)>,
     ) {
         let width = word.len() + 1;
+        // Only cells within `limit` of the diagonal can be within the limit (a
+        // cell is at least the difference of its row and column), so only they
+        // are worked out; every cell is kept at most `cap`, which changes none
+        // within the limit (each step adds at most one to a cell it reads) and
+        // lets the two cells around the band stand for all those outside it.
+        let cap = limit + 1;
+        let i = depth + 1;
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(width - 1);
+        if lo > hi && i > limit {
+            // Every cell of this row, and below, is over the limit (an empty
+            // word's one cell is `i`).
+            return;
+        }
         for &(c, child) in &self.nodes[node].children {
             let (before, after) = rows.split_at_mut((depth + 2) * width);
             let prev2 = &before[depth * width..(depth + 1) * width];
             let prev = &before[(depth + 1) * width..];
             let row = &mut after[..width];
-            row[0] = depth + 1;
-            for j in 1..width {
+            row[0] = i.min(cap);
+            if lo > 1 {
+                row[lo - 1] = cap;
+            }
+            let mut within = row[0] <= limit;
+            for j in lo..=hi {
                 let w = word[j - 1];
                 let cost = usize::from(c != w);
-                row[j] = (row[j - 1] + 1).min(prev[j] + 1).min(prev[j - 1] + cost);
+                let mut d = (row[j - 1] + 1).min(prev[j] + 1).min(prev[j - 1] + cost);
                 if j > 1 && c != w && c == word[j - 2] && last == Some(w) {
-                    row[j] = row[j].min(prev2[j - 2] + 1);
+                    d = d.min(prev2[j - 2] + 1);
                 }
+                row[j] = d.min(cap);
+                within |= d <= limit;
+            }
+            if hi + 1 < width {
+                row[hi + 1] = cap;
             }
             let child = child as usize;
             if let Some(form) = self.nodes[child].form {
-                if row[width - 1] <= limit {
+                if hi == width - 1 && row[width - 1] <= limit {
                     found.push((form, row[width - 1]));
                 }
             }
             // Cells never shrink further down (a swap reaches back one row,
             // whose cells bound this row's), so a row all over the limit ends the branch.
-            if row.iter().any(|&d| d <= limit) {
+            if within {
                 self.search(child, depth + 1, Some(c), word, limit, rows, found);
             }
         }
