@@ -353,7 +353,8 @@ const PREFIXES: &[&str] = &[
     "Hi,",
     "I think",
     "Since yesterday",
-    "Please help. Out of nowhere",
+    // Not "out of nowhere": a sudden start is a finding now (`sudden-onset`).
+    "Please help. Strangely",
     "Doctor, today I noticed",
 ];
 const SUFFIXES: &[&str] = &[
