@@ -43,7 +43,7 @@ pub struct Concepts {
     /// Every term as stem ids, sorted, and the classes each belongs to.
     terms: SortedRuns<u32>,
     term_classes: SortedRuns<u32>,
-    /// Where the terms starting with each stem are (worked out, not stored).
+    /// Where the terms starting with each stem are (stored in the pre-built form: working it out at start-up cost more than reading the rest).
     term_firsts: FirstRanges,
     /// The most stems in a term.
     longest: usize,
@@ -174,6 +174,7 @@ impl Concepts {
     pub fn write(&self, w: &mut Writer) {
         w.ids(&self.terms.items);
         w.ids(&self.terms.ends);
+        w.ids(self.term_firsts.stored());
         w.ids(&self.term_classes.items);
         w.ids(&self.term_classes.ends);
         w.ids(&self.elements.items);
@@ -198,6 +199,7 @@ impl Concepts {
             items: r.ids(),
             ends: r.ids(),
         };
+        let term_firsts = FirstRanges::from_stored(r.ids());
         let term_classes = SortedRuns {
             items: r.ids(),
             ends: r.ids(),
@@ -220,7 +222,7 @@ impl Concepts {
             Compiled::new(target, state, r.num() as u32, Scope::ALL[r.num()])
         });
         Concepts {
-            term_firsts: FirstRanges::of(&terms),
+            term_firsts,
             terms,
             term_classes,
             patterns,

@@ -216,6 +216,7 @@ impl Patterns {
         w.ids(&self.stems.ends);
         w.ids(&self.phrases.items);
         w.ids(&self.phrases.ends);
+        w.ids(self.phrase_firsts.stored());
         for t in &self.phrase_targets {
             target(w, t);
         }
@@ -245,10 +246,11 @@ impl Patterns {
             items: r.ids(),
             ends: r.ids(),
         };
+        let phrase_firsts = FirstRanges::from_stored(r.ids());
         let phrase_targets = (0..phrases.len()).map(|_| target(r)).collect();
         Patterns {
             stems,
-            phrase_firsts: FirstRanges::of(&phrases),
+            phrase_firsts,
             phrases,
             phrase_targets,
             together_targets: r.list(target),

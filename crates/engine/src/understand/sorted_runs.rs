@@ -133,6 +133,16 @@ impl<K: Ord> Grouped<K> {
 pub struct FirstRanges(Vec<u32>);
 
 impl FirstRanges {
+    /// The table as stored in the pre-built form ([`FirstRanges::stored`]):
+    /// working it out again costs more than the rest of reading the KB.
+    pub fn from_stored(starts: Vec<u32>) -> Self {
+        FirstRanges(starts)
+    }
+
+    pub fn stored(&self) -> &[u32] {
+        &self.0
+    }
+
     pub fn of(table: &SortedRuns<u32>) -> Self {
         let n = table.len();
         let max = table.iter().filter_map(|r| r.first()).max();
