@@ -167,3 +167,27 @@ fn aching_bones_and_muscles_with_little_sun_is_seen_soon() {
         &["stuck indoors all winter, my bones and muscles hurt, and I get cramps"],
     );
 }
+
+#[test]
+fn a_fit_of_giggles_a_face_that_dropped_at_the_bill_and_crossed_eyes_are_idioms() {
+    at_most(
+        "routine",
+        &[
+            "I got a fit of laughter during the exam and my eyelid keeps twitching",
+            "his face dropped when he saw the price, lol, my calf twitches though",
+            "seeing double when I go cross-eyed on purpose, eyelid twitching",
+        ],
+    );
+    // The plain signs still fire.
+    at_least(
+        "emergency",
+        &[
+            "my wife had a fit this morning and she's twitching now",
+            "his face dropped on one side when I saw him at lunch",
+        ],
+    );
+    at_least(
+        "urgent",
+        &["double vision when I look to the left, calf twitches"],
+    );
+}
