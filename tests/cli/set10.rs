@@ -191,3 +191,35 @@ fn a_fit_of_giggles_a_face_that_dropped_at_the_bill_and_crossed_eyes_are_idioms(
         &["double vision when I look to the left, calf twitches"],
     );
 }
+
+#[test]
+fn tingling_only_in_a_pressing_position_is_harmless() {
+    at_most(
+        "routine",
+        &[
+            "my ring finger tingles whenever I lean on my elbows at my desk",
+            "pins and needles in my hand if I sleep on my arm",
+            "my foot tingles when I sit cross legged",
+        ],
+    );
+    // Weakness with it still counts.
+    at_least(
+        "urgent",
+        &["my little finger is numb all the time and my hand is weak"],
+    );
+}
+
+#[test]
+fn legs_unfelt_and_not_moving_is_an_emergency() {
+    at_least(
+        "emergency",
+        &[
+            "I can't feel my legs and they won't move since I got up",
+            "mum can't feel her legs, she can't stand up",
+        ],
+    );
+    at_most(
+        "routine",
+        &["I can feel my legs and move them fine, just calf cramps"],
+    );
+}
