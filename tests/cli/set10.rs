@@ -223,3 +223,12 @@ fn legs_unfelt_and_not_moving_is_an_emergency() {
         &["I can feel my legs and move them fine, just calf cramps"],
     );
 }
+
+#[test]
+fn scarcely_any_meat_or_eggs_on_a_crash_diet_points_to_protein() {
+    use crate::spans::first_cause;
+    assert_eq!(
+        first_cause("doing a 600 calorie diet with hardly any meat or eggs, my legs cramp"),
+        "protein"
+    );
+}
