@@ -7,10 +7,12 @@
 mod ask;
 mod bad_input;
 mod blind;
+mod blind10;
 mod blind3;
 mod blind4;
 mod blind5;
 mod blind7;
+mod blind8;
 mod blind_causes;
 mod check;
 mod diary;
