@@ -25,6 +25,7 @@ mod forum;
 mod forum2;
 mod forum6;
 mod forum9;
+mod forum9_floors;
 mod hardening;
 mod kb_errors;
 mod kb_includes;
