@@ -33,6 +33,7 @@ mod people;
 mod properties;
 mod questions;
 mod scored;
+mod set11;
 mod set5_body;
 mod set5_neuro;
 mod set7_body;

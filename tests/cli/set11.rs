@@ -1,0 +1,37 @@
+//! Held-out set 11 missed red flags, fixed as mechanisms. The wordings are written
+//! for these tests, not taken from the set.
+
+use crate::spans::{at_least, at_most, triage};
+
+#[test]
+fn tablets_taken_on_purpose_are_an_emergency() {
+    at_least(
+        "emergency",
+        &[
+            "I took a handful of my sleeping pills deliberately last night and now my legs twitch",
+            "swallowed a whole packet of paracetamol about two hours ago, feel shaky",
+            "my daughter took loads of her nan's tablets on purpose, her hands are jerking",
+            "took lots of pills because I wanted to die, now cramping",
+        ],
+    );
+    let (_, flags) =
+        triage("took a bunch of my dad's tablets on purpose this morning, muscles twitching");
+    assert!(
+        flags.iter().any(|f| f == "deliberate-overdose"),
+        "{flags:?}"
+    );
+}
+
+#[test]
+fn usual_tablets_are_not_an_overdose() {
+    at_most(
+        "soon",
+        &[
+            "took my magnesium tablets and my calf still twitches",
+            "took extra magnesium pills yesterday, still cramping",
+            "I take a lot of tablets for my heart and my legs cramp at night",
+            "I didn't take the pills on purpose, I just forgot them, legs twitch",
+            "what if I took too many magnesium tablets by mistake",
+        ],
+    );
+}
