@@ -35,3 +35,35 @@ fn usual_tablets_are_not_an_overdose() {
         ],
     );
 }
+
+#[test]
+fn breathing_signs_after_a_birth_or_long_journey_are_a_clot_in_the_lung() {
+    at_least(
+        "emergency",
+        &[
+            "gave birth ten days ago, my calf has been cramping and now I get out of breath walking to the loo",
+            "flew home from LA on Tuesday, sharp pain in my chest when I take a deep breath, legs twitchy",
+            "a week since my c-section and I coughed up some blood this morning, calves crampy",
+        ],
+    );
+    let (_, flags) = triage(
+        "three weeks after my hip replacement, it hurts when I breathe in and my calf cramps",
+    );
+    assert!(flags.iter().any(|f| f == "pulmonary-embolism"), "{flags:?}");
+}
+
+#[test]
+fn a_journey_or_birth_alone_is_no_clot_in_the_lung() {
+    for text in [
+        "long haul flight yesterday and calf cramps last night",
+        "after my long flight my legs twitch, no breathing problems",
+        "I'm pregnant with leg cramps and a bit breathless on the stairs",
+        "had a baby 3 years ago, calf cramps and out of breath after running",
+    ] {
+        let (_, flags) = triage(text);
+        assert!(
+            !flags.iter().any(|f| f == "pulmonary-embolism"),
+            "{text}: {flags:?}"
+        );
+    }
+}
