@@ -67,3 +67,25 @@ fn a_journey_or_birth_alone_is_no_clot_in_the_lung() {
         );
     }
 }
+
+#[test]
+fn a_fit_in_sleep_with_a_wet_bed_and_grogginess_is_an_emergency() {
+    for text in [
+        "my wife was shaking in bed at 3am, the sheets were soaked with wee and she was dazed for an hour",
+        "found my son jerking in bed this morning, he'd wet the bed and he can't remember anything, he's 30",
+    ] {
+        let (_, flags) = triage(text);
+        assert!(flags.iter().any(|f| f == "seizure"), "{text}: {flags:?}");
+    }
+}
+
+#[test]
+fn sleep_jerks_without_the_rest_are_no_fit() {
+    for text in [
+        "I never wet the bed and I'm not confused, just leg jerks at night",
+        "my legs jerk as I drop off to sleep",
+    ] {
+        let (_, flags) = triage(text);
+        assert!(!flags.iter().any(|f| f == "seizure"), "{text}: {flags:?}");
+    }
+}
