@@ -89,3 +89,26 @@ fn sleep_jerks_without_the_rest_are_no_fit() {
         assert!(!flags.iter().any(|f| f == "seizure"), "{text}: {flags:?}");
     }
 }
+
+#[test]
+fn slurring_said_on_its_own_is_a_red_flag_and_an_emergency_when_new_today() {
+    at_least(
+        "emergency",
+        &[
+            "my mum's been sounding drunk since this morning and she doesn't drink, hands twitching",
+            "since about an hour ago I'm slurring and my fingers keep cramping",
+        ],
+    );
+    at_least(
+        "urgent",
+        &["she's slurring a bit more this month and her legs twitch"],
+    );
+    at_most(
+        "soon",
+        &[
+            "no slurring, no weakness, just calf cramps",
+            "my dad had slurred speech after his stroke years ago, my eyelid twitches",
+            "what if I start slurring one day",
+        ],
+    );
+}
