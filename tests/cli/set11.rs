@@ -112,3 +112,21 @@ fn slurring_said_on_its_own_is_a_red_flag_and_an_emergency_when_new_today() {
         ],
     );
 }
+
+#[test]
+fn very_high_sugar_or_ketone_breath_with_vomiting_is_dka() {
+    for text in [
+        "my son's breath smells of nail varnish, he's being sick and his legs cramp",
+        "glucose meter reads HI and I keep vomiting, calves cramping",
+    ] {
+        let (_, flags) = triage(text);
+        assert!(flags.iter().any(|f| f == "dka-signs"), "{text}: {flags:?}");
+    }
+    for text in [
+        "my breath smells fruity since I started keto, calves cramp",
+        "my mouth smells like the pear drops sweets I ate, eye twitching",
+    ] {
+        let (_, flags) = triage(text);
+        assert!(!flags.iter().any(|f| f == "dka-signs"), "{text}: {flags:?}");
+    }
+}
