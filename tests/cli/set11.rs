@@ -130,3 +130,22 @@ fn very_high_sugar_or_ketone_breath_with_vomiting_is_dka() {
         assert!(!flags.iter().any(|f| f == "dka-signs"), "{text}: {flags:?}");
     }
 }
+
+#[test]
+fn in_the_heat_someone_who_can_hardly_be_kept_awake_is_an_emergency() {
+    at_least(
+        "emergency",
+        &[
+            "grandad sat in the sun all afternoon, now he's barely awake and his legs are cramping",
+            "my aunt hasn't been drinking much in this hot weather, cramps, and we can hardly keep her awake",
+        ],
+    );
+    at_most(
+        "soon",
+        &[
+            "hot weather and my calf cramps keep her awake at night",
+            "it was a hot day and I'm tired, legs cramp",
+            "I haven't been drinking alcohol, no heatwave here, just calf cramps",
+        ],
+    );
+}
