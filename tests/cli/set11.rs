@@ -149,3 +149,25 @@ fn in_the_heat_someone_who_can_hardly_be_kept_awake_is_an_emergency() {
         ],
     );
 }
+
+#[test]
+fn overactive_thyroid_with_fever_and_racing_heart_is_a_thyroid_storm() {
+    for text in [
+        "my wife has graves disease, she's burning up with a fever and very confused, hands shaking",
+        "hyperthyroid here, running a high temperature and my heart's racing, muscles twitching",
+    ] {
+        let (_, flags) = triage(text);
+        assert!(flags.iter().any(|f| f == "thyroid-storm"), "{text}: {flags:?}");
+    }
+    for text in [
+        "overactive thyroid, muscles twitch, no fever",
+        "underactive thyroid, fever 38 and agitated with the flu",
+        "my mum had hyperthyroidism years ago; I have a fever and my heart is racing",
+    ] {
+        let (_, flags) = triage(text);
+        assert!(
+            !flags.iter().any(|f| f == "thyroid-storm"),
+            "{text}: {flags:?}"
+        );
+    }
+}
