@@ -169,3 +169,21 @@ fn overactive_thyroid_with_fever_and_racing_heart_is_a_thyroid_storm() {
         );
     }
 }
+
+#[test]
+fn headaches_better_away_from_home_are_possible_carbon_monoxide() {
+    let (_, flags) = triage(
+        "we all have headaches and twitchy legs, it's worse at home and better outside, the gas fire is old",
+    );
+    assert!(flags.iter().any(|f| f == "carbon-monoxide"), "{flags:?}");
+    for text in [
+        "I get headaches at work, eye twitches in the evening",
+        "we all have colds and my calf cramps",
+    ] {
+        let (_, flags) = triage(text);
+        assert!(
+            !flags.iter().any(|f| f == "carbon-monoxide"),
+            "{text}: {flags:?}"
+        );
+    }
+}
