@@ -37,6 +37,7 @@ mod properties;
 mod questions;
 mod scored;
 mod set10;
+mod set11;
 mod set5_body;
 mod set5_neuro;
 mod set7_body;
