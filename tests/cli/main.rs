@@ -8,6 +8,7 @@ mod ask;
 mod bad_input;
 mod blind;
 mod blind10;
+mod blind11;
 mod blind3;
 mod blind4;
 mod blind5;
