@@ -339,64 +339,42 @@ impl<'kb> LineWriter<'kb> {
         push_display(&mut b, line);
         b.extend_from_slice(b",\"schema_version\":");
         push_display(&mut b, report.schema_version);
-        b.extend_from_slice(b",\"query\":");
-        push_str(&mut b, &report.query);
+        key_str(&mut b, b",\"query\":", &report.query);
         b.extend_from_slice(b",\"recognized\":[");
         for (n, r) in report.recognized.iter().enumerate() {
-            if n > 0 {
-                b.push(b',');
-            }
-            b.extend_from_slice(b"{\"id\":");
-            push_str(&mut b, r.id);
-            b.extend_from_slice(b",\"name\":");
-            push_str(&mut b, r.name);
-            b.extend_from_slice(b",\"type\":");
-            push_str(&mut b, r.entry);
-            b.extend_from_slice(b",\"text\":");
-            push_str(&mut b, &r.text);
-            b.extend_from_slice(b",\"assertion\":");
-            push_str(&mut b, r.assertion);
-            b.extend_from_slice(b",\"negated\":");
-            push_bool(&mut b, r.negated);
-            b.extend_from_slice(b",\"historical\":");
-            push_bool(&mut b, r.historical);
-            b.extend_from_slice(b",\"hypothetical\":");
-            push_bool(&mut b, r.hypothetical);
-            b.extend_from_slice(b",\"other_person\":");
-            push_bool(&mut b, r.other_person);
-            b.extend_from_slice(b",\"corrected\":");
-            push_bool(&mut b, r.corrected);
+            comma(&mut b, n);
+            key_str(&mut b, b"{\"id\":", r.id);
+            key_str(&mut b, b",\"name\":", r.name);
+            key_str(&mut b, b",\"type\":", r.entry);
+            key_str(&mut b, b",\"text\":", &r.text);
+            key_str(&mut b, b",\"assertion\":", r.assertion);
+            key_bool(&mut b, b",\"negated\":", r.negated);
+            key_bool(&mut b, b",\"historical\":", r.historical);
+            key_bool(&mut b, b",\"hypothetical\":", r.hypothetical);
+            key_bool(&mut b, b",\"other_person\":", r.other_person);
+            key_bool(&mut b, b",\"corrected\":", r.corrected);
             b.push(b'}');
         }
         b.extend_from_slice(b"],\"unrecognized\":");
         push_strs(&mut b, report.unrecognized.iter().map(String::as_str));
         b.extend_from_slice(b",\"suggestions\":[");
         for (n, s) in report.suggestions.iter().enumerate() {
-            if n > 0 {
-                b.push(b',');
-            }
+            comma(&mut b, n);
             let c = &self.causes[s.id];
-            b.extend_from_slice(b"{\"id\":");
-            push_str(&mut b, s.id);
+            key_str(&mut b, b"{\"id\":", s.id);
             b.extend_from_slice(b",\"name\":");
             b.extend_from_slice(c.name.get().as_bytes());
-            b.extend_from_slice(b",\"kind\":");
-            push_str(&mut b, s.kind.as_str());
+            key_str(&mut b, b",\"kind\":", s.kind.as_str());
             b.extend_from_slice(b",\"score\":");
             push_f64(&mut b, s.score)?;
             b.extend_from_slice(b",\"summary\":");
             b.extend_from_slice(c.summary.get().as_bytes());
             b.extend_from_slice(b",\"evidence\":[");
             for (n, e) in s.evidence.iter().enumerate() {
-                if n > 0 {
-                    b.push(b',');
-                }
-                b.extend_from_slice(b"{\"finding\":");
-                push_str(&mut b, e.finding);
-                b.extend_from_slice(b",\"name\":");
-                push_str(&mut b, e.name);
-                b.extend_from_slice(b",\"negated\":");
-                push_bool(&mut b, e.negated);
+                comma(&mut b, n);
+                key_str(&mut b, b"{\"finding\":", e.finding);
+                key_str(&mut b, b",\"name\":", e.name);
+                key_bool(&mut b, b",\"negated\":", e.negated);
                 b.extend_from_slice(b",\"effect\":");
                 push_f64(&mut b, e.effect)?;
                 b.push(b'}');
@@ -415,42 +393,27 @@ impl<'kb> LineWriter<'kb> {
         }
         b.extend_from_slice(b"],\"red_flags\":[");
         for (n, r) in report.red_flags.iter().enumerate() {
-            if n > 0 {
-                b.push(b',');
-            }
-            b.extend_from_slice(b"{\"id\":");
-            push_str(&mut b, r.id);
-            b.extend_from_slice(b",\"name\":");
-            push_str(&mut b, r.name);
-            b.extend_from_slice(b",\"urgency\":");
-            push_str(&mut b, r.urgency.as_str());
-            b.extend_from_slice(b",\"advice\":");
-            push_str(&mut b, r.advice);
+            comma(&mut b, n);
+            key_str(&mut b, b"{\"id\":", r.id);
+            key_str(&mut b, b",\"name\":", r.name);
+            key_str(&mut b, b",\"urgency\":", r.urgency.as_str());
+            key_str(&mut b, b",\"advice\":", r.advice);
             if let Some(source) = r.source {
-                b.extend_from_slice(b",\"source\":");
-                push_str(&mut b, source);
+                key_str(&mut b, b",\"source\":", source);
             }
             if let Some(reason) = &r.reason {
-                b.extend_from_slice(b",\"reason\":");
-                push_str(&mut b, reason);
+                key_str(&mut b, b",\"reason\":", reason);
             }
             b.push(b'}');
         }
         b.extend_from_slice(b"],\"mentioned_red_flags\":[");
         for (n, r) in report.mentioned_red_flags.iter().enumerate() {
-            if n > 0 {
-                b.push(b',');
-            }
-            b.extend_from_slice(b"{\"id\":");
-            push_str(&mut b, r.id);
-            b.extend_from_slice(b",\"name\":");
-            push_str(&mut b, r.name);
-            b.extend_from_slice(b",\"urgency\":");
-            push_str(&mut b, r.urgency.as_str());
-            b.extend_from_slice(b",\"assertion\":");
-            push_str(&mut b, r.assertion);
-            b.extend_from_slice(b",\"advice\":");
-            push_str(&mut b, r.advice);
+            comma(&mut b, n);
+            key_str(&mut b, b"{\"id\":", r.id);
+            key_str(&mut b, b",\"name\":", r.name);
+            key_str(&mut b, b",\"urgency\":", r.urgency.as_str());
+            key_str(&mut b, b",\"assertion\":", r.assertion);
+            key_str(&mut b, b",\"advice\":", r.advice);
             b.push(b'}');
         }
         b.extend_from_slice(b"],\"duration_days\":");
@@ -458,10 +421,8 @@ impl<'kb> LineWriter<'kb> {
             Some(days) => push_display(&mut b, days),
             None => b.extend_from_slice(b"null"),
         }
-        b.extend_from_slice(b",\"urgency\":");
-        push_str(&mut b, report.urgency.as_str());
-        b.extend_from_slice(b",\"causes_secondary\":");
-        push_bool(&mut b, report.causes_secondary);
+        key_str(&mut b, b",\"urgency\":", report.urgency.as_str());
+        key_bool(&mut b, b",\"causes_secondary\":", report.causes_secondary);
         let advice = self
             .advice
             .iter()
@@ -474,21 +435,15 @@ impl<'kb> LineWriter<'kb> {
         b.extend_from_slice(self.disclaimer.get().as_bytes());
         b.extend_from_slice(b",\"questions\":[");
         for (n, q) in report.questions.iter().enumerate() {
-            if n > 0 {
-                b.push(b',');
-            }
+            comma(&mut b, n);
             b.extend_from_slice(b"{\"ids\":");
             push_strs(&mut b, q.ids.iter().copied());
-            b.extend_from_slice(b",\"text\":");
-            push_str(&mut b, &q.text);
-            b.extend_from_slice(b",\"kind\":");
-            push_str(&mut b, q.kind);
-            b.extend_from_slice(b",\"why\":");
-            push_str(&mut b, &q.why);
+            key_str(&mut b, b",\"text\":", &q.text);
+            key_str(&mut b, b",\"kind\":", q.kind);
+            key_str(&mut b, b",\"why\":", &q.why);
             b.push(b'}');
         }
-        b.extend_from_slice(b"],\"should_stop\":");
-        push_bool(&mut b, report.should_stop);
+        key_bool(&mut b, b"],\"should_stop\":", report.should_stop);
         b.extend_from_slice(b",\"kb\":");
         b.extend_from_slice(self.kb.get().as_bytes());
         b.push(b'}');
@@ -586,13 +541,30 @@ fn any_special(word: u64) -> bool {
     (below(word, 0x20) | equal(b'"') | equal(b'\\') | equal(0xC2) | equal(0xE2)) != 0
 }
 
+/// `key` (the raw bytes of `,"name":` or `{"name":`) and `value` as a JSON string.
+fn key_str(b: &mut Vec<u8>, key: &[u8], value: &str) {
+    b.extend_from_slice(key);
+    push_str(b, value);
+}
+
+/// `key` (as in [`key_str`]) and `value` as a JSON boolean.
+fn key_bool(b: &mut Vec<u8>, key: &[u8], value: bool) {
+    b.extend_from_slice(key);
+    push_bool(b, value);
+}
+
+/// The comma before every item of a list but its first (`n` is the item's index).
+fn comma(b: &mut Vec<u8>, n: usize) {
+    if n > 0 {
+        b.push(b',');
+    }
+}
+
 /// A JSON array of strings.
 fn push_strs<'s>(b: &mut Vec<u8>, items: impl Iterator<Item = &'s str>) {
     b.push(b'[');
     for (n, s) in items.enumerate() {
-        if n > 0 {
-            b.push(b',');
-        }
+        comma(b, n);
         push_str(b, s);
     }
     b.push(b']');
