@@ -45,9 +45,20 @@ impl<T: Ord + Clone> SortedRuns<T> {
     /// table starts with `run` (itself included): when none does, no longer run
     /// that starts with it is in the table either, so a scan may stop growing it.
     pub fn find_prefix(&self, run: &[T]) -> (Option<usize>, bool) {
+        self.find_prefix_within(run, 0, self.len())
+    }
+
+    /// [`SortedRuns::find_prefix`] among the runs `low..high`, which hold every
+    /// run of the table that could start with `run`.
+    fn find_prefix_within(
+        &self,
+        run: &[T],
+        mut low: usize,
+        mut high: usize,
+    ) -> (Option<usize>, bool) {
         // The first run not below `run`: `run` itself, else the first longer one
-        // starting with it, if any is in the table.
-        let (mut low, mut high) = (0, self.len());
+        // starting with it, if any is in the range.
+        let end = high;
         while low < high {
             let mid = (low + high) / 2;
             if self.get(mid) < run {
@@ -56,7 +67,7 @@ impl<T: Ord + Clone> SortedRuns<T> {
                 high = mid;
             }
         }
-        if low == self.len() {
+        if low == end {
             return (None, false);
         }
         let next = self.get(low);
@@ -172,22 +183,7 @@ impl SortedRuns<u32> {
         if first + 1 >= firsts.0.len() {
             return (None, false);
         }
-        let (mut low, mut high) = (firsts.0[first] as usize, firsts.0[first + 1] as usize);
-        let end = high;
-        while low < high {
-            let mid = (low + high) / 2;
-            if self.get(mid) < run {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        // Past the runs starting with `first`: none starts with `run`.
-        if low == end {
-            return (None, false);
-        }
-        let next = self.get(low);
-        ((next == run).then_some(low), next.starts_with(run))
+        self.find_prefix_within(run, firsts.0[first] as usize, firsts.0[first + 1] as usize)
     }
 }
 
