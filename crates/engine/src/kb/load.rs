@@ -433,6 +433,29 @@ pub(super) fn validate(
             .map(|set| finding_list("findings_all", set))
             .collect();
         let with_findings = finding_list("with_findings", &r.with_findings);
+        let escalates: Vec<usize> = r
+            .escalates
+            .iter()
+            .filter_map(|e| {
+                let id = e.get_ref();
+                let found = flag_ids.get(id.as_str()).copied();
+                let problem = if id == r.id.get_ref() {
+                    Some(format!("{owner}: `escalates` names the red flag itself"))
+                } else if found.is_none() {
+                    let hint = missing_hint(id, flag_ids.keys().copied());
+                    Some(format!(
+                        "{owner}: `escalates` names red flag \"{id}\", which does not exist{hint}"
+                    ))
+                } else {
+                    None
+                };
+                let found = found.filter(|_| problem.is_none());
+                if let Some(problem) = problem {
+                    problems.add(e.span().start, problem);
+                }
+                found
+            })
+            .collect();
         if r.escalates.is_empty() != r.with_findings.is_empty() {
             problems.add(
                 entry.span().start,
@@ -476,44 +499,13 @@ pub(super) fn validate(
                 places_of,
                 unless,
                 findings_all,
-                escalates: Vec::new(),
+                escalates,
                 with_findings,
                 advice: r.advice.get_ref().clone().into(),
                 sources,
                 question: None,
             });
         }
-    }
-    // `escalates` names red flags, so it is read once every red flag is known.
-    let flag_index: HashMap<String, usize> = red_flags
-        .iter()
-        .enumerate()
-        .map(|(i, r): (usize, &RedFlag)| (r.id.to_string(), i))
-        .collect();
-    for &(file, entry) in &raw.red_flag {
-        problems.at(file);
-        let r = entry.get_ref();
-        let Some(&me) = flag_index.get(r.id.get_ref().as_str()) else {
-            continue;
-        };
-        let mut escalates = Vec::new();
-        for id in &r.escalates {
-            match flag_index.get(id.get_ref().as_str()) {
-                Some(&other) if other != me => escalates.push(other),
-                _ => {
-                    let hint = missing_hint(id.get_ref(), flag_index.keys().map(String::as_str));
-                    problems.add(
-                        id.span().start,
-                        format!(
-                            "red flag \"{}\": `escalates` names red flag \"{}\", which does not exist (or is itself){hint}",
-                            r.id.get_ref(),
-                            id.get_ref()
-                        ),
-                    );
-                }
-            }
-        }
-        red_flags[me].escalates = escalates;
     }
 
     let mut findings = Vec::new();

@@ -300,3 +300,37 @@ fn a_conditional_helps_item_names_real_findings_and_one_condition() {
         assert!(all.iter().any(|p| p.contains(message)), "{item}: {all:?}");
     }
 }
+
+#[test]
+fn an_escalating_red_flag_names_real_flags_and_findings_and_not_itself() {
+    let flag = |escalates: &str, with: &str| {
+        MINI.replacen(
+            "id = \"breathing\"\n",
+            &format!("id = \"breathing\"\nescalates = {escalates}\nwith_findings = {with}\n"),
+            1,
+        )
+    };
+    for (text, message) in [
+        (
+            flag(r#"["weaknes"]"#, r#"["calf"]"#),
+            "`escalates` names red flag \"weaknes\", which does not exist; did you mean \"weakness\"?",
+        ),
+        (
+            flag(r#"["breathing"]"#, r#"["calf"]"#),
+            "`escalates` names the red flag itself",
+        ),
+        (
+            flag(r#"["weakness"]"#, "[]"),
+            "`escalates` and `with_findings` go together",
+        ),
+    ] {
+        let problems = load_text(&text).unwrap_err();
+        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(all.iter().any(|p| p.contains(message)), "{all:?}");
+    }
+    // Valid: breathing fires when weakness fires with a calf finding.
+    let kb = load_text(&flag(r#"["weakness"]"#, r#"["calf"]"#)).unwrap();
+    let breathing = &kb.red_flags[kb.red_flag("breathing").unwrap()];
+    assert_eq!(breathing.escalates, [kb.red_flag("weakness").unwrap()]);
+    assert_eq!(breathing.with_findings, [kb.finding("calf").unwrap()]);
+}
