@@ -15,13 +15,15 @@ use engine::{prebuilt, Checker};
 
 use crate::error::Error;
 
+/// The pre-built KB's numbers, and its strings (see [`prebuilt::encode_parts`]).
 static PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin"));
+static PREBUILT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.pool"));
 
 /// The embedded KB's [`engine::fingerprint`], computed by build.rs.
 const EMBEDDED_FINGERPRINT: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.fingerprint"));
 
 fn decode() -> (KnowledgeBase, Understander) {
-    prebuilt::decode(PREBUILT)
+    prebuilt::decode_parts(PREBUILT, PREBUILT_STRINGS)
 }
 
 /// The embedded knowledge base. It was validated when the binary was built.
@@ -34,7 +36,7 @@ pub fn embedded() -> KnowledgeBase {
 /// into the tables and which checking never reads ([`prebuilt::decode_for_check`]);
 /// [`embedded`] has them.
 pub fn embedded_checker() -> Checker {
-    let (kb, understander) = prebuilt::decode_for_check(PREBUILT);
+    let (kb, understander) = prebuilt::decode_for_check_parts(PREBUILT, PREBUILT_STRINGS);
     Checker::with_understander(kb, understander)
 }
 
@@ -128,11 +130,11 @@ mod tests {
         let loaded = kb::load_path(Path::new(env!("TWITCHCHECK_KB_SOURCE"))).unwrap();
         let (kb, understander) = decode();
         assert_eq!(kb, loaded);
-        let fresh = prebuilt::encode(&loaded, &Understander::new(&loaded));
-        assert_eq!(prebuilt::encode(&kb, &understander), fresh);
+        let fresh = prebuilt::encode_parts(&loaded, &Understander::new(&loaded));
+        assert_eq!(prebuilt::encode_parts(&kb, &understander), fresh);
         assert_eq!(EMBEDDED_FINGERPRINT, engine::fingerprint::of(&kb));
         assert!(
-            fresh == PREBUILT,
+            fresh.0 == PREBUILT && fresh.1 == PREBUILT_STRINGS,
             "the embedded bytes are those of the source file"
         );
     }

@@ -21,6 +21,12 @@ impl Writer {
         Writer::default()
     }
 
+    /// The stream and the pool apart: build.rs embeds the pool with
+    /// `include_str!`, whose UTF-8 the compiler checks, so start-up need not.
+    pub fn finish_parts(self) -> (Vec<u8>, String) {
+        (self.stream, self.pool)
+    }
+
     /// The bytes written: the stream's length, the stream, then the pool.
     pub fn finish(self) -> Vec<u8> {
         let mut out = Vec::with_capacity(4 + self.stream.len() + self.pool.len());
@@ -98,6 +104,11 @@ impl<'a> Reader<'a> {
         let len = u32::from_le_bytes(len.try_into().expect("4 bytes")) as usize;
         let (stream, pool) = rest.split_at(len);
         let pool = std::str::from_utf8(pool).expect("build.rs wrote UTF-8");
+        Reader::from_parts(stream, pool)
+    }
+
+    /// Reads what [`Writer::finish_parts`] gave.
+    pub fn from_parts(stream: &'a [u8], pool: &'a str) -> Self {
         Reader { stream, pool }
     }
 

@@ -27,6 +27,16 @@ fn index_of<T: PartialEq>(all: &[T], value: &T) -> usize {
 
 /// Writes a validated KB and its compiled understanding tables.
 pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
+    write(kb, understander).finish()
+}
+
+/// [`encode`]'s bytes as the stream and the string pool apart (see
+/// [`Writer::finish_parts`]); [`decode_parts`] and [`decode_for_check_parts`] read them.
+pub fn encode_parts(kb: &KnowledgeBase, understander: &Understander) -> (Vec<u8>, String) {
+    write(kb, understander).finish_parts()
+}
+
+fn write(kb: &KnowledgeBase, understander: &Understander) -> Writer {
     let mut w = Writer::new();
     w.num(kb.causes.len());
     for c in &kb.causes {
@@ -127,7 +137,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
         w.strs(&f.phrases);
         w.sets(&f.together);
     }
-    w.finish()
+    w
 }
 
 /// A pattern's target: its kind (0 finding, 1 red flag, 2 cause), then its index.
@@ -170,7 +180,15 @@ fn read_citations(r: &mut Reader<'static>) -> Vec<Citation> {
 /// Reads what [`encode`] wrote. Panics on malformed input: the bytes come from
 /// this build's own build.rs, never from a user.
 pub fn decode(bytes: &'static [u8]) -> (KnowledgeBase, Understander) {
-    let mut r = Reader::new(bytes);
+    read_all(Reader::new(bytes))
+}
+
+/// [`decode`] for what [`encode_parts`] wrote.
+pub fn decode_parts(stream: &'static [u8], pool: &'static str) -> (KnowledgeBase, Understander) {
+    read_all(Reader::from_parts(stream, pool))
+}
+
+fn read_all(mut r: Reader<'static>) -> (KnowledgeBase, Understander) {
     let (mut kb, understander) = read_for_check(&mut r);
     kb.classes = r.list(|r| Class {
         id: r.text(),
@@ -214,8 +232,12 @@ pub fn decode(bytes: &'static [u8]) -> (KnowledgeBase, Understander) {
 /// not decoded, which was most of a `check`'s start-up.
 /// A KB decoded so must not be compiled, validated, listed or fingerprinted:
 /// use [`decode`] for those.
-pub fn decode_for_check(bytes: &'static [u8]) -> (KnowledgeBase, Understander) {
-    read_for_check(&mut Reader::new(bytes))
+
+pub fn decode_for_check_parts(
+    stream: &'static [u8],
+    pool: &'static str,
+) -> (KnowledgeBase, Understander) {
+    read_for_check(&mut Reader::from_parts(stream, pool))
 }
 
 fn read_for_check(r: &mut Reader<'static>) -> (KnowledgeBase, Understander) {
