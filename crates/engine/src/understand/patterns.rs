@@ -346,6 +346,7 @@ impl Patterns {
         found: &mut Vec<(Target, Vec<usize>)>,
     ) {
         let Query { tokens, stems, .. } = *query;
+        firsts.fit(self.stems.len());
         let mut candidates: Vec<usize> = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
@@ -400,12 +401,25 @@ thread_local! {
 /// next clause (or query) clears nothing.
 #[derive(Default)]
 struct FirstPositions {
-    entries: Vec<(usize, usize, usize)>,
-    /// The last stamp given (0: none yet; entries start stamped 0).
+    /// Per stem id: the stamp of the clause it was last noted in, then its
+    /// first position and first unclaimed position there, each plus one (0:
+    /// none). All zero is "never noted", so the table is grown as a zeroed
+    /// allocation, whose pages the system provides only once an entry on them is
+    /// written: one `check` notes a few words and does not write the whole
+    /// vocabulary's table (about 300 KB) as filling it with another value did.
+    entries: Vec<[usize; 3]>,
+    /// The last stamp given (0: none yet).
     stamp: usize,
 }
 
 impl FirstPositions {
+    /// Makes room for `vocabulary` stem ids, once per thread and KB size.
+    fn fit(&mut self, vocabulary: usize) {
+        if self.entries.len() < vocabulary {
+            self.entries = vec![[0; 3]; vocabulary];
+        }
+    }
+
     /// The stamp of the next clause read, never given before.
     fn next_clause(&mut self) -> usize {
         self.stamp += 1;
@@ -416,30 +430,25 @@ impl FirstPositions {
     /// is the stem's first in the clause. Unknown words (`u32::MAX`) are never
     /// noted.
     fn note(&mut self, clause: usize, id: u32, k: usize, claimed: bool) -> bool {
-        const NONE: usize = usize::MAX;
         if id == u32::MAX {
             return false;
         }
-        let id = id as usize;
-        if self.entries.len() <= id {
-            self.entries.resize(id + 1, (0, NONE, NONE));
-        }
-        let entry = &mut self.entries[id];
-        let first = entry.0 != clause;
+        let entry = &mut self.entries[id as usize];
+        let first = entry[0] != clause;
         if first {
-            *entry = (clause, k, NONE);
+            *entry = [clause, k + 1, 0];
         }
-        if !claimed && entry.2 == NONE {
-            entry.2 = k;
+        if !claimed && entry[2] == 0 {
+            entry[2] = k + 1;
         }
         first
     }
 
     /// Where stem `id` first stands in clause `clause`, unclaimed when asked.
     fn of(&self, clause: usize, id: u32, unclaimed: bool) -> Option<usize> {
-        let &(stamp, any, free) = self.entries.get(id as usize)?;
+        let &[stamp, any, free] = self.entries.get(id as usize)?;
         let k = if unclaimed { free } else { any };
-        (stamp == clause && k != usize::MAX).then_some(k)
+        (stamp == clause && k != 0).then(|| k - 1)
     }
 }
 
