@@ -15,8 +15,16 @@ use engine::{prebuilt, Checker};
 
 use crate::error::Error;
 
-/// The pre-built KB's numbers, and its strings (see [`prebuilt::encode_parts`]).
-static PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin"));
+/// Bytes aligned for reading as 4-byte numbers in place.
+#[repr(C, align(4))]
+struct Aligned<B: ?Sized>(B);
+
+/// The pre-built KB's numbers, 4-byte aligned so that its tables are used where
+/// they lie (see [`engine::codec::Stored`]), and its strings (see
+/// [`prebuilt::encode_parts`]).
+static PREBUILT_ALIGNED: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/knowledge.bin")));
+static PREBUILT: &[u8] = &PREBUILT_ALIGNED.0;
 static PREBUILT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.pool"));
 
 /// The embedded KB's [`engine::fingerprint`], computed by build.rs.

@@ -6,7 +6,16 @@
 //! checks it is UTF-8 once, not once per string (~20 000 of them), and each
 //! string read is a slice of it.
 
+use std::borrow::Cow;
+
 use crate::kb::Text;
+
+/// A table of the pre-built KB: borrowed from the embedded bytes where they can
+/// be used as they are (little-endian numbers, 4-byte aligned), else decoded.
+/// Borrowed, a table costs nothing to read and its pages are loaded only when a
+/// lookup touches them: copying every table at start-up was a third of one
+/// `check`'s page faults.
+pub type Stored<T> = Cow<'static, [T]>;
 
 #[derive(Default)]
 pub struct Writer {
@@ -74,9 +83,12 @@ impl Writer {
         }
     }
 
+    /// Raw bytes, padded to a multiple of 4 so that the numbers after them stay
+    /// 4-byte aligned (see [`Stored`]).
     pub fn bytes(&mut self, bytes: &[u8]) {
         self.num(bytes.len());
         self.stream.extend_from_slice(bytes);
+        self.stream.resize(self.stream.len().next_multiple_of(4), 0);
     }
 }
 
@@ -96,6 +108,33 @@ impl Reader<'static> {
     pub fn texts(&mut self) -> Vec<Text> {
         (0..self.num()).map(|_| self.text()).collect()
     }
+
+    /// What [`Writer::ids`] wrote, borrowed when it can be.
+    pub fn id_table(&mut self) -> Stored<u32> {
+        let len = self.num() * 4;
+        let bytes = self.take(len);
+        if cfg!(target_endian = "little") {
+            if let Ok(ids) = bytemuck::try_cast_slice(bytes) {
+                return Cow::Borrowed(ids);
+            }
+        }
+        Cow::Owned(decode_ids(bytes))
+    }
+
+    /// What [`Writer::bytes`] wrote, borrowed.
+    pub fn byte_table(&mut self) -> Stored<u8> {
+        let len = self.num();
+        let bytes = self.take(len);
+        self.take(len.next_multiple_of(4) - len);
+        Cow::Borrowed(bytes)
+    }
+}
+
+fn decode_ids(bytes: &[u8]) -> Vec<u32> {
+    bytes
+        .chunks_exact(4)
+        .map(|n| u32::from_le_bytes(n.try_into().expect("4 bytes")))
+        .collect()
 }
 
 impl<'a> Reader<'a> {
@@ -151,14 +190,42 @@ impl<'a> Reader<'a> {
 
     pub fn ids(&mut self) -> Vec<u32> {
         let len = self.num() * 4;
-        self.take(len)
-            .chunks_exact(4)
-            .map(|n| u32::from_le_bytes(n.try_into().expect("4 bytes")))
-            .collect()
+        decode_ids(self.take(len))
     }
+}
 
-    pub fn bytes(&mut self) -> Vec<u8> {
-        let len = self.num();
-        self.take(len).to_vec()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tables are read in place from aligned bytes and decoded from unaligned
+    /// ones, with the same values; the padding after raw bytes keeps what
+    /// follows aligned.
+    #[test]
+    fn tables_read_in_place_or_decoded_are_the_same() {
+        let mut w = Writer::new();
+        w.bytes(b"abcde");
+        w.ids(&[1, 70_000, u32::MAX]);
+        w.str("pool");
+        let (stream, pool) = w.finish_parts();
+        let pool: &'static str = pool.leak();
+        // In 4-byte words, so aligned; and one byte after an allocation's start
+        // (allocations are at least 4-aligned), so not.
+        let mut words = vec![0u32; stream.len() / 4];
+        bytemuck::cast_slice_mut(&mut words).copy_from_slice(&stream);
+        let aligned: &'static [u8] = bytemuck::cast_slice(words.leak());
+        let unaligned: &'static [u8] = &[&[0], &stream[..]].concat().leak()[1..];
+        for (bytes, in_place) in [
+            (aligned, cfg!(target_endian = "little")),
+            (unaligned, false),
+        ] {
+            let mut r = Reader::from_parts(bytes, pool);
+            assert_eq!(&*r.byte_table(), b"abcde");
+            let ids = r.id_table();
+            assert_eq!(&*ids, &[1, 70_000, u32::MAX]);
+            assert_eq!(matches!(ids, Cow::Borrowed(_)), in_place);
+            assert_eq!(r.str(), "pool");
+            assert!(r.is_done());
+        }
     }
 }

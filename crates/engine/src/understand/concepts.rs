@@ -121,7 +121,7 @@ impl Concepts {
             let from = states.len();
             for e in &p.all {
                 states.push(matches!(e, Element::Class(c) if kb.classes[*c].state));
-                elements.items.push(match e {
+                elements.items.to_mut().push(match e {
                     Element::Class(c) => *c as u32,
                     Element::Phrase(_) => {
                         add(texts.next().expect("a token list per word"), next_class);
@@ -130,7 +130,7 @@ impl Concepts {
                     }
                 });
             }
-            elements.ends.push(elements.items.len() as u32);
+            elements.ends.to_mut().push(elements.items.len() as u32);
             patterns.push(Compiled::new(p.target, &states[from..], p.within, p.scope));
         }
         let mut terms: Vec<(Vec<u32>, Vec<u32>)> = terms.into_iter().collect();
@@ -194,21 +194,21 @@ impl Concepts {
     }
 
     /// Reads what [`Concepts::write`] wrote.
-    pub fn read(r: &mut Reader) -> Self {
+    pub fn read(r: &mut Reader<'static>) -> Self {
         let terms = SortedRuns {
-            items: r.ids(),
-            ends: r.ids(),
+            items: r.id_table(),
+            ends: r.id_table(),
         };
-        let term_firsts = FirstRanges::from_stored(r.ids());
+        let term_firsts = FirstRanges::from_stored(r.id_table());
         let term_classes = SortedRuns {
-            items: r.ids(),
-            ends: r.ids(),
+            items: r.id_table(),
+            ends: r.id_table(),
         };
         let elements = SortedRuns {
-            items: r.ids(),
-            ends: r.ids(),
+            items: r.id_table(),
+            ends: r.id_table(),
         };
-        let states: Vec<bool> = r.bytes().into_iter().map(|s| s != 0).collect();
+        let states: Vec<bool> = r.byte_table().iter().map(|&s| s != 0).collect();
         let mut i = 0;
         let patterns = r.list(|r| {
             let target = crate::prebuilt::read_target(r);
@@ -230,8 +230,8 @@ impl Concepts {
             states,
             longest: r.num(),
             by_first: Grouped {
-                keys: r.ids(),
-                values: r.ids(),
+                keys: r.id_table(),
+                values: r.id_table(),
             },
             state_classes: r.ids(),
         }

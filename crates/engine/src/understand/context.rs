@@ -309,8 +309,8 @@ impl ContextRules {
             cue: r.num() != 0,
         });
         let by_first = Grouped {
-            keys: r.texts(),
-            values: r.ids(),
+            keys: r.texts().into(),
+            values: r.id_table(),
         };
         let firsts = FirstWords::of(by_first.keys.iter().map(|k: &Text| k.as_ref()));
         ContextRules {

@@ -155,9 +155,9 @@ impl Patterns {
             for t in tokens {
                 let stem = id(&t.stem);
                 first_stem.entry(&t.stem).or_insert(stem);
-                together.items.push(stem);
+                together.items.to_mut().push(stem);
             }
-            together.ends.push(together.items.len() as u32);
+            together.ends.to_mut().push(together.items.len() as u32);
         }
         // Class terms are matched like phrase words, so typos of them are fixed too.
         for t in tokenized.terms.iter().flatten() {
@@ -233,20 +233,20 @@ impl Patterns {
     }
 
     /// Reads what [`Patterns::write`] wrote.
-    pub fn read(r: &mut Reader) -> Self {
+    pub fn read(r: &mut Reader<'static>) -> Self {
         let target = |r: &mut Reader| Target {
             finding: r.opt(),
             red_flag: r.opt(),
         };
         let stems = SortedRuns {
-            items: r.bytes(),
-            ends: r.ids(),
+            items: r.byte_table(),
+            ends: r.id_table(),
         };
         let phrases = SortedRuns {
-            items: r.ids(),
-            ends: r.ids(),
+            items: r.id_table(),
+            ends: r.id_table(),
         };
-        let phrase_firsts = FirstRanges::from_stored(r.ids());
+        let phrase_firsts = FirstRanges::from_stored(r.id_table());
         let phrase_targets = (0..phrases.len()).map(|_| target(r)).collect();
         Patterns {
             stems,
@@ -255,13 +255,13 @@ impl Patterns {
             phrase_targets,
             together_targets: r.list(target),
             together: SortedRuns {
-                items: r.ids(),
-                ends: r.ids(),
+                items: r.id_table(),
+                ends: r.id_table(),
             },
             longest: r.num(),
             together_by_first: Grouped {
-                keys: r.ids(),
-                values: r.ids(),
+                keys: r.id_table(),
+                values: r.id_table(),
             },
             concepts: Concepts::read(r),
         }

@@ -1,14 +1,16 @@
 //! The one table shape the compiled patterns and typo forms use.
 
+use crate::codec::Stored;
+
 /// Distinct sequences (strings as bytes, phrases as stem ids) in sorted order,
 /// stored end to end in one vector and found by binary search. The pre-built KB
 /// stores the tables in this form, so reading one costs two allocations rather
 /// than one per item, and no hashing.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SortedRuns<T> {
-    pub items: Vec<T>,
+pub struct SortedRuns<T: Clone + 'static> {
+    pub items: Stored<T>,
     /// Where each sequence ends in `items`; it starts where the one before ends.
-    pub ends: Vec<u32>,
+    pub ends: Stored<u32>,
 }
 
 impl<T: Ord + Clone> SortedRuns<T> {
@@ -17,15 +19,15 @@ impl<T: Ord + Clone> SortedRuns<T> {
     where
         T: 'a,
     {
-        let mut table = SortedRuns {
-            items: Vec::new(),
-            ends: Vec::new(),
-        };
+        let (mut items, mut ends) = (Vec::new(), Vec::new());
         for run in runs {
-            table.items.extend_from_slice(run);
-            table.ends.push(table.items.len() as u32);
+            items.extend_from_slice(run);
+            ends.push(items.len() as u32);
         }
-        table
+        SortedRuns {
+            items: items.into(),
+            ends: ends.into(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -99,19 +101,22 @@ pub fn text(bytes: &[u8]) -> &str {
 /// built once (by build.rs, for the embedded KB) and stored ready to use, so
 /// starting up hashes and sorts nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Grouped<K> {
+pub struct Grouped<K: Clone + 'static> {
     /// One key a value, sorted; a key's values keep the order they were given in.
-    pub keys: Vec<K>,
-    pub values: Vec<u32>,
+    pub keys: Stored<K>,
+    pub values: Stored<u32>,
 }
 
-impl<K: Ord> Grouped<K> {
+impl<K: Ord + Clone> Grouped<K> {
     /// From (key, value) pairs; each key's values stay in the pairs' order.
     pub fn new(mut pairs: Vec<(K, u32)>) -> Self {
         // A stable sort: equal keys keep their order.
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        let (keys, values) = pairs.into_iter().unzip();
-        Grouped { keys, values }
+        let (keys, values): (Vec<K>, Vec<u32>) = pairs.into_iter().unzip();
+        Grouped {
+            keys: keys.into(),
+            values: values.into(),
+        }
     }
 
     /// Where the values of `key` are in `values`; empty when it has none.
@@ -141,12 +146,12 @@ impl<K: Ord> Grouped<K> {
 /// together). Worked out from the table when it is read, so a lookup of a word
 /// goes straight to the few runs starting with it, not through the whole table.
 #[derive(Debug, Clone, Default)]
-pub struct FirstRanges(Vec<u32>);
+pub struct FirstRanges(Stored<u32>);
 
 impl FirstRanges {
     /// The table as stored in the pre-built form ([`FirstRanges::stored`]):
     /// working it out again costs more than the rest of reading the KB.
-    pub fn from_stored(starts: Vec<u32>) -> Self {
+    pub fn from_stored(starts: Stored<u32>) -> Self {
         FirstRanges(starts)
     }
 
@@ -158,7 +163,7 @@ impl FirstRanges {
         let n = table.len();
         let max = table.iter().filter_map(|r| r.first()).max();
         let Some(&max) = max else {
-            return FirstRanges(Vec::new());
+            return FirstRanges(Stored::default());
         };
         let mut starts = Vec::with_capacity(max as usize + 2);
         let mut i = 0;
@@ -168,7 +173,7 @@ impl FirstRanges {
             }
             starts.push(i as u32);
         }
-        FirstRanges(starts)
+        FirstRanges(starts.into())
     }
 }
 

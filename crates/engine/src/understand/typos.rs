@@ -7,14 +7,14 @@ use std::sync::OnceLock;
 use super::lexicon::{is, is_common_word, longest_common_word, Class};
 use super::sorted_runs::{text, SortedRuns};
 use super::tokens::Token;
-use crate::codec::{Reader, Writer};
+use crate::codec::{Reader, Stored, Writer};
 
 /// The correction candidates (every phrase word as written and every stem,
 /// sorted) and the stem id a word corrected to each takes.
 #[derive(Debug, Clone)]
 pub struct Typos {
     forms: SortedRuns<u8>,
-    form_stems: Vec<u32>,
+    form_stems: Stored<u32>,
     /// Built on the first word that needs correcting: most queries need none, so
     /// a single `check` usually never pays for it.
     index: OnceLock<TypoIndex>,
@@ -24,7 +24,11 @@ impl Typos {
     /// From (form, stem id) pairs sorted by form.
     pub fn new(forms: &[(&str, u32)]) -> Self {
         Typos {
-            form_stems: forms.iter().map(|&(_, stem)| stem).collect(),
+            form_stems: forms
+                .iter()
+                .map(|&(_, stem)| stem)
+                .collect::<Vec<u32>>()
+                .into(),
             forms: SortedRuns::from_sorted(forms.iter().map(|(f, _)| f.as_bytes())),
             index: OnceLock::new(),
         }
@@ -38,13 +42,13 @@ impl Typos {
     }
 
     /// Reads what [`Typos::write`] wrote.
-    pub fn read(r: &mut Reader) -> Self {
+    pub fn read(r: &mut Reader<'static>) -> Self {
         Typos {
             forms: SortedRuns {
-                items: r.bytes(),
-                ends: r.ids(),
+                items: r.byte_table(),
+                ends: r.id_table(),
             },
-            form_stems: r.ids(),
+            form_stems: r.id_table(),
             index: OnceLock::new(),
         }
     }
@@ -178,7 +182,7 @@ impl TypoIndex {
             longest: 0,
         };
         let forms = typos.forms.iter().map(text);
-        for (form, &stem) in forms.zip(&typos.form_stems) {
+        for (form, &stem) in forms.zip(typos.form_stems.iter()) {
             let mut node = 0;
             for c in form.chars() {
                 let found = index.nodes[node]
