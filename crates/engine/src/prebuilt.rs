@@ -31,7 +31,7 @@ pub fn encode(kb: &KnowledgeBase, understander: &Understander) -> Vec<u8> {
 }
 
 /// [`encode`]'s bytes as the stream and the string pool apart (see
-/// [`Writer::finish_parts`]); [`decode_parts`] and [`decode_for_check_parts`] read them.
+/// [`crate::codec::Writer::finish_parts`]); [`decode_parts`] and [`decode_for_check_parts`] read them.
 pub fn encode_parts(kb: &KnowledgeBase, understander: &Understander) -> (Vec<u8>, String) {
     write(kb, understander).finish_parts()
 }
@@ -225,14 +225,13 @@ fn read_all(mut r: Reader<'static>) -> (KnowledgeBase, Understander) {
     (kb, understander)
 }
 
-/// What checking needs of [`encode`]'s bytes: the KB without its classes, patterns,
+/// What checking needs of [`encode_parts`]'s stream and strings: the KB without its classes, patterns,
 /// context rules, phrases and word sets (left empty), and the understanding
 /// tables compiled from them, which are all that checking reads of them. About
 /// 14 000 class terms, 900 context rules, 1 800 phrases and 1 700 word sets are
 /// not decoded, which was most of a `check`'s start-up.
 /// A KB decoded so must not be compiled, validated, listed or fingerprinted:
-/// use [`decode`] for those.
-
+/// use [`decode_parts`] for those.
 pub fn decode_for_check_parts(
     stream: &'static [u8],
     pool: &'static str,
