@@ -1,6 +1,6 @@
 //! `batch`: one query a line in, one JSON line a query out.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::Path;
 
 use engine::Checker;
@@ -73,32 +73,17 @@ fn stdout_is_interactive() -> bool {
     }
 }
 
-/// Flushes after every write that ends a line.
-struct FlushLines<'a, W: Write>(&'a mut W);
-
-impl<W: Write> Write for FlushLines<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.0.write(buf)?;
-        if buf[..n].contains(&b'\n') {
-            self.0.flush()?;
-        }
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
-    }
-}
-
 pub fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
     let checker = knowledge::checker(cli.kb.as_deref())?;
-    let stdin = || -> Box<dyn BufRead> {
-        Box::new(Named {
+    let stdin = || -> Named<Box<dyn Read>> {
+        Named {
             source: "stdin".to_string(),
-            inner: io::stdin().lock(),
-        })
+            inner: Box::new(io::stdin()),
+        }
     };
-    let mut input: Box<dyn BufRead> = match args.file.as_deref() {
+    // Our own buffer, whatever the source: it tells whether more input is
+    // already waiting (see `stdout_is_interactive` below).
+    let source = match args.file.as_deref() {
         None => stdin(),
         Some(p) if p == Path::new("-") => stdin(),
         Some(p) => {
@@ -115,20 +100,24 @@ pub fn batch(cli: &Cli, args: &BatchArgs) -> Result<i32, Error> {
                     p.display()
                 )));
             }
-            Box::new(Named {
+            Named {
                 source: clean(&p.display().to_string()),
-                inner: io::BufReader::with_capacity(64 * 1024, file),
-            })
+                inner: Box::new(file) as Box<dyn Read>,
+            }
         }
     };
+    let mut input = io::BufReader::with_capacity(64 * 1024, source);
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let info = knowledge::KbInfo::of(&checker.kb, cli.kb.as_deref());
     let top = usize::from(args.top);
     // A script that writes a query and waits for its answer gets each answer as
-    // it is made when stdout is a pipe, socket or terminal; files (and
-    // /dev/null) keep the large buffer.
+    // it is made when stdout is a pipe, socket or terminal: the output is flushed
+    // whenever no whole line of input is waiting, so before reading could block.
+    // Input that is all there (a file piped in) is answered in large writes.
+    // Files (and /dev/null) keep the large buffer and use every core.
     let any_recognized = if stdout_is_interactive() {
-        run_with(&checker, &info, &mut input, &mut FlushLines(&mut out), top)?
+        let idle = |input: &io::BufReader<_>| !input.buffer().contains(&b'\n');
+        run_with(&checker, &info, &mut input, &mut out, top, idle)?
     } else {
         run_parallel(&checker, &info, &mut input, &mut out, top)?
     };
@@ -150,16 +139,18 @@ pub fn run(
     top: usize,
 ) -> io::Result<bool> {
     let info = knowledge::KbInfo::of(&checker.kb, None);
-    run_with(checker, &info, input, out, top)
+    run_with(checker, &info, input, out, top, |_| false)
 }
 
-/// [`run`], naming the knowledge base `info` in every line.
-pub fn run_with(
+/// [`run`], naming the knowledge base `info` in every line, and flushing the
+/// output after a line when `flush_now` says so of the input.
+pub fn run_with<R: BufRead>(
     checker: &Checker,
     info: &knowledge::KbInfo,
-    input: &mut impl BufRead,
+    input: &mut R,
     out: &mut impl Write,
     top: usize,
+    flush_now: impl Fn(&R) -> bool,
 ) -> io::Result<bool> {
     let lines = LineWriter::new(&checker.kb, info);
     let mut any_recognized = false;
@@ -168,6 +159,9 @@ pub fn run_with(
     while let Some(too_long) = read_line_bounded(input, MAX_QUERY_BYTES, &mut line)? {
         number += 1;
         any_recognized |= one_line(checker, &lines, out, number, too_long, &line, top)?;
+        if flush_now(input) {
+            out.flush()?;
+        }
     }
     Ok(any_recognized)
 }
@@ -234,7 +228,7 @@ pub fn run_parallel(
 ) -> io::Result<bool> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 {
-        return run_with(checker, info, input, out, top);
+        return run_with(checker, info, input, out, top, |_| false);
     }
     let lines = LineWriter::new(&checker.kb, info);
     let mut any_recognized = false;

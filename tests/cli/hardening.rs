@@ -83,9 +83,25 @@ fn a_huge_unknown_parent_is_not_echoed_whole() {
     assert!(err.len() < 1000, "{} bytes on stderr", err.len());
 }
 
-/// A script that writes one query and waits for its answer gets it.
+/// A script that writes one query and waits for its answer gets it, also when
+/// it has already written part of the next line; lines that arrive together
+/// are all answered.
 #[test]
 fn batch_answers_each_line_at_once_on_a_pipe() {
+    for (written, answers) in [
+        (&b"calf cramps at night\n"[..], 1),
+        (&b"calf cramps at night\neyelid twi"[..], 1),
+        (&b"calf cramps at night\neyelid twitch\n"[..], 2),
+    ] {
+        let got = answers_while_open(written, answers);
+        assert!(got[0].starts_with("{\"line\":1,"), "{got:?}");
+        assert!(got[answers - 1].starts_with(&format!("{{\"line\":{answers},")));
+    }
+}
+
+/// The first `answers` lines `batch` writes for `written`, read while its stdin
+/// is still open.
+fn answers_while_open(written: &[u8], answers: usize) -> Vec<String> {
     let mut child = Command::new(bin())
         .args(["--color=never", "batch"])
         .env_clear()
@@ -95,21 +111,26 @@ fn batch_answers_each_line_at_once_on_a_pipe() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"calf cramps at night\n").unwrap();
+    stdin.write_all(written).unwrap();
     stdin.flush().unwrap();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
+        let mut reader = BufReader::new(stdout);
+        for _ in 0..answers {
+            let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            let _ = tx.send(line);
+        }
     });
-    let answer = rx.recv_timeout(Duration::from_secs(30));
+    let got: Vec<String> = (0..answers)
+        .map(|_| rx.recv_timeout(Duration::from_secs(30)))
+        .collect::<Result<_, _>>()
+        .expect("every answer while stdin is still open");
     drop(stdin);
     let _ = child.kill();
     let _ = child.wait();
-    let answer = answer.expect("an answer while stdin is still open");
-    assert!(answer.starts_with("{\"line\":1,"), "{answer}");
+    got
 }
 
 #[test]
