@@ -34,6 +34,7 @@ mod kb_review;
 mod output;
 mod paraphrases;
 mod people;
+mod pointed;
 mod properties;
 mod questions;
 mod scored;
