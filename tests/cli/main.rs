@@ -53,6 +53,7 @@ mod sudden;
 mod terminal;
 mod traps;
 mod vignettes;
+mod weaker;
 
 use std::path::{Path, PathBuf};
 
