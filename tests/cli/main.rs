@@ -34,6 +34,7 @@ mod kb_review;
 mod output;
 mod paraphrases;
 mod people;
+mod pointed;
 mod properties;
 mod questions;
 mod scored;
@@ -52,6 +53,7 @@ mod sudden;
 mod terminal;
 mod traps;
 mod vignettes;
+mod weaker;
 
 use std::path::{Path, PathBuf};
 

@@ -111,6 +111,10 @@ impl Checker {
         present.extend(answers.findings(Reply::Yes));
         let negated = findings(Assertion::is_negated);
         let unticked: Vec<usize> = answers.findings(Reply::No).collect();
+        let yes: Vec<usize> = answers.findings(Reply::Yes).collect();
+        let flags = triage::fired_answered(kb, mentions, &answers.fired(kb), &yes);
+        let urgency = triage::urgency(kb, &flags);
+        let mentioned = triage::mentioned_only(kb, mentions, &flags);
         let named: Vec<usize> = mentions
             .iter()
             .filter(|m| m.assertion.is_present())
@@ -119,12 +123,22 @@ impl Checker {
                 _ => None,
             })
             .collect();
+        // The causes the red flags that fired point to (pre-eclampsia signs to
+        // pregnancy).
+        let mut pointed: Vec<usize> = Vec::new();
+        for &r in &flags {
+            for &c in &kb.red_flags[r].causes {
+                if !pointed.contains(&c) {
+                    pointed.push(c);
+                }
+            }
+        }
         // What helps may hide or add items for what the query reports (kidney
         // disease hides "drink more"); a finding counts for its ancestors too.
         let reported: Vec<usize> = present.iter().flat_map(|&f| kb.ancestors(f)).collect();
         let suggestions = self
             .ranker
-            .rank_answered(kb, &present, &negated, &unticked, &named)
+            .rank_answered(kb, &present, &negated, &unticked, &named, &pointed)
             .into_iter()
             .take(top)
             .map(|s| {
@@ -152,11 +166,6 @@ impl Checker {
             })
             .collect();
 
-        let yes: Vec<usize> = answers.findings(Reply::Yes).collect();
-        let flags = triage::fired_answered(kb, mentions, &answers.fired(kb), &yes);
-        let urgency = triage::urgency(kb, &flags);
-        let mentioned = triage::mentioned_only(kb, mentions, &flags);
-
         // Never ask what the query mentions, whatever its assertion, or what was answered.
         let mut closed = ask::Closed::new(kb);
         for m in mentions {
@@ -182,6 +191,7 @@ impl Checker {
                     negated: &negated,
                     unticked: &unticked,
                     named: &named,
+                    pointed: &pointed,
                     fired: &flags,
                     urgency,
                     closed: &closed,

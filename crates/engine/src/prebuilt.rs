@@ -77,6 +77,7 @@ fn write(kb: &KnowledgeBase, understander: &Understander) -> Writer {
                 .map(|&f| f as u32)
                 .collect::<Vec<_>>(),
         );
+        w.ids(&r.causes.iter().map(|&c| c as u32).collect::<Vec<_>>());
         w.str(&r.advice);
         citations(&mut w, &r.sources);
         asked(&mut w, &r.question);
@@ -279,6 +280,7 @@ fn read_for_check(r: &mut Reader<'static>) -> (KnowledgeBase, Understander) {
         findings_all: r.list(|r| r.ids().into_iter().map(|f| f as usize).collect()),
         escalates: r.ids().into_iter().map(|f| f as usize).collect(),
         with_findings: r.ids().into_iter().map(|f| f as usize).collect(),
+        causes: r.ids().into_iter().map(|c| c as usize).collect(),
         advice: r.text(),
         sources: read_citations(r),
         question: read_asked(r),

@@ -39,6 +39,20 @@ pub const PARENT_CREDIT: f64 = 0.5;
 /// the symptoms say.
 pub const NAMED: f64 = 1.1;
 
+/// The natural log of the likelihood ratio a cause gets when a red flag that
+/// fired points to it (`causes` of a `[[red_flag]]`: pre-eclampsia signs point to
+/// pregnancy, a missed dialysis session to kidney disease): the sign says more
+/// about its cause than one finding does, so it comes first unless the other
+/// findings clearly point elsewhere.
+pub const POINTED: f64 = 2.3;
+
+/// The boost of cause `c` that the person named (`named`) or a red flag that
+/// fired points to (`pointed`): [`NAMED`] and [`POINTED`], added.
+pub fn boost(named: &[usize], pointed: &[usize], c: usize) -> f64 {
+    let of = |list: &[usize], weight: f64| if list.contains(&c) { weight } else { 0.0 };
+    of(named, NAMED) + of(pointed, POINTED)
+}
+
 /// The natural log of the boost every cause of a kind gets when the person asks
 /// about that kind ("what mineral stops cramps?", "anything she should take?":
 /// nutrients): a question about a kind should be answered with that kind, so the
@@ -345,11 +359,13 @@ impl Ranker {
         negated: &[usize],
         named: &[usize],
     ) -> Vec<Ranked> {
-        self.rank_answered(kb, present, negated, &[], named)
+        self.rank_answered(kb, present, negated, &[], named, &[])
     }
 
     /// [`Ranker::rank_named`], with findings answered "no" to a follow-up
-    /// question (`unticked`) counted at [`UNTICKED`] of a stated negation's weight.
+    /// question (`unticked`) counted at [`UNTICKED`] of a stated negation's weight,
+    /// and the causes fired red flags point to (`pointed`) raised by [`POINTED`]
+    /// and always ranked.
     pub fn rank_answered(
         &self,
         kb: &KnowledgeBase,
@@ -357,6 +373,7 @@ impl Ranker {
         negated: &[usize],
         unticked: &[usize],
         named: &[usize],
+        pointed: &[usize],
     ) -> Vec<Ranked> {
         // A question the person asks about a kind of cause ("what mineral?") is no
         // evidence about them: it raises that kind by [`ASKED_KIND`].
@@ -397,7 +414,7 @@ impl Ranker {
                         .total_cmp(&a.effect)
                         .then(a.finding.cmp(&b.finding))
                 });
-                let boost = if named.contains(&c) { NAMED } else { 0.0 }
+                let boost = boost(named, pointed, c)
                     + if asked.contains(&kb.causes[c].kind) {
                         ASKED_KIND
                     } else {
@@ -414,6 +431,7 @@ impl Ranker {
             })
             .filter(|s| {
                 named.contains(&s.cause)
+                    || pointed.contains(&s.cause)
                     || s.evidence.iter().any(|e| !e.negated && e.effect > RAISES)
             })
             .collect();

@@ -19,7 +19,7 @@
 //! [`MAX_QUESTIONS`] questions.
 
 use crate::kb::{Asked, Family, KnowledgeBase, Urgency};
-use crate::rank::{counted_evidence, Ranker, NAMED, UNTICKED};
+use crate::rank::{counted_evidence, Ranker, UNTICKED};
 use crate::report::Question;
 
 mod answers;
@@ -55,8 +55,9 @@ pub struct State<'a> {
     pub negated: &'a [usize],
     /// Findings answered "no" (weaker than a stated negation; see [`crate::rank::UNTICKED`]).
     pub unticked: &'a [usize],
-    /// Causes the person named.
+    /// Causes the person named, and those fired red flags point to.
     pub named: &'a [usize],
+    pub pointed: &'a [usize],
     /// Red flags fired (by text or answer), and the urgency they reach.
     pub fired: &'a [usize],
     pub urgency: Urgency,
@@ -712,7 +713,7 @@ pub fn posterior(kb: &KnowledgeBase, ranker: &Ranker, state: &State) -> Vec<f64>
     let (counted, unticked) = counted_evidence(kb, state.present, state.negated, state.unticked);
     let logs: Vec<f64> = (0..kb.causes.len())
         .map(|c| {
-            let boost = if state.named.contains(&c) { NAMED } else { 0.0 };
+            let boost = crate::rank::boost(state.named, state.pointed, c);
             ranker.log_prior(c)
                 + boost
                 + counted

@@ -129,6 +129,7 @@ fn stops_when_confident_or_after_ten_questions() {
         negated: &[],
         unticked: &[],
         named: &[],
+        pointed: &[],
         fired: &[],
         urgency: Urgency::Routine,
         closed: &closed,

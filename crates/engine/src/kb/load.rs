@@ -96,6 +96,8 @@ struct RawRedFlag {
     escalates: Vec<Spanned<String>>,
     #[serde(default)]
     with_findings: Vec<Spanned<String>>,
+    #[serde(default)]
+    causes: Vec<Spanned<String>>,
     advice: Spanned<String>,
     sources: Option<Spanned<Vec<Spanned<Citation>>>>,
 }
@@ -456,6 +458,24 @@ pub(super) fn validate(
                 found
             })
             .collect();
+        let causes: Vec<usize> = r
+            .causes
+            .iter()
+            .filter_map(|c| {
+                let found = cause_ids.get(c.get_ref().as_str()).copied();
+                if found.is_none() {
+                    let hint = missing_hint(c.get_ref(), cause_ids.keys().copied());
+                    problems.add(
+                        c.span().start,
+                        format!(
+                            "{owner}: `causes` names cause \"{}\", which does not exist{hint}",
+                            c.get_ref()
+                        ),
+                    );
+                }
+                found
+            })
+            .collect();
         if r.escalates.is_empty() != r.with_findings.is_empty() {
             problems.add(
                 entry.span().start,
@@ -501,6 +521,7 @@ pub(super) fn validate(
                 findings_all,
                 escalates,
                 with_findings,
+                causes,
                 advice: r.advice.get_ref().clone().into(),
                 sources,
                 question: None,

@@ -261,6 +261,10 @@ pub struct RedFlag {
     /// speech problem that came on suddenly is a possible stroke).
     pub escalates: Vec<usize>,
     pub with_findings: Vec<usize>,
+    /// The causes (indices) the sign points to: when it fires, they are ranked
+    /// as if the person had named them (pre-eclampsia signs point to pregnancy,
+    /// a missed dialysis session to kidney disease).
+    pub causes: Vec<usize>,
     pub advice: Text,
     /// Authoritative pages the sign and its urgency are drawn from.
     pub sources: Vec<Citation>,

@@ -334,3 +334,25 @@ fn an_escalating_red_flag_names_real_flags_and_findings_and_not_itself() {
     assert_eq!(breathing.escalates, [kb.red_flag("weakness").unwrap()]);
     assert_eq!(breathing.with_findings, [kb.finding("calf").unwrap()]);
 }
+
+#[test]
+fn a_red_flag_points_to_causes_that_exist() {
+    let flag = |causes: &str| {
+        MINI.replacen(
+            "id = \"breathing\"\n",
+            &format!("id = \"breathing\"\ncauses = {causes}\n"),
+            1,
+        )
+    };
+    let problems = load_text(&flag(r#"["magnesum"]"#)).unwrap_err();
+    let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        all.iter().any(|p| p.contains(
+            "`causes` names cause \"magnesum\", which does not exist; did you mean \"magnesium\"?"
+        )),
+        "{all:?}"
+    );
+    let kb = load_text(&flag(r#"["magnesium"]"#)).unwrap();
+    let breathing = &kb.red_flags[kb.red_flag("breathing").unwrap()];
+    assert_eq!(breathing.causes, [kb.cause("magnesium").unwrap()]);
+}
