@@ -49,6 +49,7 @@ mod set8_traps;
 mod shell;
 mod spans;
 mod sudden;
+mod s6_medical;
 mod terminal;
 mod traps;
 mod vignettes;
