@@ -37,6 +37,7 @@ mod people;
 mod pointed;
 mod properties;
 mod questions;
+mod s6_medical;
 mod scored;
 mod set10;
 mod set11;
