@@ -31,6 +31,7 @@ mod hardening;
 mod kb_errors;
 mod kb_includes;
 mod kb_review;
+mod limbs;
 mod output;
 mod paraphrases;
 mod people;
