@@ -275,7 +275,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     } else {
         Box::new(text.nfkc())
     };
-    for c in chars.map(straighten) {
+    let mut chars = chars.map(straighten).peekable();
+    while let Some(c) = chars.next() {
+        // A decimal point or comma inside a number stays in its word ("38.9",
+        // "39,5" -> "38.9"), so a temperature does not end the sentence.
+        if matches!(c, '.' | ',')
+            && word.starts_with(|d: char| d.is_ascii_digit())
+            && word.ends_with(|d: char| d.is_ascii_digit())
+            && !word.contains('.')
+            && chars.peek().is_some_and(|d| d.is_ascii_digit())
+        {
+            word.push('.');
+            continue;
+        }
         // Outside ASCII: invisible characters are dropped, look-alike letters and
         // accented Latin letters fold to the plain ASCII letter (see `fold`).
         let c = if c.is_ascii() {
