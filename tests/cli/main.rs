@@ -52,6 +52,7 @@ mod sudden;
 mod terminal;
 mod traps;
 mod vignettes;
+mod vitals;
 
 use std::path::{Path, PathBuf};
 

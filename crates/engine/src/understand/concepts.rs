@@ -289,8 +289,16 @@ impl Concepts {
             if !self.ranges.is_empty() {
                 if let Some(v) = token_number(&tokens[i].surface) {
                     for r in self.ranges.chunks_exact(3) {
-                        if (r[1]..=r[2]).contains(&v) && !found.iter().any(|o: &Occurrence| o.start == i && o.class == r[0]) {
-                            found.push(Occurrence { start: i, end: i + 1, class: r[0] });
+                        if (r[1]..=r[2]).contains(&v)
+                            && !found
+                                .iter()
+                                .any(|o: &Occurrence| o.start == i && o.class == r[0])
+                        {
+                            found.push(Occurrence {
+                                start: i,
+                                end: i + 1,
+                                class: r[0],
+                            });
                         }
                     }
                 }
