@@ -56,6 +56,7 @@ mod terminal;
 mod traps;
 mod vignettes;
 mod weaker;
+mod vitals;
 
 use std::path::{Path, PathBuf};
 

@@ -57,6 +57,39 @@ pub struct Concepts {
     by_first: Grouped<u32>,
     /// The classes some pattern uses as a state element.
     state_classes: Vec<u32>,
+    /// Numeric range terms (`#38-43`): triples of class, lowest and highest
+    /// value in tenths. A query token starting with a digit is read as a number
+    /// and belongs to every class whose range holds it.
+    ranges: Vec<u32>,
+}
+
+/// A `#lo-hi` range term as tenths (`#38-43`, `#100.4-110`), or None.
+pub fn range_term(term: &str) -> Option<(u32, u32)> {
+    let (lo, hi) = term.strip_prefix('#')?.split_once('-')?;
+    let (lo, hi) = (tenths(lo.trim())?, tenths(hi.trim())?);
+    (lo <= hi).then_some((lo, hi))
+}
+
+/// A plain decimal number as tenths ("38", "38.9", "39,5"), or None.
+fn tenths(text: &str) -> Option<u32> {
+    let text = text.replace(',', ".");
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let v: f64 = text.parse().ok()?;
+    (v < 100_000.0).then(|| (v * 10.0).round() as u32)
+}
+
+/// The number a query token starts with ("102f" -> 102, "89" -> 89), in tenths.
+pub fn token_number(surface: &str) -> Option<u32> {
+    if !surface.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let end = surface
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(surface.len());
+    let digits = surface[..end].trim_end_matches(['.', ',']);
+    tenths(digits)
 }
 
 /// A class found in the query: tokens `start..end`.
@@ -108,9 +141,14 @@ impl Concepts {
                 }
             }
         };
+        let mut ranges = Vec::new();
         for (c, class) in kb.classes.iter().enumerate() {
-            for _ in &class.terms {
-                add(texts.next().expect("a token list per term"), c as u32);
+            for term in &class.terms {
+                let tokens = texts.next().expect("a token list per term");
+                match range_term(term) {
+                    Some((lo, hi)) => ranges.extend([c as u32, lo, hi]),
+                    None => add(tokens, c as u32),
+                }
             }
         }
         let mut next_class = kb.classes.len() as u32;
@@ -145,6 +183,7 @@ impl Concepts {
             states,
             by_first: Grouped::default(),
             state_classes: Vec::new(),
+            ranges,
         })
     }
 
@@ -191,6 +230,7 @@ impl Concepts {
         w.ids(&self.by_first.keys);
         w.ids(&self.by_first.values);
         w.ids(&self.state_classes);
+        w.ids(&self.ranges);
     }
 
     /// Reads what [`Concepts::write`] wrote.
@@ -234,6 +274,7 @@ impl Concepts {
                 values: r.id_table(),
             },
             state_classes: r.ids(),
+            ranges: r.ids(),
         }
     }
 
@@ -245,6 +286,23 @@ impl Concepts {
             return found;
         }
         for i in 0..tokens.len() {
+            if !self.ranges.is_empty() {
+                if let Some(v) = token_number(&tokens[i].surface) {
+                    for r in self.ranges.chunks_exact(3) {
+                        if (r[1]..=r[2]).contains(&v)
+                            && !found
+                                .iter()
+                                .any(|o: &Occurrence| o.start == i && o.class == r[0])
+                        {
+                            found.push(Occurrence {
+                                start: i,
+                                end: i + 1,
+                                class: r[0],
+                            });
+                        }
+                    }
+                }
+            }
             if stems[i] == u32::MAX {
                 continue;
             }

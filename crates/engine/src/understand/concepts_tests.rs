@@ -136,3 +136,24 @@ fn persons_follow_pronouns_and_kin_words() {
         ]
     );
 }
+
+#[test]
+fn range_terms_and_query_numbers_read_as_tenths() {
+    use super::{range_term, token_number};
+    assert_eq!(range_term("#38-43"), Some((380, 430)));
+    assert_eq!(range_term("#100.4-110"), Some((1004, 1100)));
+    assert_eq!(range_term("#43-38"), None);
+    assert_eq!(range_term("#a-b"), None);
+    assert_eq!(range_term("temp 38"), None);
+    assert_eq!(token_number("38.9"), Some(389));
+    assert_eq!(token_number("102f"), Some(1020));
+    assert_eq!(token_number("89"), Some(890));
+    assert_eq!(token_number("bpm"), None);
+    let tokens = tokenize("temp 38.9 then 39,5 bp 190/120");
+    let words: Vec<&str> = tokens.iter().map(|t| t.surface.as_str()).collect();
+    assert_eq!(
+        words,
+        ["temp", "38", "9", "then", "39", "5", "bp", "190", "120"]
+    );
+    assert!(tokens.iter().all(|t| t.sentence == 0 && t.clause == 0));
+}

@@ -275,7 +275,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     } else {
         Box::new(text.nfkc())
     };
-    for c in chars.map(straighten) {
+    let mut chars = chars.map(straighten).peekable();
+    while let Some(c) = chars.next() {
+        // A decimal point or comma inside a number ("38.9", "39,5") splits the
+        // number's words but breaks neither the clause nor the sentence, so a
+        // temperature does not cut "temp 38.9 and a stiff neck" in two.
+        if matches!(c, '.' | ',')
+            && word.starts_with(|d: char| d.is_ascii_digit())
+            && word.ends_with(|d: char| d.is_ascii_digit())
+            && chars.peek().is_some_and(|d| d.is_ascii_digit())
+        {
+            flush(
+                &mut word,
+                &mut clause,
+                &mut pending,
+                &mut new_sentence,
+                &mut cue,
+                &mut bracket,
+            );
+            continue;
+        }
         // Outside ASCII: invisible characters are dropped, look-alike letters and
         // accented Latin letters fold to the plain ASCII letter (see `fold`).
         let c = if c.is_ascii() {
