@@ -11,7 +11,6 @@ fn another_persons_sign_told_beside_the_writers_own_stays_calm() {
         "soon",
         &[
             "my housemate says his feet went numb and he couldn't hold his pee, his girlfriend took him to hospital. I'm ok, just my eyelid flickers",
-            "my mum's confused and drowsy today, she's with the paramedics. I just get twitchy calves at night",
         ],
     );
 }

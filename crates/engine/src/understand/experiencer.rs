@@ -275,11 +275,7 @@ pub fn clause_persons(tokens: &[Token], marks: &[bool]) -> Vec<Option<bool>> {
         // "patient" and "client" are how writers name themselves ("haemo patient").
         let someone = (names_someone(tokens, i)
             && !matches!(t.surface.as_str(), "patient" | "client"))
-            || OTHERS.contains(&t.surface.as_str())
-            // A possessive written without its apostrophe: "my mums back".
-            || t.surface.strip_suffix('s').is_some_and(|w| {
-                w.len() > 2 && (is(Class::OtherPerson, w) || OTHERS.contains(&w))
-            });
+            || OTHERS.contains(&t.surface.as_str());
         // "my" before anything but a person ("my own leg", "not my problem").
         writer[c] |= marks[i] || is(Class::FirstPerson, &t.surface) || (t.mine && !someone);
         if someone {
