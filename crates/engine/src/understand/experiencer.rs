@@ -198,6 +198,163 @@ pub fn cared_for(
     }
 }
 
+/// Words that report what another person said or saw, which may be of the
+/// writer ("my wife says the left side of face droops"): a person named just
+/// before one of them does not make the clause theirs.
+const REPORTING: &[&str] = &[
+    "says",
+    "said",
+    "say",
+    "thinks",
+    "thought",
+    "reckons",
+    "noticed",
+    "notices",
+    "told",
+    "tells",
+    "saw",
+    "sees",
+    "spotted",
+    "mentioned",
+    "asked",
+    "asks",
+    "wants",
+    "made",
+];
+
+/// People the kin list leaves out, because there "my mate" may be the one asked
+/// about; here they only name someone whose clause is theirs.
+const OTHERS: &[&str] = &[
+    "mate",
+    "mates",
+    "pal",
+    "bestie",
+    "housemate",
+    "coworker",
+    "workmate",
+    "boss",
+    "girl",
+    "guy",
+    "lad",
+    "bloke",
+    "someone",
+    "somebody",
+    "they",
+    "theyre",
+    "them",
+];
+
+/// Words of belief or hearsay: a clause of the writer's with one of them ("I
+/// assume it's just exhaustion", "I figured it's cramp") gives their view of
+/// someone else's signs, not a symptom of their own.
+const BELIEF: &[&str] = &[
+    "assume", "assumed", "think", "thought", "figured", "figure", "guess", "reckon", "expect",
+    "expected", "suppose", "presume", "hope", "wonder", "bet", "read", "heard", "googled",
+    "worried", "scared", "posting", "asking", "writing", "behalf",
+];
+
+/// Whose each clause is: `Some(true)` someone else's, `Some(false)` the
+/// writer's, `None` unknown or both. A clause naming another person ("she",
+/// "my flatmate", not just before a word of reporting) and with nothing of the
+/// writer's voice is theirs; one with the writer's voice and no other person is
+/// the writer's; one naming no one goes on from the clause before it, across
+/// sentences ("my sister is having a hypo, she's eating jelly babies. meanwhile
+/// my leg cramps").
+pub fn clause_persons(tokens: &[Token], marks: &[bool]) -> Vec<Option<bool>> {
+    let count = tokens.last().map_or(0, |t| t.clause + 1);
+    let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
+    let (mut writer, mut other, mut reported) =
+        (vec![false; count], vec![false; count], vec![false; count]);
+    // A sentence that names the other person outside any reporting: "my flatmate
+    // says [his legs went numb], and he wet himself" is about the flatmate.
+    let mut named = vec![false; sentences];
+    let mut sentence_of = vec![0; count];
+    for (i, t) in tokens.iter().enumerate() {
+        let c = t.clause;
+        sentence_of[c] = t.sentence;
+        // "patient" and "client" are how writers name themselves ("haemo patient").
+        let someone = (names_someone(tokens, i)
+            && !matches!(t.surface.as_str(), "patient" | "client"))
+            || OTHERS.contains(&t.surface.as_str());
+        // "my" before anything but a person ("my own leg", "not my problem").
+        writer[c] |= marks[i] || is(Class::FirstPerson, &t.surface) || (t.mine && !someone);
+        if someone {
+            let reports = tokens
+                .get(i + 1)
+                .is_some_and(|n| REPORTING.contains(&n.surface.as_str()));
+            if reports {
+                reported[c] = true;
+            } else {
+                other[c] = true;
+                named[t.sentence] = true;
+            }
+        }
+    }
+    let mut last = None;
+    (0..count)
+        .map(|c| {
+            let person = match (writer[c], other[c], reported[c]) {
+                (false, false, false) => last,
+                (false, true, _) => Some(true),
+                (false, false, true) if named[sentence_of[c]] => Some(true),
+                (true, false, _) => Some(false),
+                _ => None,
+            };
+            last = person;
+            person
+        })
+        .collect()
+}
+
+/// Marks as someone else's each present red flag or sign whose words all lie in
+/// clauses that are another person's (see [`clause_persons`]), when the writer
+/// also speaks of a symptom of their own in a clause of their own: "my flatmate
+/// says his legs went numb and he wet himself, he's at A&E now. I'm fine, just a
+/// twitchy calf". Without such a clause of the writer's, the message is about
+/// the other person and nothing is touched.
+pub fn others_clauses(
+    tokens: &[Token],
+    found: &[(Role, &[usize])],
+    marks: &[bool],
+    assertions: &mut [Assertion],
+) {
+    let person = clause_persons(tokens, marks);
+    let count = tokens.last().map_or(0, |t| t.clause + 1);
+    let mut belief = vec![false; count];
+    for t in tokens {
+        belief[t.clause] |= BELIEF.contains(&t.surface.as_str());
+    }
+    // Writing for someone else ("posting for my husband"): all of it is theirs.
+    if tokens
+        .iter()
+        .any(|t| matches!(t.surface.as_str(), "posting" | "asking" | "behalf"))
+    {
+        return;
+    }
+    let theirs = |ps: &[usize]| {
+        !ps.is_empty()
+            && ps
+                .iter()
+                .all(|&p| person[tokens[p].clause] == Some(true) && !marks[p])
+    };
+    let writer_has = found.iter().zip(assertions.iter()).any(|(&(role, ps), a)| {
+        matches!(role, Role::Sign | Role::RedFlag)
+            && a.is_present()
+            && !ps.is_empty()
+            && ps
+                .iter()
+                .all(|&p| person[tokens[p].clause] == Some(false) && !belief[tokens[p].clause])
+    });
+    if !writer_has {
+        return;
+    }
+    for (k, &(role, ps)) in found.iter().enumerate() {
+        if matches!(role, Role::RedFlag | Role::Sign) && assertions[k].is_present() && theirs(ps) {
+            assertions[k] = Assertion::OtherPerson;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
