@@ -56,8 +56,8 @@ mod sudden;
 mod terminal;
 mod traps;
 mod vignettes;
-mod weaker;
 mod vitals;
+mod weaker;
 
 use std::path::{Path, PathBuf};
 
