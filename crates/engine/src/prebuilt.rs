@@ -232,7 +232,6 @@ fn read_all(mut r: Reader<'static>) -> (KnowledgeBase, Understander) {
 /// not decoded, which was most of a `check`'s start-up.
 /// A KB decoded so must not be compiled, validated, listed or fingerprinted:
 /// use [`decode`] for those.
-
 pub fn decode_for_check_parts(
     stream: &'static [u8],
     pool: &'static str,

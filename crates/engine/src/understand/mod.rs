@@ -68,9 +68,11 @@ thread_local! {
     static REMEMBER: Cell<bool> = const { Cell::new(false) };
     /// The understander (its address) the fixes are for, and each unknown
     /// word's [`Understander::fix`].
-    static FIXES: RefCell<(usize, WordMap<String, Option<(u32, bool)>>)> =
-        RefCell::new((0, WordMap::default()));
+    static FIXES: RefCell<(usize, Fixes)> = RefCell::new((0, Fixes::default()));
 }
+
+/// Each remembered word's [`Understander::fix`].
+type Fixes = WordMap<String, Option<(u32, bool)>>;
 
 /// Makes this thread remember from one query to the next what each word's
 /// stem is and what an unknown word's typo search found: a batch's queries
