@@ -448,6 +448,18 @@ fn likelihood_ratio(p: f64, background: f64, negated: bool) -> f64 {
     }
 }
 
+/// For each id of `from`, where the same id is in `to` (ids are unique in each):
+/// one hash map of `to`'s ids rather than a scan of `to` for every id, which
+/// was a few percent of one `check`.
+fn same_ids<'a>(
+    from: impl Iterator<Item = &'a str>,
+    to: impl Iterator<Item = &'a str>,
+) -> Vec<Option<usize>> {
+    let index: std::collections::HashMap<&str, usize> =
+        to.enumerate().map(|(i, id)| (id, i)).collect();
+    from.map(|id| index.get(id).copied()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,16 +562,4 @@ mod tests {
         // The same query always gives the same order.
         assert_eq!(ranked, r.rank(&kb, &[f(&kb, "twitching")], &[]));
     }
-}
-
-/// For each id of `from`, where the same id is in `to` (ids are unique in each):
-/// one hash map of `to`'s ids rather than a scan of `to` for every id, which
-/// was a few percent of one `check`.
-fn same_ids<'a>(
-    from: impl Iterator<Item = &'a str>,
-    to: impl Iterator<Item = &'a str>,
-) -> Vec<Option<usize>> {
-    let index: std::collections::HashMap<&str, usize> =
-        to.enumerate().map(|(i, id)| (id, i)).collect();
-    from.map(|id| index.get(id).copied()).collect()
 }
