@@ -153,6 +153,7 @@ pub fn run_with<R: BufRead>(
     flush_now: impl Fn(&R) -> bool,
 ) -> io::Result<bool> {
     let lines = LineWriter::new(&checker.kb, info);
+    engine::understand::remember_words();
     let mut any_recognized = false;
     let mut line = Vec::new();
     let mut number = 0;
@@ -270,6 +271,7 @@ pub fn run_parallel(
         let slices: Vec<&[(usize, bool, Vec<u8>)]> = chunk[..used].chunks(per).collect();
         let check_slice = |slice: &[(usize, bool, Vec<u8>)], buf: &mut Vec<u8>| {
             buf.clear();
+            engine::understand::remember_words();
             let mut recognized = false;
             for (number, too_long, line) in slice {
                 recognized |= one_line(checker, &lines, buf, *number, *too_long, line, top)?;

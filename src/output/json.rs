@@ -533,12 +533,15 @@ fn push_str(b: &mut Vec<u8>, s: &str) {
 /// Whether any of the eight bytes of `word` is [`SPECIAL`] (the classic
 /// bit tricks: a byte below `n` sets its high bit in `(x - n) & !x`, a byte
 /// equal to `v` is a zero byte of `x ^ v`; exact for the word as a whole).
+/// 0xC2 and 0xE2 are looked for only when some byte is not ASCII: most
+/// words are all ASCII.
 fn any_special(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS;
     let equal = |v: u8| below(word ^ (ONES * u64::from(v)), 1);
-    (below(word, 0x20) | equal(b'"') | equal(b'\\') | equal(0xC2) | equal(0xE2)) != 0
+    (below(word, 0x20) | equal(b'"') | equal(b'\\')) != 0
+        || (word & HIGHS != 0 && (equal(0xC2) | equal(0xE2)) != 0)
 }
 
 /// `key` (the raw bytes of `,"name":` or `{"name":`) and `value` as a JSON string.

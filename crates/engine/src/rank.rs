@@ -392,9 +392,20 @@ impl Ranker {
             .filter(|&&(_, negated)| !negated)
             .map(|&(f, _)| f)
             .collect();
+        // Only a named or pointed-to cause, or one a reported finding raises, is ranked: asked
+        // first, so that the others' evidence is never built. Unticked findings
+        // count as negated, so they never raise one.
+        let raised = |c: usize| {
+            named.contains(&c)
+                || pointed.contains(&c)
+                || counted
+                    .iter()
+                    .any(|&(f, negated)| !negated && self.effect(f, c, negated) > RAISES)
+        };
         let mut ranked: Vec<Ranked> = self
             .candidates(&reported)
             .into_iter()
+            .filter(|&c| raised(c))
             .map(|c| {
                 let mut evidence: Vec<Evidence> = counted
                     .iter()
@@ -428,11 +439,6 @@ impl Ranker {
                     log_score,
                     evidence,
                 }
-            })
-            .filter(|s| {
-                named.contains(&s.cause)
-                    || pointed.contains(&s.cause)
-                    || s.evidence.iter().any(|e| !e.negated && e.effect > RAISES)
             })
             .collect();
         ranked.sort_by(|a, b| {

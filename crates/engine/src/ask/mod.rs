@@ -434,12 +434,24 @@ fn checklist<'kb>(
     // cause (`good[starts[c]..starts[c + 1]]`): the only ones the loop below
     // may choose for it. The best of them does not depend on their order (no
     // two have the same finding), so it is the one a pass over all would find.
-    let pairs: Vec<(usize, usize)> = scores
-        .iter()
-        .enumerate()
-        .filter(|&(_, &s)| s > MIN_SCORE)
-        .map(|(cell, _)| (cell % table.causes, cell / table.causes))
-        .collect();
+    // Row by row, in cell order: a row's cells for causes its finding is not
+    // linked to all hold its leak's score, so they are read only when that
+    // clears MIN_SCORE; else only the linked cells (sorted by cause) can.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, &f) in open.iter().enumerate() {
+        let row = &scores[i * table.causes..(i + 1) * table.causes];
+        let (linked, _) = ranker.sparse_likelihoods(f);
+        let linked_only = (0..table.causes)
+            .find(|&c| linked.binary_search_by_key(&c, |cell| cell.0).is_err())
+            .is_none_or(|c| row[c] <= MIN_SCORE || row[c].is_nan());
+        if linked_only {
+            let good = linked.iter().filter(|&&(c, _)| row[c] > MIN_SCORE);
+            pairs.extend(good.map(|&(c, _)| (c, i)));
+        } else {
+            let good = (0..table.causes).filter(|&c| row[c] > MIN_SCORE);
+            pairs.extend(good.map(|c| (c, i)));
+        }
+    }
     let mut starts = vec![0; table.causes + 1];
     for &(c, _) in &pairs {
         starts[c + 1] += 1;
