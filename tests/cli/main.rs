@@ -16,7 +16,6 @@ mod blind7;
 mod blind8;
 mod blind_causes;
 mod check;
-mod context6;
 mod diary;
 mod diary_store;
 mod escapes;

@@ -377,7 +377,6 @@ impl Understander {
         let mut own_assertions = scopes.assertions[..found.len()].to_vec();
         experiencer::relatives_states(&tokens, &roles, &marks, &mut own_assertions);
         experiencer::cared_for(&tokens, &roles, &marks, &mut own_assertions);
-        experiencer::others_clauses(&tokens, &roles, &marks, &mut own_assertions);
         let mut covered = vec![false; tokens.len()];
         let mut mentions: Vec<Mention> = Vec::with_capacity(found.len());
         // One verdict per target: the same finding or red flag said twice is one
