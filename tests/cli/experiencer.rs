@@ -120,3 +120,18 @@ fn someone_writing_for_a_relative_keeps_the_relatives_condition() {
         "medication"
     );
 }
+
+/// A relative's red flag happening now is an emergency for them, also when the
+/// writer mentions a symptom of their own beside it (a rule that gave such a
+/// flag to the relative alone, and so raised nothing, was tried and dropped).
+#[test]
+fn a_relatives_sign_now_still_fires_beside_the_writers_own() {
+    for q in [
+        "mum is confused and her pee is dark brown, and I have eyelid twitching from stress",
+        "my husband is slurring his words and his face has dropped on one side, and my eye keeps twitching",
+        "my toddler keeps jerking in his sleep, I'm exhausted and my eye twitches",
+    ] {
+        let (urgency, _) = triage(q);
+        assert!(urgency == "emergency" || urgency == "urgent", "{q}: {urgency}");
+    }
+}
