@@ -260,6 +260,80 @@ LAY_RULES = {
               for pain in ["pain", "painful", "hurting", "ache"]],
         ]
     ] + [
+        # Not drinking is the sign, not a negation of what follows (set 11: "elderly
+        # neighbour hasn't been drinking in the heatwave, cramps, dizzy and so sleepy";
+        # commit 4b767d7 put these in context.toml by hand, carried over here).
+        (p, "none", "negated") for p in [
+            "hasn't been drinking", "has not been drinking", "haven't been drinking",
+            "have not been drinking", "not been drinking", "not drinking enough",
+            "hasn't been eating or drinking",
+        ]
+    ] + [
+        # SESSION 6 NEGATION2: hedges and pseudo-negations that AFFIRM what follows
+        # ("not gonna lie my pee is brown", "can't deny the tingling is creeping up",
+        # "I'm not saying it's the worst headache of my life but it came on like a
+        # thunderclap", "not to be dramatic but I can't feel my legs"). The "not",
+        # "deny", "don't", "without" in them negate nothing.
+        (p, "none", "negated") for p in [
+            *[f"{a} {b}" for a in ["not", "i'm not", "i am not", "not even"]
+              for b in ["gonna lie", "going to lie", "gunna lie", "gna lie", "goin to lie",
+                        "lying", "joking", "kidding", "exaggerating", "making it up",
+                        "making this up", "being funny", "being dramatic",
+                        "trying to be dramatic", "trying to scare", "trying to panic",
+                        "trying to exaggerate", "saying", "being a drama queen"]],
+            "no word of a lie", "not a word of a lie", "no lie", "no lies", "no joke",
+            "no jokes", "no kidding", "no exaggeration", "without exaggeration",
+            "without exaggerating", "without a word of a lie", "no bs", "no offence",
+            "no offense", "won't lie", "will not lie", "can't lie",
+            "can't deny", "cannot deny", "can not deny", "won't deny", "no denying",
+            "there's no denying", "not denying", "i'm not denying", "hard to deny",
+            "can't pretend", "cannot pretend", "won't pretend",
+            "not to be dramatic", "not to sound dramatic", "not to be a drama queen",
+            "not to overreact", "not to panic", "not to be a hypochondriac",
+            "not to make a fuss", "not to worry anyone", "not to alarm",
+            "not to exaggerate", "not wanting to overreact", "not wanting to panic",
+            "not wanting to make a fuss", "not wanting to be dramatic",
+            *[f"{a} {b}" for a in ["don't want to", "do not want to", "didn't want to",
+                                   "don't mean to", "don't wanna"]
+              for b in ["overreact", "over react", "be dramatic", "sound dramatic",
+                        "panic", "alarm", "alarm anyone", "worry anyone", "make a fuss",
+                        "cause a fuss", "be a drama queen", "be a hypochondriac",
+                        "waste anyone's time", "waste your time", "bother anyone",
+                        "exaggerate", "scare anyone", "sound silly", "be silly",
+                        "bother the doctor", "waste the doctor's time"]],
+            "not sure if it matters", "not sure it matters", "not sure if this matters",
+            "not sure if it's relevant", "not sure it's relevant", "not sure if relevant",
+            "not sure if related", "not sure if it's related", "not sure it's related",
+            "don't know if it matters", "don't know if it's relevant",
+            "don't know if it's related", "no idea if it matters",
+            "no idea if it's related", "not sure if this is relevant",
+            "not that it matters", "dunno if it matters", "dunno if relevant",
+        ]
+    ] + [
+        # SESSION 6 NEGATION2: double negations. These run forward and cancel the
+        # negation that follows in their clause ("I'd be lying if I said the calf
+        # wasn't swollen" = it is swollen; "can't say it isn't numb"; "not that I
+        # don't have chest pain"; "I wouldn't say I can't walk exactly, I just...").
+        # A plain denial keeps its negation: "I can't say I've noticed any weakness"
+        # is not one of these (no second negation).
+        (p, "forward", "negated") for p in [
+            *[f"{a} {b}" for a in ["lying if", "lie if", "lying to say", "a lie to say",
+                                   "lying to you if", "fibbing if"]
+              for b in ["i said", "i say", "i told you", "i claimed", "i pretended",
+                        "said", "i said that", "i told you that"]],
+            *[f"{a} {b}" for a in ["can't say", "cannot say", "couldn't say", "can't honestly say",
+                                   "can't pretend", "won't pretend", "wouldn't say",
+                                   "would not say", "not that", "not saying",
+                                   "i'm not saying", "can't claim", "couldn't honestly say"]
+              for b in ["it isn't", "it wasn't", "it's not", "it is not", "it was not",
+                        "it doesn't", "it didn't", "i don't", "i didn't", "i haven't",
+                        "i can't", "i cannot", "i couldn't", "i'm not", "i am not",
+                        "they aren't", "they're not", "they don't", "there isn't",
+                        "there's no", "there wasn't", "he isn't", "she isn't",
+                        "he doesn't", "she doesn't", "he can't", "she can't",
+                        "he's not", "she's not", "i've not", "i have not", "i won't"]],
+        ]
+    ] + [
         # What brings relief, said with "if" (forum set 9): "it only eases if I hang
         # my leg over the side of the bed" reports what happens, not a "what if".
         (f"{rel} if", "none", "hypothetical")

@@ -32,6 +32,7 @@ mod kb_errors;
 mod kb_includes;
 mod kb_review;
 mod limbs;
+mod negation2;
 mod output;
 mod paraphrases;
 mod people;

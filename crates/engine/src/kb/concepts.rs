@@ -263,7 +263,10 @@ pub(super) fn validate(
                 category,
                 ContextCategory::Terminate | ContextCategory::Pseudo
             );
-            if scopeless != (direction == Direction::None) {
+            // A pseudo rule may also run forward: a double negation ("I'd be lying
+            // if I said", "can't say it isn't") cancels the negations in its scope.
+            let double = category == ContextCategory::Pseudo && direction == Direction::Forward;
+            if scopeless != (direction == Direction::None) && !double {
                 let want = if scopeless {
                     "must be \"none\""
                 } else {

@@ -375,7 +375,13 @@ impl ContextRules {
                 {
                     continue;
                 }
-                if !owned[i..end].contains(&true) {
+                // A double negation may end on a mention's words ("wouldn't say
+                // I can't" before "can't walk"): its last words are the negation
+                // it cancels, which the mention says too.
+                let double = rule.category == ContextCategory::Pseudo
+                    && rule.direction == Direction::Forward
+                    && !owned[i];
+                if double || !owned[i..end].contains(&true) {
                     free = Some(rule);
                     break;
                 }
@@ -403,7 +409,8 @@ impl ContextRules {
     /// The assertion of each mention, given as the token positions it covers.
     /// `owned` marks the tokens of every mention (they cannot be triggers).
     pub fn assert(&self, tokens: &[Token], owned: &[bool], mentions: &[&[usize]]) -> Scopes {
-        let triggers = self.triggers(tokens, owned);
+        let mut triggers = self.triggers(tokens, owned);
+        cancel_double_negations(tokens, &mut triggers);
         let mut stops = vec![false; tokens.len()];
         for t in triggers
             .iter()
@@ -471,6 +478,37 @@ impl ContextRules {
             fillers,
         }
     }
+}
+
+/// A pseudo trigger that runs forward is a double negation: "I'd be lying if I
+/// said the calf wasn't swollen", "can't say it isn't", "not that I don't". It
+/// negates the negation that follows it, so the negation triggers in its forward
+/// scope (its clause, up to a terminator) are dropped and what they reached is
+/// present. Only negations: "I'd be lying if I said ... years ago" still dates.
+fn cancel_double_negations(tokens: &[Token], triggers: &mut Vec<Trigger>) {
+    let doubles: Vec<Trigger> = triggers
+        .iter()
+        .filter(|t| t.category == ContextCategory::Pseudo && t.direction == Direction::Forward)
+        .copied()
+        .collect();
+    if doubles.is_empty() {
+        return;
+    }
+    let mut stops = vec![false; tokens.len()];
+    for t in triggers
+        .iter()
+        .filter(|t| t.category == ContextCategory::Terminate)
+    {
+        stops[t.start..t.end].iter_mut().for_each(|s| *s = true);
+    }
+    let spans: Vec<(usize, usize)> = doubles
+        .iter()
+        .map(|d| (d.end, forward_end(tokens, &stops, d)))
+        .collect();
+    triggers.retain(|t| {
+        t.category != ContextCategory::Negated
+            || !spans.iter().any(|&(s, e)| t.start >= s && t.start < e)
+    });
 }
 
 /// True when `tokens[i]` starts a new statement: a subject word, or a word that a
