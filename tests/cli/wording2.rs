@@ -69,7 +69,10 @@ fn arm_and_jaw_ache_with_clamminess() {
             "husband says his arm and jaw are aching, he's gone pale and clammy",
         ],
     );
-    at_most("soon", &["my jaw aches from grinding my teeth and my left arm twitches"]);
+    at_most(
+        "soon",
+        &["my jaw aches from grinding my teeth and my left arm twitches"],
+    );
 }
 
 #[test]
@@ -92,7 +95,10 @@ fn urine_like_a_dark_drink_after_exercise() {
             "ran a marathon, calves cramping, and urine look like cola drink this morning",
         ],
     );
-    at_most("soon", &["I drink a lot of cola drink and my calves twitch"]);
+    at_most(
+        "soon",
+        &["I drink a lot of cola drink and my calves twitch"],
+    );
 }
 
 #[test]
@@ -116,7 +122,10 @@ fn heat_illness_no_better_after_cooling() {
             "at the festival in the sun, now in the shade with a fan and water for an hour, not improving, cramps and dizzy",
         ],
     );
-    at_most("soon", &["calf cramps every summer, I drink water and they go"]);
+    at_most(
+        "soon",
+        &["calf cramps every summer, I drink water and they go"],
+    );
 }
 
 #[test]
@@ -128,7 +137,10 @@ fn carbon_monoxide_at_home() {
             "Headaches every day, they go away when I'm at work. The pilot light on the boiler burns yellow",
         ],
     );
-    at_most("soon", &["I get headaches and eyelid twitching from screens at work"]);
+    at_most(
+        "soon",
+        &["I get headaches and eyelid twitching from screens at work"],
+    );
 }
 
 #[test]
@@ -155,7 +167,10 @@ fn spreading_infection_from_a_cut_or_bite() {
             "scratched my leg on a fence, there's a red streak going up to my knee and I feel shivery",
         ],
     );
-    at_most("soon", &["cut my finger cooking last week, healed fine, calf cramps at night"]);
+    at_most(
+        "soon",
+        &["cut my finger cooking last week, healed fine, calf cramps at night"],
+    );
 }
 
 #[test]
