@@ -58,6 +58,7 @@ mod traps;
 mod vignettes;
 mod vitals;
 mod weaker;
+mod wording2;
 
 use std::path::{Path, PathBuf};
 
