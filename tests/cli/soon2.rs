@@ -43,7 +43,10 @@ fn one_sided_face_weakness_is_same_day() {
     for q in said {
         has(q, "s6-facial-palsy");
     }
-    at_most("routine", &["my left eyelid twitches but it closes fine and my smile is normal"]);
+    at_most(
+        "routine",
+        &["my left eyelid twitches but it closes fine and my smile is normal"],
+    );
 }
 
 #[test]
@@ -58,7 +61,10 @@ fn itching_late_in_pregnancy_is_same_day() {
         has(q, "s6-pregnancy-itch");
     }
     // Cramps in pregnancy without itching stay a pregnancy cramp.
-    at_most("routine", &["28 weeks pregnant and getting calf cramps at night"]);
+    at_most(
+        "routine",
+        &["28 weeks pregnant and getting calf cramps at night"],
+    );
 }
 
 #[test]
@@ -88,7 +94,10 @@ fn parkinsonism_signs_are_a_gp_visit_and_rank_a_neurological_condition() {
         ranks(q, "neurological-condition");
     }
     // An ordinary shaky hand after coffee is not that.
-    at_most("routine", &["hands a bit shaky after three coffees this morning"]);
+    at_most(
+        "routine",
+        &["hands a bit shaky after three coffees this morning"],
+    );
 }
 
 #[test]
@@ -137,7 +146,10 @@ fn cramps_most_nights_that_ruin_sleep_are_a_gp_visit() {
             "leg cramps every single night, it's ruining my sleep and I dread going to bed",
         ],
     );
-    at_most("routine", &["had a calf cramp last night after football, slept fine after"]);
+    at_most(
+        "routine",
+        &["had a calf cramp last night after football, slept fine after"],
+    );
 }
 
 #[test]
