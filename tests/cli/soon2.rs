@@ -76,8 +76,9 @@ fn kidney_disease_with_much_less_urine_is_same_day() {
     ];
     at_least("urgent", &said);
     for q in said {
-        ranks(q, "kidney-disease");
+        has(q, "s6-kidney-worse");
     }
+    ranks(said[2], "kidney-disease");
 }
 
 #[test]
