@@ -51,6 +51,7 @@ mod set8_body;
 mod set8_neuro;
 mod set8_traps;
 mod shell;
+mod soon2;
 mod spans;
 mod sudden;
 mod terminal;

@@ -404,6 +404,16 @@ impl Ranker {
         };
         let mut ranked: Vec<Ranked> = self
             .candidates(&reported)
+        // The causes the person named or a fired red flag points to are ranked even
+        // when no reported finding links to them (a shuffling walk with smaller
+        // handwriting points to a neurological condition).
+        let mut candidates = self.candidates(&reported);
+        for &c in named.iter().chain(pointed) {
+            if !candidates.contains(&c) {
+                candidates.push(c);
+            }
+        }
+        let mut ranked: Vec<Ranked> = candidates
             .into_iter()
             .filter(|&c| raised(c))
             .map(|c| {
