@@ -402,8 +402,6 @@ impl Ranker {
                     .iter()
                     .any(|&(f, negated)| !negated && self.effect(f, c, negated) > RAISES)
         };
-        let mut ranked: Vec<Ranked> = self
-            .candidates(&reported)
         // The causes the person named or a fired red flag points to are ranked even
         // when no reported finding links to them (a shuffling walk with smaller
         // handwriting points to a neurological condition).
