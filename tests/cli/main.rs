@@ -57,6 +57,7 @@ mod terminal;
 mod traps;
 mod vignettes;
 mod vitals;
+mod vitals2;
 mod weaker;
 
 use std::path::{Path, PathBuf};
