@@ -58,6 +58,7 @@ mod terminal;
 mod traps;
 mod vignettes;
 mod vitals;
+mod vitals2;
 mod weaker;
 mod wording2;
 

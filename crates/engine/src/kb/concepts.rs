@@ -166,6 +166,19 @@ pub(super) fn validate(
                         ),
                     ),
                 },
+                None if term.get_ref().trim_start().starts_with('#') => {
+                    // A numeric range that does not parse would be read as words.
+                    if crate::understand::concepts::range_term(term.get_ref()).is_none() {
+                        problems.add(
+                            term.span().start,
+                            format!(
+                                "{owner}: term \"{}\" is not a numeric range; write `#lo-hi` \
+                                 with plain numbers and lo <= hi (`#38-43`, `#100.4-110`)",
+                                term.get_ref()
+                            ),
+                        );
+                    }
+                }
                 None => {
                     require_words(problems, term, &format!("{owner}: term"));
                 }

@@ -490,13 +490,14 @@ pub(super) fn validate(
                 format!("{owner}: a `findings_all` set is empty; name at least one finding"),
             );
         }
-        // Only a "see a doctor in the next days" sign may give way to an everyday
-        // explanation; an urgent or emergency one never does.
+        // A "see a doctor in the next days" sign may give way to an everyday
+        // explanation, and so may an urgent number that exercise explains (a pulse
+        // of 140 on a run); an emergency one never does.
         if let (Some(first), Some(u)) = (r.unless.first(), urgency) {
-            if u != Urgency::Soon {
+            if u == Urgency::Emergency {
                 problems.add(
                     first.span().start,
-                    format!("{owner}: `unless` is only for a `soon` red flag, not `{u}`"),
+                    format!("{owner}: `unless` is not for an `emergency` red flag"),
                 );
             }
         }

@@ -6,7 +6,7 @@
 //! durations) → [`context`] (one [`Assertion`] per mention) → [`patterns`] (word
 //! sets in one clause). Every closed word list they use is in [`lexicon`].
 
-mod concepts;
+pub(crate) mod concepts;
 pub mod context;
 pub mod duration;
 mod experiencer;
