@@ -41,6 +41,7 @@ mod properties;
 mod questions;
 mod s6_medical;
 mod scored;
+mod session6;
 mod set10;
 mod set11;
 mod set5_body;
